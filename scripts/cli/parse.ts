@@ -1,0 +1,34 @@
+// npm run --silent parse -- FILE: prints the plan model as JSON, or one
+// "FILE:LINE: message" line per problem on stderr and exits 1.
+
+import { loadPlan, loadRegistry } from '../load.ts'
+import { reportLines } from '../report.ts'
+
+function reason(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  if (code === 'EACCES') return 'permission denied'
+  return error instanceof Error ? error.message : String(error)
+}
+
+function main(args: string[]): number {
+  if (args.length !== 1) {
+    process.stderr.write('usage: npm run --silent parse -- FILE\n')
+    return 2
+  }
+  const file = args[0]!
+  let result
+  try {
+    result = loadPlan(file, loadRegistry())
+  } catch (error) {
+    process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
+    return 1
+  }
+  for (const line of reportLines(file, result)) process.stderr.write(line + '\n')
+  if (!result.ok) return 1
+  process.stdout.write(JSON.stringify(result.plan, null, 2) + '\n')
+  return 0
+}
+
+process.exitCode = main(process.argv.slice(2))

@@ -1,0 +1,102 @@
+// Deadlines as written ("6月底前完成", "长期坚持", "每月至少一次") → normalised
+// deadlines, and recurring duties found in task texts.
+
+import type { Deadline, IsoDate, Obligation, Period } from './model.ts'
+import { readNumber } from './markers.ts'
+
+const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [
+  // Longest first: "每半年" must not be read as "每年".
+  { word: '每半年', period: 'half-year' },
+  { word: '每季度', period: 'quarter' },
+  { word: '每季', period: 'quarter' },
+  { word: '每月', period: 'month' },
+  { word: '每周', period: 'week' },
+  { word: '每年', period: 'year' },
+]
+
+const ONGOING = /^(长期坚持|长期|持续推进|常态化|长期开展)/
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+export function lastDayOfMonth(year: number, month: number): IsoDate {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  return `${year}-${pad(month)}-${pad(day)}`
+}
+
+/** A calendar date, or null where the day does not exist (2月30日). */
+export function isoDate(year: number, month: number, day: number): IsoDate | null {
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
+  return `${year}-${pad(month)}-${pad(day)}`
+}
+
+const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+
+/** "至少一次" / "不少于2次" / "一次" → the count; undefined where none is written. */
+export function readTimes(text: string): number | undefined {
+  const match = new RegExp(`(?:至少|不少于|不低于)?${NUM}次`).exec(text)
+  if (!match) return undefined
+  const n = readNumber(match[1]!)
+  return Number.isFinite(n) && n > 0 ? n : undefined
+}
+
+/**
+ * Normalises a deadline as written. `year` is the plan's year: "6月底前" is the
+ * last day of June of the year the plan was issued. Returns an error message
+ * for a deadline it cannot read.
+ */
+export function normaliseDeadline(text: string, year: number): Deadline | { error: string } {
+  const t = text.replace(/\s+/g, '')
+  if (ONGOING.test(t)) return { text, kind: 'ongoing' }
+  for (const { word, period } of PERIODS) {
+    if (t.startsWith(word)) {
+      const times = readTimes(t)
+      return times === undefined ? { text, kind: 'recurring', period } : { text, kind: 'recurring', period, times }
+    }
+  }
+  const explicitYear = /^(\d{4})年/.exec(t)
+  const y = explicitYear ? Number(explicitYear[1]) : year
+  const rest = explicitYear ? t.slice(explicitYear[0].length) : t
+  if (/^(年底|年末)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
+  const monthEnd = new RegExp(`^${NUM}月(?:底|末|份)`).exec(rest)
+  if (monthEnd) {
+    const month = readNumber(monthEnd[1]!)
+    if (month >= 1 && month <= 12) return { text, kind: 'due', date: lastDayOfMonth(y, month) }
+  }
+  const day = new RegExp(`^${NUM}月${NUM}日`).exec(rest)
+  if (day) {
+    const date = isoDate(y, readNumber(day[1]!), readNumber(day[2]!))
+    if (date) return { text, kind: 'due', date }
+  }
+  return {
+    error: `cannot read the deadline "${text}": expected 长期坚持, N月底前, N月N日前, 年底前, or 每月/每季度/每半年/每年`,
+  }
+}
+
+// A recurring duty is the clause around "每月/每季度/…": from the punctuation
+// before it to the punctuation after it.
+const CLAUSE_BREAK = /[，。；：,;:！？!?\n]/
+
+/** Recurring duties stated inside a task's text. */
+export function findObligations(task: number, text: string): Obligation[] {
+  const found: Obligation[] = []
+  const pattern = /每(?:半年|季度|季|月|周|年)/g
+  let match: RegExpExecArray | null
+  let lastClauseEnd = -1
+  while ((match = pattern.exec(text))) {
+    const at = match.index
+    if (at < lastClauseEnd) continue
+    let start = at
+    while (start > 0 && !CLAUSE_BREAK.test(text[start - 1]!)) start--
+    let end = at
+    while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++
+    lastClauseEnd = end
+    const clause = text.slice(start, end)
+    const period = PERIODS.find((p) => match![0] === p.word)!.period
+    const times = readTimes(clause)
+    found.push(times === undefined ? { task, text: clause, period, source: 'text' } : { task, text: clause, period, times, source: 'text' })
+  }
+  return found
+}

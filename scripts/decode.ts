@@ -1,0 +1,69 @@
+// Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 with BOM,
+// or GB18030/GBK from Windows editors; line ends may be CRLF or CR.
+
+export type Decoded =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; line: number; message: string }
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf]
+
+function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b)
+}
+
+function tryDecode(bytes: Uint8Array, encoding: string): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+/** Line number (1-based) of a character offset. */
+function lineAt(text: string, offset: number): number {
+  let line = 1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
+  return line
+}
+
+// Control characters other than tab, LF, CR and form feed do not occur in a
+// typed or exported plan; one of them means the file is not text.
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, line: 1, message: 'the file is empty; expected a plan in plain text' }
+
+  const nul = bytes.indexOf(0)
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
+  if (nul >= 0 && !utf16) {
+    return { ok: false, line: 1, message: `not a text file: it holds binary data (a NUL byte at offset ${nul}); expected a plan in plain text` }
+  }
+  let text: string | null = null
+  let encoding = ''
+  if (utf16) {
+    encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be'
+    text = tryDecode(bytes, encoding)
+  } else {
+    encoding = startsWith(bytes, UTF8_BOM) ? 'utf-8 (BOM)' : 'utf-8'
+    text = tryDecode(bytes, 'utf-8')
+    if (text === null) {
+      encoding = 'gb18030'
+      text = tryDecode(bytes, 'gb18030')
+    }
+  }
+  if (text === null) {
+    return { ok: false, line: 1, message: 'not a text file: the bytes are neither UTF-8 nor GB18030' }
+  }
+  const control = CONTROL.exec(text)
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0')
+    return {
+      ok: false,
+      line: lineAt(text, control.index),
+      message: `not a text file: control character U+${code} found; expected a plan in plain text`,
+    }
+  }
+  text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
+  if (text.trim() === '') return { ok: false, line: 1, message: 'the file has no text; expected a plan in plain text' }
+  return { ok: true, text, encoding }
+}

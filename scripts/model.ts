@@ -1,0 +1,142 @@
+// The plan model: declared once, imported by the parser, the renderers, the
+// VitePress config and the tests. `npm run parse` prints it as JSON; the field
+// names are a contract for other tools (see README "Open data").
+
+/** A date as ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` where the plan names only a month. */
+export type IsoDate = string
+
+export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year'
+
+export interface Deadline {
+  /** The deadline as written, without the final "。". */
+  text: string
+  kind: 'ongoing' | 'due' | 'recurring'
+  /** For `due`: the last day the task may be completed. */
+  date?: IsoDate
+  /** For `recurring`: how often the duty comes round. */
+  period?: Period
+  /** For `recurring`: how many times a period, where the plan says ("至少一次" → 1). */
+  times?: number
+}
+
+/** A duty that recurs, found in a task's text or deadline ("每季度至少组织一次集体学习"). */
+export interface Obligation {
+  task: number
+  /** The clause of the plan that states the duty, verbatim. */
+  text: string
+  period: Period
+  times?: number
+  /** Where it was found: in the task's text or in its deadline. */
+  source: 'text' | 'deadline'
+}
+
+export interface UnitRef {
+  /** The unit as written in the note, whitespace trimmed. */
+  text: string
+  /** The canonical unit name it means. */
+  unit: string
+}
+
+export interface Task {
+  number: number
+  measure: number
+  /** The words before the first "。". */
+  title: string
+  /** The rest of the task's text, verbatim, without the unit/deadline note; paragraphs separated by "\n". */
+  text: string
+  /** The unit/deadline note as written, e.g. "（责任单位：各村。完成时限：长期坚持。）". */
+  note: string
+  /** Canonical names of every responsible unit (lead and supporting included), in the order written. */
+  units: string[]
+  /** The units as written, each with the canonical unit it means. */
+  unitRefs: UnitRef[]
+  /** Where the plan names a lead unit (牵头单位): its canonical names. */
+  lead?: string[]
+  /** Where the plan names supporting units (配合单位): their canonical names. */
+  support?: string[]
+  deadline: Deadline
+  /** Line of the task's marker in the source file (1-based). */
+  line: number
+}
+
+export interface Measure {
+  number: number
+  /** Verbatim, without a trailing "。". */
+  title: string
+  /** Text under the heading before the first task, if any. */
+  intro?: string
+  tasks: number[]
+  line: number
+}
+
+export interface Unit {
+  name: string
+  aliases: string[]
+  /** Groups this unit belongs to ("负有安全监管职责的站所" is one of "各站所"). */
+  memberOf: string[]
+  /** False for a unit the plan names that the unit registry does not know. */
+  registered: boolean
+}
+
+export interface Phase {
+  number: number
+  title: string
+  /** The time span as written, e.g. "2022年5月15日至8月31日". */
+  timeText: string
+  start?: IsoDate
+  end?: IsoDate
+  text: string
+  line: number
+}
+
+export interface Requirement {
+  number: number
+  title: string
+  text: string
+  line: number
+}
+
+/** A top-level section the parser does not model, kept verbatim so nothing is dropped. */
+export interface OtherSection {
+  number: number
+  title: string
+  text: string
+  line: number
+}
+
+export interface Plan {
+  /** The seed file name without extension: stable, ASCII, used in URLs. */
+  id: string
+  /** The seed file name. */
+  source: string
+  issuer: string
+  title: string
+  /** The addressee line as written, without the final colon, e.g. "各村，各站所". */
+  addresseesText: string
+  addressees: string[]
+  date: IsoDate
+  /** Paragraphs between the addressees and the first section. */
+  preamble: string
+  /** The number of tasks the text says it has ("细化为35项具体任务" → 35), or null where it does not say. */
+  statedTaskCount: number | null
+  /** The number of national measures the plan refines ("十五条措施" → 15), or null where it does not say. */
+  nationalMeasureCount: number | null
+  guidingIdeology: string
+  measures: Measure[]
+  tasks: Task[]
+  units: Unit[]
+  phases: Phase[]
+  requirements: Requirement[]
+  obligations: Obligation[]
+  otherSections: OtherSection[]
+}
+
+/** A problem found in a plan: where, and what was expected. */
+export interface Problem {
+  line: number
+  message: string
+}
+
+export type ParseResult =
+  | { ok: true; plan: Plan; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] }

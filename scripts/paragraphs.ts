@@ -1,0 +1,60 @@
+// Source lines → paragraphs. Blank lines and indentation are layout, not text;
+// lines hard-wrapped at a fixed width (text pasted from a PDF) are joined back.
+
+import { readMarker } from './markers.ts'
+
+export interface Paragraph {
+  /** Line of the paragraph's first line in the source (1-based). */
+  line: number
+  text: string
+}
+
+/** Removes layout white space (ASCII, full-width space U+3000, no-break space) at both ends. */
+export function clean(line: string): string {
+  return line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '')
+}
+
+/** Width in columns: CJK and full-width characters count 2, others 1. */
+function width(text: string): number {
+  let w = 0
+  for (const ch of text) w += ch.codePointAt(0)! >= 0x1100 ? 2 : 1
+  return w
+}
+
+/**
+ * The width at which the text was hard-wrapped, or null if it was not. A file
+ * pasted from a PDF has most of its lines at (nearly) one width, the widest; a
+ * typed file has paragraphs of every length, one per line.
+ */
+export function wrapWidth(lines: string[]): number | null {
+  const widths = lines.map(width).filter((w) => w >= 20)
+  if (widths.length < 6) return null
+  const counts = new Map<number, number>()
+  for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1)
+  const max = Math.max(...widths)
+  // Wrapping may leave a line one or two columns short (a full-width character that did not fit).
+  const atMax = widths.filter((w) => w >= max - 2).length
+  return atMax >= 4 && atMax / widths.length >= 0.4 ? max : null
+}
+
+/**
+ * Paragraphs of the text: one per line, except that a line continuing a line
+ * filled to the wrap width is joined to it without a separator (Chinese has
+ * no spaces between words).
+ */
+export function toParagraphs(lines: string[], firstLine = 1): Paragraph[] {
+  const cleaned = lines.map(clean)
+  const wrap = wrapWidth(cleaned)
+  const paragraphs: Paragraph[] = []
+  cleaned.forEach((text, i) => {
+    if (text === '') return
+    const previous = i > 0 ? cleaned[i - 1]! : ''
+    const continues = wrap !== null && previous !== '' && width(previous) >= wrap - 2 && readMarker(text) === null
+    if (continues && paragraphs.length > 0) {
+      paragraphs[paragraphs.length - 1]!.text += text
+    } else {
+      paragraphs.push({ line: firstLine + i, text })
+    }
+  })
+  return paragraphs
+}

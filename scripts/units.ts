@@ -1,0 +1,123 @@
+// Unit names: the registry (data/units.json) maps the ways a plan writes a unit
+// to one canonical name, and says which groups a unit belongs to.
+
+import type { Unit } from './model.ts'
+
+export interface RegistryEntry {
+  name: string
+  aliases: string[]
+  memberOf: string[]
+}
+
+export interface Registry {
+  entries: RegistryEntry[]
+  /** Canonical name or alias → canonical name. */
+  lookup: Map<string, string>
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '')
+}
+
+/** Checks registry JSON where it enters; throws an Error naming the entry at fault. */
+export function readRegistry(json: unknown, file = 'units.json'): Registry {
+  const units = typeof json === 'object' && json !== null && 'units' in json ? json.units : undefined
+  if (!Array.isArray(units)) throw new Error(`${file}: expected an object with a "units" array`)
+  const entries: RegistryEntry[] = []
+  const lookup = new Map<string, string>()
+  units.forEach((raw: unknown, i: number) => {
+    const where = `${file}: units[${i}]`
+    if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: expected an object`)
+    const name = 'name' in raw ? raw.name : undefined
+    const aliases = 'aliases' in raw ? raw.aliases : []
+    const memberOf = 'memberOf' in raw ? raw.memberOf : []
+    if (typeof name !== 'string' || name.trim() === '') throw new Error(`${where}: "name" must be a non-empty string`)
+    if (!isStringArray(aliases)) throw new Error(`${where} (${name}): "aliases" must be a list of names`)
+    if (!isStringArray(memberOf)) throw new Error(`${where} (${name}): "memberOf" must be a list of unit names`)
+    for (const key of [name, ...aliases]) {
+      const taken = lookup.get(key)
+      if (taken !== undefined && taken !== name) throw new Error(`${where}: "${key}" already names ${taken}`)
+      lookup.set(key, name)
+    }
+    entries.push({ name, aliases: [...aliases], memberOf: [...memberOf] })
+  })
+  for (const entry of entries) {
+    for (const group of entry.memberOf) {
+      if (lookup.get(group) !== group) throw new Error(`${file}: ${entry.name} is a member of "${group}", which is not a unit`)
+    }
+  }
+  return { entries, lookup }
+}
+
+// Prepositions that leak into a note from the sentence around it: "在镇政府"
+// (from "在镇政府下设立…") means 镇政府.
+const LEADING_PREPOSITION = /^[在由]/
+
+export type Resolution = { unit: string; known: true } | { unit: string; known: false }
+
+/**
+ * The canonical unit for one item of a unit list. `previous` is the item written
+ * before it: an item may drop the prefix it shares with the one before ("镇党委、
+ * 政府" means 镇党委 and 镇政府), so an unknown item is tried again with each
+ * leading part of the previous item put in front.
+ */
+export function resolveUnit(registry: Registry, written: string, previous: string | null): Resolution {
+  const direct = registry.lookup.get(written)
+  if (direct) return { unit: direct, known: true }
+  const bare = written.replace(LEADING_PREPOSITION, '')
+  const withoutPreposition = bare !== written ? registry.lookup.get(bare) : undefined
+  if (withoutPreposition) return { unit: withoutPreposition, known: true }
+  if (previous) {
+    for (let cut = previous.length - 1; cut > 0; cut--) {
+      const elided = registry.lookup.get(previous.slice(0, cut) + written)
+      if (elided) return { unit: elided, known: true }
+    }
+  }
+  return { unit: written, known: false }
+}
+
+/** Splits a unit list at "、", "，" and their half-width or semicolon kin. */
+export function splitUnits(text: string): string[] {
+  return text
+    .split(/[、，,；;]/)
+    .map((item) => item.replace(/^[\s\u3000]+|[\s\u3000。.]+$/g, ''))
+    .filter((item) => item !== '')
+}
+
+/**
+ * The units a plan uses, with the groups they belong to, in registry order
+ * (unknown units last, in order of appearance).
+ */
+export function planUnits(registry: Registry, used: Iterable<string>): Unit[] {
+  const wanted = new Set(used)
+  // A group a used unit belongs to is part of the plan too: its tasks reach the member.
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const entry of registry.entries) {
+      if (!wanted.has(entry.name)) continue
+      for (const group of entry.memberOf) if (!wanted.has(group)) { wanted.add(group); grew = true }
+    }
+  }
+  const units: Unit[] = registry.entries
+    .filter((entry) => wanted.has(entry.name))
+    .map((entry) => ({ name: entry.name, aliases: entry.aliases, memberOf: entry.memberOf, registered: true }))
+  for (const name of wanted) {
+    if (!registry.lookup.has(name)) units.push({ name, aliases: [], memberOf: [], registered: false })
+  }
+  return units
+}
+
+/** The unit and every group it belongs to, directly or through another group. */
+export function unitAndGroups(units: Unit[], name: string): string[] {
+  const byName = new Map(units.map((u) => [u.name, u]))
+  const result: string[] = []
+  const queue = [name]
+  while (queue.length > 0) {
+    const next = queue.shift()!
+    if (result.includes(next)) continue
+    result.push(next)
+    queue.push(...(byName.get(next)?.memberOf ?? []))
+  }
+  return result
+}

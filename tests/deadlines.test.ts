@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest'
+import { findObligations, normaliseDeadline } from '../scripts/deadlines.ts'
+
+describe('normaliseDeadline (plan year 2022)', () => {
+  it.each([
+    ['长期坚持', { kind: 'ongoing' }],
+    ['5月底前完成', { kind: 'due', date: '2022-05-31' }],
+    ['2月底前', { kind: 'due', date: '2022-02-28' }],
+    ['12月底前完成', { kind: 'due', date: '2022-12-31' }],
+    ['六月底前', { kind: 'due', date: '2022-06-30' }],
+    ['6月15日前', { kind: 'due', date: '2022-06-15' }],
+    ['年底前完成', { kind: 'due', date: '2022-12-31' }],
+    ['2023年3月底前', { kind: 'due', date: '2023-03-31' }],
+    ['每月至少一次', { kind: 'recurring', period: 'month', times: 1 }],
+    ['每季度', { kind: 'recurring', period: 'quarter' }],
+    ['每半年一次', { kind: 'recurring', period: 'half-year', times: 1 }],
+    ['每年不少于2次', { kind: 'recurring', period: 'year', times: 2 }],
+    ['每周', { kind: 'recurring', period: 'week' }],
+  ] as const)('%s', (text, expected) => {
+    expect(normaliseDeadline(text, 2022)).toEqual({ text, ...expected })
+  })
+
+  it.each(['尽快', '6月32日前', '13月底前', ''])('%s is an error that says what is expected', (text) => {
+    const result = normaliseDeadline(text, 2022)
+    expect(result).toHaveProperty('error')
+    expect('error' in result && result.error).toContain('expected 长期坚持')
+  })
+})
+
+describe('findObligations', () => {
+  it.each([
+    ['组织学习，中心组每季度至少组织一次集体学习，跟进学习。', [['中心组每季度至少组织一次集体学习', 'quarter', 1]]],
+    ['制定指南，每年组织不少于2次的专项培训，提高待遇。', [['每年组织不少于2次的专项培训', 'year', 2]]],
+    ['每半年开展一次评估；每月报送进展。', [['每半年开展一次评估', 'half-year', 1], ['每月报送进展', 'month', undefined]]],
+    ['没有周期性要求。', []],
+  ] as const)('%s', (text, expected) => {
+    expect(findObligations(7, text).map((o) => [o.text, o.period, o.times])).toEqual(expected)
+  })
+})

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { decode } from '../scripts/decode.ts'
+
+const enc = new TextEncoder()
+
+describe('decode', () => {
+  it.each([
+    ['UTF-8', enc.encode('一、指导思想\n'), '一、指导思想\n'],
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...enc.encode('一、')]), '一、'],
+    ['CRLF', enc.encode('甲\r\n乙\r丙'), '甲\n乙\n丙'],
+    // "安全" in GB18030.
+    ['GB18030', new Uint8Array([0xb0, 0xb2, 0xc8, 0xab]), '安全'],
+    ['UTF-16LE with BOM', new Uint8Array([0xff, 0xfe, 0x89, 0x5b, 0x68, 0x51]), '安全'],
+  ])('%s', (_name, bytes, text) => {
+    expect(decode(bytes)).toMatchObject({ ok: true, text })
+  })
+
+  it.each([
+    ['an empty file', new Uint8Array(), 1, 'the file is empty'],
+    ['a file of blanks', enc.encode(' \n\u3000\n'), 1, 'the file has no text'],
+    ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 1, 'not a text file'],
+    ['a control character on line 2', enc.encode('一、\n二\u0007'), 2, 'control character U+0007'],
+  ])('%s is refused', (_name, bytes, line, message) => {
+    const result = decode(bytes)
+    expect(result.ok).toBe(false)
+    expect(result).toMatchObject({ line })
+    expect(!result.ok && result.message).toContain(message)
+  })
+})

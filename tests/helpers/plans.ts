@@ -1,0 +1,25 @@
+// Shared by the tests: the seed plan and the fixture folders.
+
+import { readdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { loadPlan, loadRegistry } from '../../scripts/load.ts'
+import type { Plan } from '../../scripts/model.ts'
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+export const SEED = `${ROOT}seeds/yincheng-2022-safety-15-measures.txt`
+export const FIXTURES = `${ROOT}tests/fixtures/`
+
+export const registry = loadRegistry()
+
+export function planOf(file: string): Plan {
+  const result = loadPlan(file, registry)
+  if (!result.ok) throw new Error(result.problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'))
+  return result.plan
+}
+
+export function fixtureNames(folder: string): string[] {
+  return readdirSync(`${FIXTURES}${folder}`).sort()
+}
+
+/** CI must not write expected files: a missing one is a failure there. */
+export const UPDATE = process.env.UPDATE === '1' && process.env.CI !== 'true'

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { readRegistry, resolveUnit, splitUnits, unitAndGroups } from '../scripts/units.ts'
+import { registry } from './helpers/plans.ts'
+
+describe('resolveUnit', () => {
+  it.each([
+    ['镇政府', null, '镇政府', true],
+    ['镇负有安全监管职责的站所', null, '负有安全监管职责的站所', true],
+    ['各负有安全监管职责的站所', null, '负有安全监管职责的站所', true],
+    ['负有安全监管职责的站所', null, '负有安全监管职责的站所', true],
+    // "镇党委、政府": the second item drops the prefix it shares with the first.
+    ['政府', '镇党委', '镇政府', true],
+    // "在镇政府": a preposition leaked from the sentence.
+    ['在镇政府', null, '镇政府', true],
+    ['镇应急办', null, '镇应急办', false],
+    ['政府', null, '政府', false],
+  ] as const)('%s (after %s) → %s', (written, previous, unit, known) => {
+    expect(resolveUnit(registry, written, previous)).toEqual({ unit, known })
+  })
+})
+
+describe('splitUnits', () => {
+  it.each([
+    ['镇党委、镇政府，各村', ['镇党委', '镇政府', '各村']],
+    [' 负有安全监管职责的站所', ['负有安全监管职责的站所']],
+    ['镇政府,各村;各站所.', ['镇政府', '各村', '各站所']],
+    ['', []],
+  ] as const)('%s', (text, items) => expect(splitUnits(text)).toEqual(items))
+})
+
+describe('the registry', () => {
+  it('gives a unit with the groups it belongs to', () => {
+    const units = readRegistry({
+      units: [{ name: 'A' }, { name: 'B', memberOf: ['A'] }, { name: 'C', memberOf: ['B'] }],
+    }).entries.map((e) => ({ ...e, registered: true }))
+    expect(unitAndGroups(units, 'C')).toEqual(['C', 'B', 'A'])
+  })
+  it.each([
+    [{}, 'expected an object with a "units" array'],
+    [{ units: [{ name: '' }] }, 'units[0]: "name" must be a non-empty string'],
+    [{ units: [{ name: 'A', aliases: 'B' }] }, '"aliases" must be a list of names'],
+    [{ units: [{ name: 'A', memberOf: ['Z'] }] }, 'A is a member of "Z", which is not a unit'],
+    [{ units: [{ name: 'A', aliases: ['X'] }, { name: 'B', aliases: ['X'] }] }, '"X" already names A'],
+  ])('rejects bad registry data: %j', (json, message) => {
+    expect(() => readRegistry(json, 'units.json')).toThrow(message)
+  })
+})
