@@ -1,14 +1,19 @@
 // File I/O at the edge: reading seeds and the unit registry from disk.
 
-import { readFileSync } from 'node:fs'
-import { basename, extname } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decode } from './decode.ts'
 import { parsePlan } from './parse.ts'
 import { readRegistry, type Registry } from './units.ts'
+import { makeSite, type Site } from './views.ts'
 import type { ParseResult } from './model.ts'
+import { reportLines } from './report.ts'
 
-export const REGISTRY_FILE = fileURLToPath(new URL('./data/units.json', import.meta.url))
+export const ROOT = fileURLToPath(new URL('../', import.meta.url))
+export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
+/** Where the plans are: seeds/, or PLAN_SEEDS for a build of other plans (tests, benchmarks). */
+export const SEEDS_DIR = process.env.PLAN_SEEDS ? process.env.PLAN_SEEDS : join(ROOT, 'seeds')
 
 export function loadRegistry(file = REGISTRY_FILE): Registry {
   return readRegistry(JSON.parse(readFileSync(file, 'utf8')), file)
@@ -19,10 +24,51 @@ export function planId(file: string): string {
   return basename(file, extname(file))
 }
 
+export interface Loaded {
+  result: ParseResult
+  /** The decoded text, where the file could be decoded. */
+  text: string | null
+}
+
 /** Reads, decodes and parses one plan file. Never throws for bad content; a missing file throws. */
+export function readPlan(file: string, registry: Registry): Loaded {
+  const decoded = decode(readFileSync(file))
+  if (!decoded.ok) return { result: { ok: false, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }, text: null }
+  return { result: parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry }), text: decoded.text }
+}
+
 export function loadPlan(file: string, registry: Registry): ParseResult {
-  const bytes = readFileSync(file)
-  const decoded = decode(bytes)
-  if (!decoded.ok) return { ok: false, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }
-  return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
+  return readPlan(file, registry).result
+}
+
+/** The plan files of a seeds folder: *.txt, sorted by name. */
+export function seedFiles(dir = SEEDS_DIR): string[] {
+  return readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(dir, name))
+}
+
+export type LoadedSite =
+  | { ok: true; site: Site; sources: Map<string, string>; files: string[]; warnings: string[] }
+  | { ok: false; report: string[] }
+
+/** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
+export function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): LoadedSite {
+  const files = seedFiles(dir)
+  if (files.length === 0) return { ok: false, report: [`${dir}: no plans (*.txt) found`] }
+  const plans = []
+  const sources = new Map<string, string>()
+  const report: string[] = []
+  const warnings: string[] = []
+  for (const file of files) {
+    const { result, text } = readPlan(file, registry)
+    const lines = reportLines(file, result)
+    if (result.ok) {
+      plans.push(result.plan)
+      sources.set(result.plan.id, text ?? '')
+      warnings.push(...lines)
+    } else {
+      report.push(...lines)
+    }
+  }
+  if (report.length > 0) return { ok: false, report }
+  return { ok: true, site: makeSite(plans), sources, files, warnings }
 }

@@ -71,6 +71,8 @@ export interface Measure {
 
 export interface Unit {
   name: string
+  /** ASCII, stable: the unit's page is /units/<slug>.html. */
+  slug: string
   aliases: string[]
   /** Groups this unit belongs to ("负有安全监管职责的站所" is one of "各站所"). */
   memberOf: string[]

@@ -5,6 +5,7 @@ import type { Unit } from './model.ts'
 
 export interface RegistryEntry {
   name: string
+  slug: string
   aliases: string[]
   memberOf: string[]
 }
@@ -29,9 +30,15 @@ export function readRegistry(json: unknown, file = 'units.json'): Registry {
     const where = `${file}: units[${i}]`
     if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: expected an object`)
     const name = 'name' in raw ? raw.name : undefined
+    const slug = 'slug' in raw ? raw.slug : undefined
     const aliases = 'aliases' in raw ? raw.aliases : []
     const memberOf = 'memberOf' in raw ? raw.memberOf : []
     if (typeof name !== 'string' || name.trim() === '') throw new Error(`${where}: "name" must be a non-empty string`)
+    if (typeof slug !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
+      throw new Error(`${where} (${name}): "slug" must be lower-case ASCII words joined by "-", e.g. "town-government"`)
+    }
+    const slugTaken = entries.find((e) => e.slug === slug)
+    if (slugTaken) throw new Error(`${where} (${name}): slug "${slug}" is already ${slugTaken.name}'s`)
     if (!isStringArray(aliases)) throw new Error(`${where} (${name}): "aliases" must be a list of names`)
     if (!isStringArray(memberOf)) throw new Error(`${where} (${name}): "memberOf" must be a list of unit names`)
     for (const key of [name, ...aliases]) {
@@ -39,7 +46,7 @@ export function readRegistry(json: unknown, file = 'units.json'): Registry {
       if (taken !== undefined && taken !== name) throw new Error(`${where}: "${key}" already names ${taken}`)
       lookup.set(key, name)
     }
-    entries.push({ name, aliases: [...aliases], memberOf: [...memberOf] })
+    entries.push({ name, slug, aliases: [...aliases], memberOf: [...memberOf] })
   })
   for (const entry of entries) {
     for (const group of entry.memberOf) {
@@ -101,11 +108,16 @@ export function planUnits(registry: Registry, used: Iterable<string>): Unit[] {
   }
   const units: Unit[] = registry.entries
     .filter((entry) => wanted.has(entry.name))
-    .map((entry) => ({ name: entry.name, aliases: entry.aliases, memberOf: entry.memberOf, registered: true }))
+    .map((entry) => ({ name: entry.name, slug: entry.slug, aliases: entry.aliases, memberOf: entry.memberOf, registered: true }))
   for (const name of wanted) {
-    if (!registry.lookup.has(name)) units.push({ name, aliases: [], memberOf: [], registered: false })
+    if (!registry.lookup.has(name)) units.push({ name, slug: fallbackSlug(name), aliases: [], memberOf: [], registered: false })
   }
   return units
+}
+
+/** A stable ASCII slug for a unit the registry does not know: its name's code points in hex. */
+export function fallbackSlug(name: string): string {
+  return 'unit-' + [...name].map((ch) => ch.codePointAt(0)!.toString(16)).join('-')
 }
 
 /** The unit and every group it belongs to, directly or through another group. */

@@ -31,16 +31,18 @@ describe('splitUnits', () => {
 describe('the registry', () => {
   it('gives a unit with the groups it belongs to', () => {
     const units = readRegistry({
-      units: [{ name: 'A' }, { name: 'B', memberOf: ['A'] }, { name: 'C', memberOf: ['B'] }],
+      units: [{ name: 'A', slug: 'a' }, { name: 'B', slug: 'b', memberOf: ['A'] }, { name: 'C', slug: 'c', memberOf: ['B'] }],
     }).entries.map((e) => ({ ...e, registered: true }))
     expect(unitAndGroups(units, 'C')).toEqual(['C', 'B', 'A'])
   })
   it.each([
     [{}, 'expected an object with a "units" array'],
     [{ units: [{ name: '' }] }, 'units[0]: "name" must be a non-empty string'],
-    [{ units: [{ name: 'A', aliases: 'B' }] }, '"aliases" must be a list of names'],
-    [{ units: [{ name: 'A', memberOf: ['Z'] }] }, 'A is a member of "Z", which is not a unit'],
-    [{ units: [{ name: 'A', aliases: ['X'] }, { name: 'B', aliases: ['X'] }] }, '"X" already names A'],
+    [{ units: [{ name: 'A' }] }, '"slug" must be lower-case ASCII words'],
+    [{ units: [{ name: 'A', slug: 'a', aliases: 'B' }] }, '"aliases" must be a list of names'],
+    [{ units: [{ name: 'A', slug: 'a', memberOf: ['Z'] }] }, 'A is a member of "Z", which is not a unit'],
+    [{ units: [{ name: 'A', slug: 'a', aliases: ['X'] }, { name: 'B', slug: 'b', aliases: ['X'] }] }, '"X" already names A'],
+    [{ units: [{ name: 'A', slug: 'a' }, { name: 'B', slug: 'a' }] }, 'slug "a" is already A\'s'],
   ])('rejects bad registry data: %j', (json, message) => {
     expect(() => readRegistry(json, 'units.json')).toThrow(message)
   })

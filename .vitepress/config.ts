@@ -1,0 +1,63 @@
+// VitePress config: thin. Sidebar and nav come from the model (scripts/nav.ts).
+import { defineConfig } from 'vitepress'
+import { loadSite } from '../scripts/load.ts'
+import { nav, sidebar } from '../scripts/nav.ts'
+
+const loaded = loadSite()
+if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
+const { site } = loaded
+
+export default defineConfig({
+  srcDir: 'docs',
+  base: process.env.SITE_BASE || '/',
+  lang: 'zh-CN',
+  title: '政策文件知识库',
+  description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
+  cleanUrls: false,
+  lastUpdated: false,
+  // No favicon request: nothing to fetch, no 404 in the console.
+  head: [['link', { rel: 'icon', href: 'data:,' }]],
+  markdown: {
+    config(md) {
+      // Plan text is data: "{{ … }}" in it must stay text, not become a Vue interpolation.
+      const renderText = md.renderer.rules.text!
+      md.renderer.rules.text = (...args) => renderText(...args).replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'))
+    },
+  },
+  themeConfig: {
+    nav: nav(site),
+    sidebar: sidebar(site),
+    outline: { level: [2, 3], label: '本页目录' },
+    docFooter: { prev: '上一篇', next: '下一篇' },
+    darkModeSwitchLabel: '外观',
+    lightModeSwitchTitle: '切换到浅色模式',
+    darkModeSwitchTitle: '切换到深色模式',
+    sidebarMenuLabel: '目录',
+    returnToTopLabel: '返回顶部',
+    langMenuLabel: '语言',
+    skipToContentLabel: '跳到正文',
+    externalLinkIcon: false,
+    notFound: {
+      title: '页面未找到',
+      quote: '您访问的页面不存在或已移动。',
+      linkLabel: '返回首页',
+      linkText: '返回首页',
+      code: '404',
+    },
+    search: {
+      provider: 'local',
+      options: {
+        translations: {
+          button: { buttonText: '搜索', buttonAriaLabel: '搜索' },
+          modal: {
+            displayDetails: '显示详细列表',
+            resetButtonTitle: '清除查询条件',
+            backButtonTitle: '关闭搜索',
+            noResultsText: '无法找到相关结果',
+            footer: { selectText: '选择', selectKeyAriaLabel: '回车', navigateText: '切换', navigateUpKeyAriaLabel: '向上', navigateDownKeyAriaLabel: '向下', closeText: '关闭', closeKeyAriaLabel: 'Esc' },
+          },
+        },
+      },
+    },
+  },
+})

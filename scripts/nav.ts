@@ -1,0 +1,45 @@
+// Sidebar and nav of the VitePress theme, built from the model.
+
+import type { DefaultTheme } from 'vitepress'
+import type { Site } from './views.ts'
+import { measureLabel, taskLabel, url } from './render/common.ts'
+
+export function sidebar(site: Site): DefaultTheme.SidebarMulti {
+  const result: DefaultTheme.SidebarMulti = {
+    '/units/': [
+      { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: u.name, link: url.unit(u) })) },
+    ],
+  }
+  for (const plan of site.plans) {
+    result[`/${plan.id}/`] = [
+      {
+        text: '文件',
+        items: [
+          { text: '首页', link: url.planHome(plan) },
+          { text: '完成时限与时间表', link: url.timeline(plan) },
+          { text: '阶段划分', link: url.phases(plan) },
+          { text: '工作要求', link: url.requirements(plan) },
+          { text: '指导思想', link: url.guidance(plan) },
+          { text: '原文', link: url.original(plan) },
+        ],
+      },
+      ...plan.measures.map((m) => ({
+        text: `${measureLabel(m.number)}${m.title}`,
+        link: url.measure(plan, m.number),
+        collapsed: true,
+        items: m.tasks.map((n) => ({ text: `${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`, link: url.task(plan, n) })),
+      })),
+    ]
+  }
+  return result
+}
+
+export function nav(site: Site): DefaultTheme.NavItem[] {
+  const plans = site.plans.map((p) => ({ text: p.title, link: url.planHome(p) }))
+  return [
+    { text: '首页', link: '/' },
+    site.plans.length === 1 ? { text: '实施方案', link: plans[0]!.link } : { text: '文件', items: plans },
+    { text: '我的职责', link: url.units() },
+    ...(site.plans.length === 1 ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),
+  ]
+}

@@ -1,0 +1,30 @@
+// Every page of the site, from the model: pure, sorted by path.
+
+import type { Plan } from './model.ts'
+import type { Page } from './markdown.ts'
+import type { Site } from './views.ts'
+import {
+  deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, requirementsPage, taskPages, timelinePage,
+} from './render/plan.ts'
+import { siteHome, unitPages, unitsIndex } from './render/site.ts'
+
+/** `sources` gives each plan's text as decoded, for the original-text page. */
+export function sitePages(site: Site, sources: ReadonlyMap<string, string>): Page[] {
+  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site)]
+  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? ''))
+  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+function planPages(site: Site, plan: Plan, sourceText: string): Page[] {
+  return [
+    planHome(site, plan),
+    ...measurePages(site, plan),
+    ...taskPages(site, plan),
+    ...deadlinePages(site, plan),
+    timelinePage(site, plan),
+    phasesPage(plan),
+    requirementsPage(plan),
+    guidancePage(plan),
+    originalPage(plan, sourceText),
+  ]
+}

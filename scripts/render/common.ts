@@ -1,0 +1,81 @@
+// What every page shares: URLs, the metadata block, links to units and deadlines.
+
+import type { RootContent } from 'mdast'
+import type { Deadline, Plan, Task, Unit } from '../model.ts'
+import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
+import { joined, link, section, table, type Inline } from '../markdown.ts'
+
+export const url = {
+  planHome: (plan: Plan) => `/${plan.id}/`,
+  measure: (plan: Plan, n: number) => `/${plan.id}/measures/${n}`,
+  task: (plan: Plan, n: number) => `/${plan.id}/tasks/${n}`,
+  deadline: (plan: Plan, deadline: Deadline) => `/${plan.id}/deadlines/${deadlineKey(deadline).slug}`,
+  deadlineSlug: (plan: Plan, slug: string) => `/${plan.id}/deadlines/${slug}`,
+  timeline: (plan: Plan) => `/${plan.id}/timeline`,
+  phases: (plan: Plan) => `/${plan.id}/phases`,
+  requirements: (plan: Plan) => `/${plan.id}/requirements`,
+  guidance: (plan: Plan) => `/${plan.id}/guiding-ideology`,
+  original: (plan: Plan) => `/${plan.id}/original`,
+  originalTask: (plan: Plan, n: number) => `/${plan.id}/original#task-${n}`,
+  units: () => '/units/',
+  unit: (unit: Unit) => `/units/${unit.slug}`,
+  /** Files copied into the site as they are (public/). */
+  sourceFile: (plan: Plan) => `/${plan.id}/${plan.source}`,
+  planJson: (plan: Plan) => `/${plan.id}/plan.json`,
+}
+
+/** Chinese numerals for measure headings: 1 → 一, 13 → 十三. */
+export function chineseNumeral(n: number): string {
+  const digits = '零一二三四五六七八九'
+  if (n < 10) return digits[n]!
+  if (n < 20) return '十' + (n % 10 ? digits[n % 10] : '')
+  if (n < 100) return digits[Math.floor(n / 10)] + '十' + (n % 10 ? digits[n % 10] : '')
+  return String(n)
+}
+
+export const measureLabel = (n: number) => `（${chineseNumeral(n)}）`
+export const taskLabel = (n: number) => `任务${n}`
+
+/** The metadata block government portals show on every page: issuer, date, document. */
+export function planMeta(plan: Plan): RootContent[] {
+  return section('plan-meta', [
+    table(
+      [['发文机关'], ['成文日期'], ['文件']],
+      [[[plan.issuer], [formatDate(plan.date)], [link(url.planHome(plan), `《${plan.title}》`)]]],
+    ),
+  ])
+}
+
+export function unitByName(site: Site, name: string): Unit {
+  const unit = site.units.find((u) => u.name === name)
+  if (!unit) throw new Error(`no unit ${name}`)
+  return unit
+}
+
+export function unitLinks(site: Site, names: string[]): Inline[] {
+  return joined(names.map((name) => [link(url.unit(unitByName(site, name)), name)]), '、')
+}
+
+export function deadlineLink(plan: Plan, task: Task): Inline {
+  return link(url.deadline(plan, task.deadline), deadlineLabel(task.deadline))
+}
+
+export function taskLink(plan: Plan, task: Task): Inline {
+  return link(url.task(plan, task.number), `${taskLabel(task.number)}　${task.title}`)
+}
+
+export function measureLink(plan: Plan, n: number): Inline {
+  const measure = plan.measures.find((m) => m.number === n)!
+  return link(url.measure(plan, n), `${measureLabel(n)}${measure.title}`)
+}
+
+/** The units line of a task: lead and supporting units where the plan names them. */
+export function taskUnits(site: Site, task: Task): Inline[] {
+  if (!task.lead && !task.support) return unitLinks(site, task.units)
+  const parts: Inline[][] = []
+  if (task.lead) parts.push(['牵头：', ...unitLinks(site, task.lead)])
+  if (task.support) parts.push(['配合：', ...unitLinks(site, task.support)])
+  const others = task.units.filter((u) => !task.lead?.includes(u) && !task.support?.includes(u))
+  if (others.length > 0) parts.push(unitLinks(site, others))
+  return joined(parts, '；')
+}

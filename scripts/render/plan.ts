@@ -1,0 +1,258 @@
+// The pages of one plan: home, measures, tasks, deadlines, timeline, and the
+// plan's own sections (phases, requirements, guiding ideology, original text).
+
+import type { RootContent } from 'mdast'
+import type { Plan, Task } from '../model.ts'
+import { heading, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
+import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
+import { deadlineLink, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
+
+const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
+
+function prevNext(items: Array<{ text: string; link: string }>, i: number): Record<string, unknown> {
+  return { prev: i > 0 ? items[i - 1] : false, next: i < items.length - 1 ? items[i + 1] : false }
+}
+
+/** The facts line of a task: units and deadline, each a link. */
+function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
+  return [
+    paragraph(strong('责任单位'), '：', ...taskUnits(site, task)),
+    paragraph(strong('完成时限'), '：', deadlineLink(plan, task)),
+  ]
+}
+
+export function planHome(site: Site, plan: Plan): Page {
+  const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
+  const dates = new Set(dated.map((t) => t.deadline.date))
+  const body: RootContent[] = [
+    heading(1, plan.title),
+    ...planMeta(plan),
+    paragraph(strong('主送'), '：', plan.addresseesText),
+    ...paragraphs(plan.preamble),
+    heading(2, '概览'),
+    table(
+      [['细化措施'], ['具体任务'], ['责任单位'], ['限期完成的任务']],
+      [[[`${plan.measures.length} 项`], [`${plan.tasks.length} 项`], [`${plan.units.length} 个`], [`${dated.length} 项（${dates.size} 个截止日期）`]]],
+    ),
+    heading(2, '我的职责'),
+    paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
+    list(
+      plan.units.map((unit) => {
+        const owed = tasksOfUnit(plan, site.units, unit.name).length
+        const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
+        return [link(url.unit(unit), `我是${unit.name}`), `（${owed} 项任务${groups}）`]
+      }),
+    ),
+    heading(2, '细化措施'),
+  ]
+  for (const measure of plan.measures) {
+    body.push(heading(3, measureLink(plan, measure.number)))
+    body.push(
+      list(
+        measure.tasks.map((n) => {
+          const task = plan.tasks.find((t) => t.number === n)!
+          return [taskLink(plan, task), ' — ', ...taskUnits(site, task), ' · ', deadlineLink(plan, task)]
+        }),
+      ),
+    )
+  }
+  body.push(
+    heading(2, '更多'),
+    list([
+      [link(url.timeline(plan), '完成时限与时间表')],
+      [link(url.phases(plan), '阶段划分')],
+      [link(url.requirements(plan), '工作要求')],
+      [link(url.guidance(plan), '指导思想')],
+      [link(url.original(plan), '原文')],
+    ]),
+    heading(2, '下载'),
+    list([
+      [link(url.sourceFile(plan), '原文（纯文本）')],
+      [link(url.planJson(plan), '开放数据（JSON）')],
+    ]),
+  )
+  return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
+}
+
+export function measurePages(site: Site, plan: Plan): Page[] {
+  const nav = plan.measures.map((m) => ({ text: `${measureLabel(m.number)}${m.title}`, link: url.measure(plan, m.number) }))
+  return plan.measures.map((measure, i) => {
+    const body: RootContent[] = [heading(1, `${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan)]
+    if (measure.intro) body.push(...paragraphs(measure.intro))
+    body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
+    for (const n of measure.tasks) {
+      const task = plan.tasks.find((t) => t.number === n)!
+      body.push(
+        ...section('task-card', [
+          heading(2, link(url.task(plan, n), `${taskLabel(n)}　${task.title}`)),
+          ...taskFacts(site, plan, task),
+          ...paragraphs(task.text),
+        ]),
+      )
+    }
+    return {
+      path: md(plan, `measures/${measure.number}`),
+      frontmatter: { title: nav[i]!.text, plan: plan.id, measure: measure.number, ...prevNext(nav, i) },
+      body,
+    }
+  })
+}
+
+export function taskPages(site: Site, plan: Plan): Page[] {
+  const nav = plan.tasks.map((t) => ({ text: `${taskLabel(t.number)}　${t.title}`, link: url.task(plan, t.number) }))
+  return plan.tasks.map((task, i) => {
+    const { sameMeasure, sameUnits } = relatedTasks(plan, task)
+    const duties = obligationsOf(plan, task)
+    const body: RootContent[] = [
+      heading(1, `${taskLabel(task.number)}　${task.title}`),
+      ...planMeta(plan),
+      ...section('task-facts', [
+        paragraph(strong('所属措施'), '：', measureLink(plan, task.measure)),
+        ...taskFacts(site, plan, task),
+      ]),
+      heading(2, '任务内容'),
+      ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
+      paragraph(text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文')),
+    ]
+    if (duties.length > 0) {
+      body.push(
+        heading(2, '周期性要求'),
+        list(duties.map((d) => [strong(PERIOD_LABEL[d.period] + (d.times ? `至少 ${d.times} 次` : '')), '：', d.text])),
+      )
+    }
+    body.push(heading(2, '相关任务'), heading(3, '同一措施'))
+    body.push(sameMeasure.length > 0 ? list(sameMeasure.map((t) => [taskLink(plan, t)])) : paragraph('本措施只有这一项任务。'))
+    body.push(heading(3, '同一责任单位'))
+    body.push(
+      sameUnits.length > 0
+        ? list(sameUnits.map((t) => [taskLink(plan, t), `（${t.units.filter((u) => task.units.includes(u)).join('、')}）`]))
+        : paragraph('无。'),
+    )
+    return {
+      path: md(plan, `tasks/${task.number}`),
+      frontmatter: { title: nav[i]!.text, plan: plan.id, task: task.number, measure: task.measure, ...prevNext(nav, i) },
+      body,
+    }
+  })
+}
+
+export function deadlinePages(site: Site, plan: Plan): Page[] {
+  return groupByDeadline(plan.tasks, (t) => t).map(({ key, items }) => {
+    const written = [...new Set(items.map((t) => t.deadline.text))]
+    const intro =
+      key.kind === 'due' ? `以下 ${items.length} 项任务须在 ${key.label}（${key.date}）前完成。`
+      : key.kind === 'recurring' ? `以下 ${items.length} 项任务${key.label}须至少完成一次。`
+      : `以下 ${items.length} 项任务须长期坚持。`
+    const body: RootContent[] = [
+      heading(1, `完成时限：${key.label}`),
+      ...planMeta(plan),
+      paragraph(intro),
+      paragraph(strong('原文写作'), '：', written.join('；')),
+      table(
+        [['任务'], ['责任单位'], ['所属措施']],
+        items.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [measureLink(plan, t.measure)]]),
+      ),
+      paragraph(link(url.timeline(plan), '返回完成时限与时间表')),
+    ]
+    return { path: md(plan, `deadlines/${key.slug}`), frontmatter: { title: `完成时限：${key.label}`, plan: plan.id }, body }
+  })
+}
+
+export function timelinePage(site: Site, plan: Plan): Page {
+  const groups = groupByDeadline(plan.tasks, (t) => t)
+  const body: RootContent[] = [heading(1, '完成时限与时间表'), ...planMeta(plan), heading(2, '阶段划分')]
+  body.push(
+    table(
+      [['阶段'], ['时间'], ['开始'], ['结束']],
+      plan.phases.map((p) => [
+        [link(`${url.phases(plan)}#phase-${p.number}`, `${measureLabel(p.number)}${p.title}`)],
+        [p.timeText],
+        [p.start ? formatDate(p.start) : '—'],
+        [p.end ? formatDate(p.end) : '—'],
+      ]),
+    ),
+    heading(2, '按日期'),
+  )
+  body.push(
+    list(
+      timeline(plan).map((entry) => {
+        if (entry.kind === 'due') {
+          return [
+            strong(formatDate(entry.date)), '：', link(url.deadlineSlug(plan, entry.key.slug), `${entry.tasks.length} 项任务到期`), '（',
+            ...entry.tasks.flatMap((t, i) => (i === 0 ? [taskLink(plan, t)] : ['、', taskLink(plan, t)])), '）',
+          ]
+        }
+        const verb = entry.kind === 'phase-start' ? '开始' : '结束'
+        return [strong(formatDate(entry.date)), '：', `${measureLabel(entry.phase.number)}${entry.phase.title}${verb}`]
+      }),
+    ),
+    heading(2, '周期性任务'),
+  )
+  body.push(
+    plan.obligations.length > 0
+      ? table(
+          [['周期'], ['要求（原文）'], ['任务']],
+          plan.obligations.map((o) => [
+            [PERIOD_LABEL[o.period] + (o.times ? `至少 ${o.times} 次` : '')],
+            [o.text],
+            [taskLink(plan, plan.tasks.find((t) => t.number === o.task)!)],
+          ]),
+        )
+      : paragraph('无。'),
+    heading(2, '全部完成时限'),
+    list(groups.map(({ key, items }) => [link(url.deadlineSlug(plan, key.slug), key.label), `（${items.length} 项任务）`])),
+  )
+  return { path: md(plan, 'timeline'), frontmatter: { title: '完成时限与时间表', plan: plan.id }, body }
+}
+
+export function phasesPage(plan: Plan): Page {
+  const body: RootContent[] = [heading(1, '阶段划分'), ...planMeta(plan)]
+  for (const p of plan.phases) {
+    body.push(
+      html(`<span id="phase-${p.number}"></span>`),
+      heading(2, `${measureLabel(p.number)}${p.title}`),
+      paragraph(strong('时间'), '：', p.timeText),
+      ...paragraphs(p.text),
+    )
+  }
+  return { path: md(plan, 'phases'), frontmatter: { title: '阶段划分', plan: plan.id }, body }
+}
+
+export function requirementsPage(plan: Plan): Page {
+  const body: RootContent[] = [heading(1, '工作要求'), ...planMeta(plan)]
+  for (const r of plan.requirements) body.push(heading(2, `${measureLabel(r.number)}${r.title}`), ...paragraphs(r.text))
+  return { path: md(plan, 'requirements'), frontmatter: { title: '工作要求', plan: plan.id }, body }
+}
+
+export function guidancePage(plan: Plan): Page {
+  return {
+    path: md(plan, 'guiding-ideology'),
+    frontmatter: { title: '指导思想', plan: plan.id },
+    body: [heading(1, '指导思想'), ...planMeta(plan), ...paragraphs(plan.guidingIdeology)],
+  }
+}
+
+/** The plan as issued, line by line, each task's first line anchored as #task-N. */
+export function originalPage(plan: Plan, sourceText: string): Page {
+  const taskAt = new Map(plan.tasks.map((t) => [t.line, t.number]))
+  const measureAt = new Map(plan.measures.map((m) => [m.line, m.number]))
+  const lines: RootContent[] = []
+  sourceText.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/^[\s\u3000\ufeff]+|\s+$/g, '')
+    if (line === '') return
+    const task = taskAt.get(i + 1)
+    const measure = measureAt.get(i + 1)
+    const anchor = task !== undefined ? `task-${task}` : measure !== undefined ? `measure-${measure}` : null
+    lines.push(anchor ? paragraph(html(`<a id="${anchor}"></a>`), line) : paragraph(line))
+  })
+  return {
+    path: md(plan, 'original'),
+    frontmatter: { title: '原文', plan: plan.id },
+    body: [
+      heading(1, '原文'),
+      ...planMeta(plan),
+      paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), '下载原文（纯文本）')),
+      ...section('original-text', lines),
+    ],
+  }
+}

@@ -1,0 +1,174 @@
+// Views over the model, keyed by stable ids: by unit, by deadline, related
+// tasks, the timeline. Pure functions; nothing here reads text again.
+
+import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
+import { unitAndGroups } from './units.ts'
+
+export interface Site {
+  /** Sorted by id. */
+  plans: Plan[]
+  /** Every unit of every plan, merged by name, sorted as the registry lists them. */
+  units: Unit[]
+}
+
+export function makeSite(plans: Plan[]): Site {
+  const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const units = new Map<string, Unit>()
+  for (const plan of sorted) {
+    for (const unit of plan.units) {
+      const known = units.get(unit.name)
+      if (!known) units.set(unit.name, { ...unit, aliases: [...unit.aliases], memberOf: [...unit.memberOf] })
+      else for (const group of unit.memberOf) if (!known.memberOf.includes(group)) known.memberOf.push(group)
+    }
+  }
+  return { plans: sorted, units: [...units.values()] }
+}
+
+// --- Labels -----------------------------------------------------------------------
+
+export const PERIOD_LABEL: Record<Period, string> = {
+  week: '每周', month: '每月', quarter: '每季度', 'half-year': '每半年', year: '每年',
+}
+
+const PERIOD_ORDER: Period[] = ['week', 'month', 'quarter', 'half-year', 'year']
+
+/** "2022-06-30" → "2022年6月30日"; "2022-08" → "2022年8月". */
+export function formatDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-')
+  return d ? `${y}年${Number(m)}月${Number(d)}日` : `${y}年${Number(m)}月`
+}
+
+/** The deadline's normalised form in words: the date, the period, or 长期坚持. */
+export function deadlineValue(deadline: Deadline): string {
+  if (deadline.kind === 'due') return deadline.date!
+  if (deadline.kind === 'recurring') return PERIOD_LABEL[deadline.period!]
+  return '长期坚持'
+}
+
+/** The deadline as written, with its normalised value where that adds something. */
+export function deadlineLabel(deadline: Deadline): string {
+  const value = deadlineValue(deadline)
+  return deadline.text.startsWith(value) ? deadline.text : `${deadline.text}（${value}）`
+}
+
+// --- Deadlines --------------------------------------------------------------------
+
+/** The normalised deadline a task's deadline belongs to: one page each. */
+export interface DeadlineKey {
+  slug: string
+  kind: Deadline['kind']
+  /** Heading words: "2022年6月30日", "每月", "长期坚持". */
+  label: string
+  date?: IsoDate
+  period?: Period
+}
+
+export function deadlineKey(deadline: Deadline): DeadlineKey {
+  if (deadline.kind === 'due') return { slug: deadline.date!, kind: 'due', label: formatDate(deadline.date!), date: deadline.date! }
+  if (deadline.kind === 'recurring') {
+    return { slug: `every-${deadline.period!}`, kind: 'recurring', label: PERIOD_LABEL[deadline.period!], period: deadline.period! }
+  }
+  return { slug: 'ongoing', kind: 'ongoing', label: '长期坚持' }
+}
+
+/** Dated first in calendar order, then recurring from the most frequent, then ongoing. */
+export function compareDeadlineKeys(a: DeadlineKey, b: DeadlineKey): number {
+  const rank = (k: DeadlineKey) => (k.kind === 'due' ? 0 : k.kind === 'recurring' ? 1 : 2)
+  if (rank(a) !== rank(b)) return rank(a) - rank(b)
+  if (a.kind === 'due') return a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0
+  if (a.kind === 'recurring') return PERIOD_ORDER.indexOf(a.period!) - PERIOD_ORDER.indexOf(b.period!)
+  return 0
+}
+
+export interface DeadlineGroup<T> {
+  key: DeadlineKey
+  items: T[]
+}
+
+/** Groups items by the normalised deadline of their task, groups in deadline order, items in the given order. */
+export function groupByDeadline<T>(items: T[], taskOf: (item: T) => Task): DeadlineGroup<T>[] {
+  const groups = new Map<string, DeadlineGroup<T>>()
+  for (const item of items) {
+    const key = deadlineKey(taskOf(item).deadline)
+    const group = groups.get(key.slug) ?? { key, items: [] }
+    group.items.push(item)
+    groups.set(key.slug, group)
+  }
+  return [...groups.values()].sort((a, b) => compareDeadlineKeys(a.key, b.key))
+}
+
+// --- Units ------------------------------------------------------------------------
+
+export interface UnitTask {
+  plan: Plan
+  task: Task
+  /** The group through which the task reaches the unit, or null when addressed to the unit itself. */
+  via: string | null
+  /** "牵头" or "配合" where the plan says so. */
+  role?: '牵头' | '配合'
+}
+
+/**
+ * Every task a unit owes in one plan: addressed to it, or to a group it belongs
+ * to (a 负有安全监管职责的站所 owes the 各站所 tasks too), in task order.
+ */
+export function tasksOfUnit(plan: Plan, units: Unit[], name: string): UnitTask[] {
+  const reach = unitAndGroups(units, name)
+  const result: UnitTask[] = []
+  for (const task of plan.tasks) {
+    const addressed = reach.find((u) => task.units.includes(u))
+    if (addressed === undefined) continue
+    const item: UnitTask = { plan, task, via: addressed === name ? null : addressed }
+    if (task.lead?.includes(addressed)) item.role = '牵头'
+    else if (task.support?.includes(addressed)) item.role = '配合'
+    result.push(item)
+  }
+  return result
+}
+
+/** Units that belong to a group, directly or through another group. */
+export function membersOf(units: Unit[], group: string): Unit[] {
+  return units.filter((u) => u.name !== group && unitAndGroups(units, u.name).includes(group))
+}
+
+// --- Tasks ------------------------------------------------------------------------
+
+export function taskByNumber(plan: Plan, number: number): Task {
+  const task = plan.tasks.find((t) => t.number === number)
+  if (!task) throw new Error(`${plan.id}: no task ${number}`)
+  return task
+}
+
+/** Other tasks of the same measure, and other tasks with a unit in common, in task order. */
+export function relatedTasks(plan: Plan, task: Task): { sameMeasure: Task[]; sameUnits: Task[] } {
+  const others = plan.tasks.filter((t) => t.number !== task.number)
+  return {
+    sameMeasure: others.filter((t) => t.measure === task.measure),
+    sameUnits: others.filter((t) => t.measure !== task.measure && t.units.some((u) => task.units.includes(u))),
+  }
+}
+
+export function obligationsOf(plan: Plan, task: Task): Obligation[] {
+  return plan.obligations.filter((o) => o.task === task.number)
+}
+
+// --- Timeline ---------------------------------------------------------------------
+
+export type TimelineEntry =
+  | { kind: 'phase-start'; date: IsoDate; phase: Phase }
+  | { kind: 'phase-end'; date: IsoDate; phase: Phase }
+  | { kind: 'due'; date: IsoDate; key: DeadlineKey; tasks: Task[] }
+
+/** Phases and dated deadlines in calendar order (a month-only date sorts before the days of that month). */
+export function timeline(plan: Plan): TimelineEntry[] {
+  const entries: TimelineEntry[] = []
+  for (const phase of plan.phases) {
+    if (phase.start) entries.push({ kind: 'phase-start', date: phase.start, phase })
+    if (phase.end) entries.push({ kind: 'phase-end', date: phase.end, phase })
+  }
+  for (const group of groupByDeadline(plan.tasks, (t) => t)) {
+    if (group.key.kind === 'due') entries.push({ kind: 'due', date: group.key.date!, key: group.key, tasks: group.items })
+  }
+  const order = { 'phase-start': 0, due: 1, 'phase-end': 2 }
+  return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order[a.kind] - order[b.kind]))
+}

@@ -1,0 +1,98 @@
+// A cadre's way through the site, in chromium, on the site built for /anquan/:
+// home → 我的职责 → a unit → a task → its measure → back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch } from '../helpers/browser.ts'
+import { serve, type StaticServer } from '../helpers/server.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+const requests: string[] = []
+const errors: string[] = []
+
+beforeAll(async () => {
+  server = await serve(SITE_DIR, SITE_BASE)
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page.on('request', (r) => requests.push(r.url()))
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+  page.on('pageerror', (e) => errors.push(e.message))
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+// Headings end in VitePress's hidden anchor link (a zero-width space).
+const h1 = async () => (await page.locator('main h1').innerText()).replace(/[\u200b\s]+$/, '')
+
+describe('a cadre finds what the unit owes', () => {
+  it('goes home → 我的职责 → unit → task → measure → back', async () => {
+    await page.goto(server.url('/'))
+    expect(await h1()).toBe('政策文件知识库')
+    await expect(page.getByRole('link', { name: '关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案' }).first().isVisible()).resolves.toBe(true)
+    await page.screenshot({ path: `${SCREENSHOTS}/home.png` })
+
+    await page.locator('.VPNavBar').getByRole('link', { name: '我的职责' }).click()
+    await page.waitForURL(/\/anquan\/units\/(index\.html)?$/)
+    expect(await h1()).toBe('我的职责')
+
+    await page.locator('main').getByRole('link', { name: '我是负有安全监管职责的站所' }).click()
+    await page.waitForURL(`${server.origin}units/supervising-stations.html`)
+    expect(await h1()).toBe('负有安全监管职责的站所')
+    const unitText = await page.locator('main').innerText()
+    expect(unitText).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项')
+    expect(unitText).toContain('经由“各站所”')
+    await page.screenshot({ path: `${SCREENSHOTS}/unit.png`, fullPage: true })
+
+    await page.locator('main').getByRole('link', { name: '任务12　强化新业态安全监管' }).click()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
+    expect(await h1()).toBe('任务12　强化新业态安全监管')
+    const facts = page.locator('.task-facts')
+    expect(await facts.innerText()).toContain('所属措施：（三）严格落实部门安全监管责任')
+    expect(await facts.innerText()).toContain('责任单位：负有安全监管职责的站所')
+    expect(await facts.innerText()).toContain('完成时限：8月底前完成（2022-08-31）')
+    expect(await facts.getByRole('link', { name: '负有安全监管职责的站所' }).getAttribute('href')).toBe(`${SITE_BASE}units/supervising-stations.html`)
+    expect(await facts.getByRole('link', { name: '8月底前完成（2022-08-31）' }).getAttribute('href')).toBe(`${SITE_BASE}${PLAN_ID}/deadlines/2022-08-31.html`)
+    // prev/next in Chinese
+    expect(await page.locator('.pager-link.prev').innerText()).toContain('上一篇')
+    expect(await page.locator('.pager-link.next').innerText()).toContain('任务13　压实全链条监管责任')
+    await page.screenshot({ path: `${SCREENSHOTS}/task.png`, fullPage: true })
+
+    await facts.getByRole('link', { name: '（三）严格落实部门安全监管责任' }).click()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/measures/3.html`)
+    expect(await h1()).toBe('（三）严格落实部门安全监管责任')
+    expect(await page.locator('main').innerText()).toContain('本措施共 4 项任务')
+    expect(await page.locator('main h2').allInnerTexts()).toEqual(
+      ['任务10　推行挂牌责任制', '任务11　健全完善权责清单', '任务12　强化新业态安全监管', '任务13　压实全链条监管责任'].map((t) => expect.stringContaining(t)),
+    )
+
+    await page.goBack()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
+    expect(await h1()).toBe('任务12　强化新业态安全监管')
+  })
+
+  it('opens a task in the original text at its anchor', async () => {
+    await page.goto(server.url(`/${PLAN_ID}/tasks/22.html`))
+    await page.locator('main').getByRole('link', { name: '查看原文' }).click()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/original.html#task-22`)
+    const anchored = page.locator('#task-22').locator('xpath=..')
+    expect(await anchored.innerText()).toContain('22.严禁违法分包专包。')
+    expect(await anchored.isVisible()).toBe(true)
+  })
+
+  it('serves a Chinese 404 page under the sub-path', async () => {
+    const response = await page.goto(server.url('/no/such/page.html'))
+    expect(response?.status()).toBe(404)
+    expect(await page.locator('body').innerText()).toContain('页面未找到')
+  })
+
+  it('made no request outside this host, and the pages raised no error', () => {
+    const outside = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'))
+    expect(outside).toEqual([])
+    expect(errors.filter((e) => !e.includes('404'))).toEqual([])
+  })
+})

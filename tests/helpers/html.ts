@@ -1,0 +1,40 @@
+// Reading the built HTML as a person would read its text, and its links as a crawler would.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+
+/** The visible text of the page's main content (<main>), tags removed, entities decoded. */
+export function mainText(html: string): string {
+  const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html
+  return decodeEntities(main.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, '')).replace(/\u200b/g, '').replace(/[ \t\r\n]+/g, ' ')
+}
+
+export function decodeEntities(text: string): string {
+  return text
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
+}
+
+/** Every file below a folder, as paths relative to it, sorted. */
+export function filesBelow(dir: string): string[] {
+  const out: string[] = []
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else out.push(relative(dir, full))
+    }
+  }
+  walk(dir)
+  return out
+}
+
+export function read(dir: string, path: string): string {
+  return readFileSync(join(dir, path), 'utf8')
+}
+
+/** The hrefs of the links inside the page's main content. */
+export function mainLinks(html: string): string[] {
+  const main = /<main[^>]*>([\s\S]*?)<\/main>/.exec(html)?.[1] ?? html
+  return [...main.matchAll(/<a [^>]*href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!))
+}

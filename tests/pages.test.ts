@@ -1,0 +1,56 @@
+// The pages as generated from the model, before VitePress: addresses, links and content.
+import { describe, expect, it } from 'vitest'
+import { sitePages } from '../scripts/pages.ts'
+import { toMarkdown } from '../scripts/markdown.ts'
+import { makeSite } from '../scripts/views.ts'
+import { FIXTURES, planOf, SEED } from './helpers/plans.ts'
+import type { Plan } from '../scripts/model.ts'
+
+const seed = planOf(SEED)
+const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
+
+function render(plans: Plan[]) {
+  const pages = sitePages(makeSite(plans), new Map(plans.map((p) => [p.id, '']))).map((p) => ({ path: p.path, md: toMarkdown(p) }))
+  return new Map(pages.map((p) => [p.path, p.md]))
+}
+
+describe('site pages', () => {
+  const one = render([seed])
+
+  it('has a page for every measure, task, unit and normalised deadline, at ASCII addresses', () => {
+    const paths = [...one.keys()]
+    for (const path of paths) expect(path).toMatch(/^[a-z0-9/._-]+$/)
+    expect(paths.filter((p) => p.includes('/tasks/'))).toHaveLength(35)
+    expect(paths.filter((p) => p.includes('/measures/'))).toHaveLength(13)
+    expect(paths.filter((p) => p.startsWith('units/') && p !== 'units/index.md')).toHaveLength(8)
+    expect(paths.filter((p) => p.includes('/deadlines/')).sort()).toEqual(
+      ['2022-05-31', '2022-06-30', '2022-08-31', '2022-09-30', '2022-12-31', 'every-month', 'ongoing'].map(
+        (s) => `yincheng-2022-safety-15-measures/deadlines/${s}.md`,
+      ),
+    )
+  })
+
+  it('a second plan becomes a second section without changing the first one\'s addresses or task pages', () => {
+    const two = render([seed, second])
+    for (const [path, md] of one) {
+      expect(two.has(path)).toBe(true)
+      if (path.startsWith('yincheng-2022-safety-15-measures/tasks/')) expect(two.get(path)).toBe(md)
+    }
+    expect(two.has('fangxun-2023/tasks/5.md')).toBe(true)
+    // Unit pages gather tasks across plans.
+    expect(two.get('units/villages.md')).toContain('关于做好防汛安全工作的实施方案')
+    expect(two.get('units/villages.md')).toContain('](/fangxun-2023/tasks/1)')
+  })
+
+  it('renders the same seeds to the same bytes', () => {
+    expect([...render([seed]).entries()]).toEqual([...one.entries()])
+  })
+
+  it('escapes Markdown in plan text through the syntax tree', () => {
+    const hostile: Plan = { ...seed, tasks: seed.tasks.map((t, i) => (i === 0 ? { ...t, title: '标题*强调* [x](javascript:alert(1)) <b>粗</b>' } : t)) }
+    const md = render([hostile]).get('yincheng-2022-safety-15-measures/tasks/1.md')!
+    expect(md).toContain('\\*强调\\*')
+    expect(md).toContain('\\[x]\\(javascript:alert(1))')
+    expect(md).toContain('\\<b>')
+  })
+})
