@@ -14,6 +14,9 @@ export default defineConfig({
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
   cleanUrls: false,
+  // Pages are indexed for search in the order they finish rendering: one at a
+  // time keeps the search index, and so every hashed asset, byte-identical.
+  buildConcurrency: 1,
   lastUpdated: false,
   // No favicon request: nothing to fetch, no 404 in the console.
   head: [['link', { rel: 'icon', href: 'data:,' }]],
@@ -29,6 +32,7 @@ export default defineConfig({
     sidebar: sidebar(site),
     outline: { level: [2, 3], label: '本页目录' },
     docFooter: { prev: '上一篇', next: '下一篇' },
+    lastUpdated: { text: '最后更新' },
     darkModeSwitchLabel: '外观',
     lightModeSwitchTitle: '切换到浅色模式',
     darkModeSwitchTitle: '切换到深色模式',
