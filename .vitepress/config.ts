@@ -2,14 +2,19 @@
 import { defineConfig } from 'vitepress'
 import { loadSite } from '../scripts/load.ts'
 import { nav, sidebar } from '../scripts/nav.ts'
+import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 
 const loaded = loadSite()
 if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
 const { site } = loaded
+const base = process.env.SITE_BASE || '/'
+// SEARCH_BASELINE=1 builds VitePress's default local search, for comparison (npm run bench).
+const baselineSearch = process.env.SEARCH_BASELINE === '1'
 
 export default defineConfig({
   srcDir: 'docs',
-  base: process.env.SITE_BASE || '/',
+  base,
+  vite: { plugins: baselineSearch ? [] : [searchPlugin(site, base)] },
   lang: 'zh-CN',
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
@@ -51,6 +56,10 @@ export default defineConfig({
     search: {
       provider: 'local',
       options: {
+        // VitePress's own index stays empty: the search box loads the index
+        // built from the model (scripts/search), which understands Chinese.
+        ...(baselineSearch ? {} : { miniSearch: { _splitIntoSections: () => [] } }),
+        detailedView: true,
         translations: {
           button: { buttonText: '搜索', buttonAriaLabel: '搜索' },
           modal: {

@@ -16,6 +16,11 @@ export const strong = (...children: Inline[]): Strong => ({ type: 'strong', chil
 export const link = (url: string, ...children: Inline[]): Link => ({ type: 'link', url, children: children.map(inline) })
 export const paragraph = (...children: Inline[]): Paragraph => ({ type: 'paragraph', children: children.map(inline) })
 export const heading = (depth: 1 | 2 | 3 | 4, ...children: Inline[]): Heading => ({ type: 'heading', depth, children: children.map(inline) })
+/** A heading with a fixed anchor (VitePress's "{#id}"), so links and search results can point at it. */
+export const headingWithId = (depth: 1 | 2 | 3 | 4, id: string, ...children: Inline[]): Heading => heading(depth, ...children, ` {#${id}}`)
+/** The anchor of every page's title: search results and links can point at a page's top. */
+export const PAGE_TITLE_ID = 'title'
+export const pageTitle = (...children: Inline[]): Heading => headingWithId(1, PAGE_TITLE_ID, ...children)
 export const list = (items: Array<Inline[] | BlockContent[]>, ordered = false): List => ({
   type: 'list',
   ordered,

@@ -3,7 +3,7 @@
 
 import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
-import { heading, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
+import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
 import { deadlineLink, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
@@ -25,7 +25,7 @@ export function planHome(site: Site, plan: Plan): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
   const body: RootContent[] = [
-    heading(1, plan.title),
+    pageTitle(plan.title),
     ...planMeta(plan),
     paragraph(strong('主送'), '：', plan.addresseesText),
     ...paragraphs(plan.preamble),
@@ -77,7 +77,7 @@ export function planHome(site: Site, plan: Plan): Page {
 export function measurePages(site: Site, plan: Plan): Page[] {
   const nav = plan.measures.map((m) => ({ text: `${measureLabel(m.number)}${m.title}`, link: url.measure(plan, m.number) }))
   return plan.measures.map((measure, i) => {
-    const body: RootContent[] = [heading(1, `${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan)]
+    const body: RootContent[] = [pageTitle(`${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan)]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
     for (const n of measure.tasks) {
@@ -104,13 +104,12 @@ export function taskPages(site: Site, plan: Plan): Page[] {
     const { sameMeasure, sameUnits } = relatedTasks(plan, task)
     const duties = obligationsOf(plan, task)
     const body: RootContent[] = [
-      heading(1, `${taskLabel(task.number)}　${task.title}`),
+      headingWithId(1, `task-${task.number}`, `${taskLabel(task.number)}　${task.title}`),
       ...planMeta(plan),
       ...section('task-facts', [
         paragraph(strong('所属措施'), '：', measureLink(plan, task.measure)),
         ...taskFacts(site, plan, task),
       ]),
-      heading(2, '任务内容'),
       ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
       paragraph(text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文')),
     ]
@@ -144,7 +143,7 @@ export function deadlinePages(site: Site, plan: Plan): Page[] {
       : key.kind === 'recurring' ? `以下 ${items.length} 项任务${key.label}须至少完成一次。`
       : `以下 ${items.length} 项任务须长期坚持。`
     const body: RootContent[] = [
-      heading(1, `完成时限：${key.label}`),
+      pageTitle(`完成时限：${key.label}`),
       ...planMeta(plan),
       paragraph(intro),
       paragraph(strong('原文写作'), '：', written.join('；')),
@@ -160,7 +159,7 @@ export function deadlinePages(site: Site, plan: Plan): Page[] {
 
 export function timelinePage(site: Site, plan: Plan): Page {
   const groups = groupByDeadline(plan.tasks, (t) => t)
-  const body: RootContent[] = [heading(1, '完成时限与时间表'), ...planMeta(plan), heading(2, '阶段划分')]
+  const body: RootContent[] = [pageTitle('完成时限与时间表'), ...planMeta(plan), heading(2, '阶段划分')]
   body.push(
     table(
       [['阶段'], ['时间'], ['开始'], ['结束']],
@@ -206,11 +205,10 @@ export function timelinePage(site: Site, plan: Plan): Page {
 }
 
 export function phasesPage(plan: Plan): Page {
-  const body: RootContent[] = [heading(1, '阶段划分'), ...planMeta(plan)]
+  const body: RootContent[] = [pageTitle('阶段划分'), ...planMeta(plan)]
   for (const p of plan.phases) {
     body.push(
-      html(`<span id="phase-${p.number}"></span>`),
-      heading(2, `${measureLabel(p.number)}${p.title}`),
+      headingWithId(2, `phase-${p.number}`, `${measureLabel(p.number)}${p.title}`),
       paragraph(strong('时间'), '：', p.timeText),
       ...paragraphs(p.text),
     )
@@ -219,8 +217,8 @@ export function phasesPage(plan: Plan): Page {
 }
 
 export function requirementsPage(plan: Plan): Page {
-  const body: RootContent[] = [heading(1, '工作要求'), ...planMeta(plan)]
-  for (const r of plan.requirements) body.push(heading(2, `${measureLabel(r.number)}${r.title}`), ...paragraphs(r.text))
+  const body: RootContent[] = [pageTitle('工作要求'), ...planMeta(plan)]
+  for (const r of plan.requirements) body.push(headingWithId(2, `requirement-${r.number}`, `${measureLabel(r.number)}${r.title}`), ...paragraphs(r.text))
   return { path: md(plan, 'requirements'), frontmatter: { title: '工作要求', plan: plan.id }, body }
 }
 
@@ -228,7 +226,7 @@ export function guidancePage(plan: Plan): Page {
   return {
     path: md(plan, 'guiding-ideology'),
     frontmatter: { title: '指导思想', plan: plan.id },
-    body: [heading(1, '指导思想'), ...planMeta(plan), ...paragraphs(plan.guidingIdeology)],
+    body: [pageTitle('指导思想'), ...planMeta(plan), ...paragraphs(plan.guidingIdeology)],
   }
 }
 
@@ -249,7 +247,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
     path: md(plan, 'original'),
     frontmatter: { title: '原文', plan: plan.id },
     body: [
-      heading(1, '原文'),
+      pageTitle('原文'),
       ...planMeta(plan),
       paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), '下载原文（纯文本）')),
       ...section('original-text', lines),

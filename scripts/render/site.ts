@@ -2,7 +2,7 @@
 
 import type { RootContent } from 'mdast'
 import type { Unit } from '../model.ts'
-import { heading, link, list, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
+import { heading, link, pageTitle, list, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
 import { measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
 
@@ -18,7 +18,7 @@ function unitChoices(site: Site): Inline[][] {
 }
 
 export function siteHome(site: Site): Page {
-  const body: RootContent[] = [heading(1, '政策文件知识库')]
+  const body: RootContent[] = [pageTitle('政策文件知识库')]
   for (const plan of site.plans) {
     body.push(
       heading(2, link(url.planHome(plan), plan.title)),
@@ -39,7 +39,7 @@ export function unitsIndex(site: Site): Page {
     path: 'units/index.md',
     frontmatter: { title: '我的职责' },
     body: [
-      heading(1, '我的职责'),
+      pageTitle('我的职责'),
       paragraph('选择您的单位。每个单位的页面列出发给本单位的任务，以及发给本单位所属群体的任务（例如“负有安全监管职责的站所”也须完成发给“各站所”的任务），按完成时限排列。'),
       list(unitChoices(site)),
     ],
@@ -49,7 +49,7 @@ export function unitsIndex(site: Site): Page {
 export function unitPages(site: Site): Page[] {
   return site.units.map((unit) => {
     const members = membersOf(site.units, unit.name)
-    const body: RootContent[] = [heading(1, unit.name)]
+    const body: RootContent[] = [pageTitle(unit.name)]
     const facts: Inline[][] = []
     if (unit.aliases.length > 0) facts.push([strong('文件中也写作'), '：', unit.aliases.join('、')])
     if (unit.memberOf.length > 0) {

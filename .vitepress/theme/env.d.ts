@@ -1,0 +1,4 @@
+declare module 'virtual:policy-search-index' {
+  const json: string
+  export default json
+}

@@ -1,0 +1,83 @@
+// The search engine's settings, shared by the index builder (Node) and the
+// search box (browser): one module, bundled into both, so they tokenize alike.
+// No imports: the browser bundle gets exactly this code.
+
+/** Fields indexed for each document, and their weight in ranking. */
+export const FIELDS = ['title', 'text', 'units', 'deadline', 'extra'] as const
+export const BOOST: Record<(typeof FIELDS)[number], number> = { title: 4, text: 1, units: 2, deadline: 2, extra: 0.5 }
+/** Shown in the results (HTML-escaped strings: the search box renders them as HTML). */
+export const STORE_FIELDS = ['title', 'titles'] as const
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/
+
+/**
+ * Index terms: every CJK character and every pair of neighbouring CJK
+ * characters (so any Chinese string is found without a word list), and
+ * lower-cased runs of ASCII letters and digits (pinyin, numbers, dates).
+ */
+export function tokenizeIndex(text: string): string[] {
+  const terms: string[] = []
+  let ascii = ''
+  let previous = ''
+  for (const ch of text.toLowerCase()) {
+    if (CJK.test(ch)) {
+      if (ascii) { terms.push(ascii); ascii = '' }
+      terms.push(ch)
+      if (previous) terms.push(previous + ch)
+      previous = ch
+    } else if (/[a-z0-9]/.test(ch)) {
+      ascii += ch
+      previous = ''
+    } else {
+      if (ascii) { terms.push(ascii); ascii = '' }
+      previous = ''
+    }
+  }
+  if (ascii) terms.push(ascii)
+  return terms
+}
+
+/**
+ * Query terms: a lone CJK character as itself, a longer CJK run as its
+ * pairs (all must match: the search combines terms with AND), ASCII runs whole.
+ */
+export function tokenizeQuery(text: string): string[] {
+  const terms: string[] = []
+  for (const run of text.toLowerCase().match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+/g) ?? []) {
+    if (!CJK.test(run[0]!) || run.length === 1) { terms.push(run); continue }
+    const chars = [...run]
+    for (let i = 1; i < chars.length; i++) terms.push(chars[i - 1]! + chars[i]!)
+  }
+  return [...new Set(terms)]
+}
+
+/**
+ * Prefix matching only for ASCII terms of three letters or more: "xiaof" finds
+ * "xiaofang", while two letters ("aq") would match far too many initials.
+ */
+export function prefixFor(term: string): boolean {
+  return term.length >= 3 && /^[a-z0-9]+$/.test(term)
+}
+
+/** Tasks are what people look for: a task ranks a little above another page with the same match. */
+export function boostDocument(id: string): number {
+  return id.includes('/tasks/') ? 1.5 : 1
+}
+
+export const SEARCH_OPTIONS = {
+  boostDocument,
+  combineWith: 'AND' as const,
+  prefix: prefixFor,
+  fuzzy: false as const,
+  boost: BOOST,
+  tokenize: tokenizeQuery,
+}
+
+export const INDEX_OPTIONS = {
+  fields: [...FIELDS],
+  storeFields: [...STORE_FIELDS],
+  tokenize: tokenizeIndex,
+  // Terms are already lower-cased; nothing is stemmed or dropped.
+  processTerm: (term: string) => term,
+  searchOptions: SEARCH_OPTIONS,
+}

@@ -1,0 +1,178 @@
+// Search evaluation in chromium: queries typed into VitePress's search box on the
+// built site (/anquan/), results read off the screen. Reports recall@10 and MRR
+// per kind and the time from typing to results; writes tests/output/search-eval.json.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch } from '../helpers/browser.ts'
+import { serve, type StaticServer } from '../helpers/server.ts'
+import { planOf, ROOT, SEED } from '../helpers/plans.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+
+const plan = planOf(SEED)
+
+/** What a task offers to a literal search: title, text, units (canonical and as written), deadline. */
+const haystack = new Map(plan.tasks.map((t) => [t.number, [t.title, t.text, ...t.units, ...t.unitRefs.map((r) => r.text), t.deadline.text].join('\n')]))
+/** The tasks that contain every one of the words: the oracle for literal queries. */
+const containing = (...words: string[]) => plan.tasks.filter((t) => words.every((w) => haystack.get(t.number)!.includes(w))).map((t) => t.number)
+
+type Kind = 'word' | 'mid-sentence' | 'part-of-word' | 'single-char' | 'multi-word' | 'unit' | 'deadline' | 'pinyin' | 'synonym' | 'absent'
+interface Query { kind: Kind; query: string; expected: number[] }
+
+const literal = (kind: Kind, ...queries: string[]): Query[] => queries.map((query) => ({ kind, query, expected: containing(...query.split(' ')) }))
+const EVAL: Query[] = [
+  ...literal('word', '挂牌', '述职', '培训', '充电桩', '举报', '网格', '表彰', '铁路', '保险', '专委会', '约谈', '八有', '双报告', '一案双查', '打非治违', '猫鼠一家', '挂名矿长', '玻璃栈道', '权责清单', '缆车索道'),
+  ...literal('mid-sentence', '滚动排查', '分兵把口', '照单履职', '提级调查', '终身不得', '群死群伤', '理直气壮', '单打一', '行刑衔接', '跨区域跨部门'),
+  ...literal('part-of-word', '网约', '化学', '电站', '无人', '执法队', '挂牌督', '安全出口', '红线意'),
+  ...literal('single-char', '桩', '鼠', '铁', '缆', '盗'),
+  ...literal('multi-word', '挂牌 燃气', '培训 网格', '举报 奖励', '执法 队伍 专业', '消防 表彰'),
+  ...literal('unit', '镇纪委监委', '各企业', '各生产经营单位', '镇党委', '负有安全监管职责的站所'),
+  ...literal('deadline', '6月底', '5月底前', '每月', '12月底', '9月底前完成', '8月底'),
+  // Pinyin: the tasks that contain the Chinese word the pinyin spells.
+  { kind: 'pinyin', query: 'xiaofang', expected: containing('消防') },
+  { kind: 'pinyin', query: 'guapai', expected: containing('挂牌') },
+  { kind: 'pinyin', query: 'shuzhi', expected: containing('述职') },
+  { kind: 'pinyin', query: 'chongdianzhuang', expected: containing('充电桩') },
+  { kind: 'pinyin', query: 'cdz', expected: containing('充电桩') },
+  { kind: 'pinyin', query: 'jbjl', expected: containing('举报奖励') },
+  { kind: 'pinyin', query: 'peixun', expected: containing('培训') },
+  { kind: 'pinyin', query: 'aqsc', expected: containing('安全生产') },
+  // Synonyms (scripts/data/synonyms.json): either name finds both.
+  { kind: 'synonym', query: '危化品', expected: [...new Set([...containing('危化品'), ...containing('危险化学品')])].sort((a, b) => a - b) },
+  { kind: 'synonym', query: '电动车', expected: containing('电动自行车') },
+  { kind: 'synonym', query: '纪检监察', expected: [...new Set([...containing('纪委监委'), ...containing('纪检监察')])].sort((a, b) => a - b) },
+  { kind: 'synonym', query: '民用爆炸物品', expected: containing('民爆物品') },
+  ...(['火箭', '核电站', '地铁', '疫苗接种', '足球场', 'huojian', '挂牌 火箭'] as const).map((query) => ({ kind: 'absent' as const, query, expected: [] })),
+]
+
+const LITERAL: Kind[] = ['word', 'mid-sentence', 'part-of-word', 'single-char', 'multi-word', 'unit', 'deadline']
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+const errors: string[] = []
+
+beforeAll(async () => {
+  server = await serve(SITE_DIR, SITE_BASE)
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page.on('pageerror', (e) => errors.push(e.message))
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+interface Outcome { query: Query; tasks: number[]; results: string[]; ms: number }
+
+/** Types a query into the open search box and reads the result links once the list settles. */
+async function search(query: string): Promise<Outcome['results'] & { ms?: number }> {
+  const input = page.locator('#localsearch-input')
+  await input.fill('')
+  await page.waitForFunction(() => document.querySelectorAll('.VPLocalSearchBox .result').length === 0)
+  const started = Date.now()
+  await input.fill(query)
+  await page.waitForFunction(
+    () => document.querySelectorAll('.VPLocalSearchBox .result').length > 0 || document.querySelector('.VPLocalSearchBox .no-results') !== null,
+  )
+  const ms = Date.now() - started
+  const results = await page.locator('.VPLocalSearchBox .result').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+  return Object.assign(results, { ms })
+}
+
+const taskOf = (href: string) => {
+  const m = new RegExp(`^${SITE_BASE}${PLAN_ID}/tasks/(\\d+)\\.html`).exec(href)
+  return m ? Number(m[1]) : null
+}
+
+describe('search in the browser', () => {
+  const outcomes: Outcome[] = []
+
+  it('has an evaluation set of 60 queries or more, each kind represented, literal ones present in the plan', () => {
+    expect(EVAL.length).toBeGreaterThanOrEqual(60)
+    for (const q of EVAL) if (q.kind !== 'absent') expect(q.expected.length, q.query).toBeGreaterThan(0)
+    for (const q of EVAL.filter((q) => q.kind === 'absent')) expect(containing(...q.query.split(' ')), q.query).toEqual([])
+  })
+
+  it('answers every query typed into the search box (Ctrl+K)', async () => {
+    await page.goto(server.url('/'))
+    await page.keyboard.press('Control+k')
+    await page.locator('#localsearch-input').waitFor()
+    for (const query of EVAL) {
+      const results = await search(query.query)
+      const tasks = results.map(taskOf).filter((n): n is number => n !== null)
+      outcomes.push({ query, tasks, results: [...results], ms: results.ms ?? 0 })
+    }
+    await search('挂牌')
+    await page.screenshot({ path: join(SCREENSHOTS, 'search.png') })
+    expect(errors).toEqual([])
+  }, 300_000)
+
+  it('finds every literal word: recall@10 is 1.0, and the report is written', () => {
+    const byKind = new Map<Kind, { recall: number[]; rr: number[] }>()
+    const misses: string[] = []
+    for (const { query, results, tasks } of outcomes) {
+      const top10 = results.slice(0, 10).map(taskOf)
+      const found = query.expected.filter((n) => top10.includes(n)).length
+      const recall = query.expected.length === 0 ? (tasks.length === 0 ? 1 : 0) : found / Math.min(query.expected.length, 10)
+      const first = results.findIndex((r) => query.expected.includes(taskOf(r) ?? -1))
+      const rr = query.expected.length === 0 ? recall : first < 0 ? 0 : 1 / (first + 1)
+      const entry = byKind.get(query.kind) ?? { recall: [], rr: [] }
+      entry.recall.push(recall)
+      entry.rr.push(rr)
+      byKind.set(query.kind, entry)
+      if (LITERAL.includes(query.kind) && recall < 1) misses.push(`${query.query}: expected ${query.expected}, got ${tasks.slice(0, 10)}`)
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+    const ms = outcomes.map((o) => o.ms).sort((a, b) => a - b)
+    const report = {
+      queries: outcomes.length,
+      kinds: Object.fromEntries([...byKind].map(([kind, v]) => [kind, { queries: v.recall.length, recallAt10: +mean(v.recall).toFixed(3), mrr: +mean(v.rr).toFixed(3) }])),
+      overall: { recallAt10: +mean([...byKind.values()].flatMap((v) => v.recall)).toFixed(3), mrr: +mean([...byKind.values()].flatMap((v) => v.rr)).toFixed(3) },
+      msToResults: { median: ms[Math.floor(ms.length / 2)], p95: ms[Math.floor(ms.length * 0.95)], note: 'typing to results on screen, including the search box\'s 200 ms debounce' },
+    }
+    writeFileSync(join(ROOT, 'tests/output/search-eval.json'), JSON.stringify(report, null, 2) + '\n')
+    console.log(JSON.stringify(report, null, 2))
+    expect(misses).toEqual([])
+  })
+
+  it('returns no task for words the plan does not contain', () => {
+    for (const o of outcomes.filter((o) => o.query.kind === 'absent')) expect(o.tasks, o.query.query).toEqual([])
+  })
+
+  it('ranks a task first when the query is its title', async () => {
+    const wrong: string[] = []
+    for (const task of plan.tasks) {
+      const results = await search(task.title)
+      if (taskOf(results[0] ?? '') !== task.number) wrong.push(`${task.title}: first ${results[0]}`)
+    }
+    expect(wrong).toEqual([])
+  }, 120_000)
+
+  it('shows number, title, units and deadline in a result, and highlights the word', async () => {
+    await search('充电桩')
+    const first = page.locator('.VPLocalSearchBox .result').first()
+    const text = (await first.locator('.titles').innerText()).replace(/\s+/g, ' ')
+    expect(text).toContain('任务12')
+    expect(text).toContain('强化新业态安全监管')
+    expect(text).toContain('负有安全监管职责的站所')
+    expect(text).toContain('8月底前完成（2022-08-31）')
+    expect(await first.locator('mark').allInnerTexts()).toContain('充电桩')
+  })
+
+  it('opens the task from a result with the keyboard', async () => {
+    await search('述职')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/16.html#task-16`)
+    expect(await page.locator('main h1').innerText()).toContain('任务16　压实企业主体责任')
+  })
+
+  it('opens with "/" too, and made no request outside this host', async () => {
+    await page.goto(server.url(`/${PLAN_ID}/`))
+    await page.keyboard.press('/')
+    await expect(page.locator('#localsearch-input').isVisible()).resolves.toBe(true)
+    expect(errors).toEqual([])
+  })
+})
