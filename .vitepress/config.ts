@@ -4,6 +4,10 @@ import { loadSite } from '../scripts/load.ts'
 import { nav, sidebar } from '../scripts/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 
+// Ledgers are .xlsx: a file to download, not a page (VitePress checks and routes
+// links by extension, in Node and in the browser).
+process.env.VITE_EXTRA_EXTENSIONS = 'xlsx'
+
 const loaded = loadSite()
 if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
 const { site } = loaded

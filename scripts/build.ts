@@ -4,12 +4,13 @@
 import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, basename } from 'node:path'
 import { loadSite, ROOT } from './load.ts'
+import { downloadFiles } from './exports/files.ts'
 import { toMarkdown } from './markdown.ts'
 import { sitePages } from './pages.ts'
 
 const DOCS = join(ROOT, 'docs')
 
-function main(): number {
+async function main(): Promise<number> {
   const loaded = loadSite()
   if (!loaded.ok) {
     for (const line of loaded.report) process.stderr.write(line + '\n')
@@ -25,16 +26,22 @@ function main(): number {
     mkdirSync(dirname(file), { recursive: true })
     writeFileSync(file, toMarkdown(page))
   }
-  // Files offered for download as they are: the plan as issued, and the model.
-  for (const [i, plan] of loaded.site.plans.entries()) {
-    const dir = join(DOCS, 'public', plan.id)
-    mkdirSync(dir, { recursive: true })
-    const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    copyFileSync(seed, join(dir, plan.source))
-    writeFileSync(join(dir, 'plan.json'), JSON.stringify(loaded.site.plans[i], null, 2) + '\n')
+  // Files offered for download: the plan as issued (byte for byte), the model
+  // and its schema, ledgers and calendars.
+  const publicDir = join(DOCS, 'public')
+  for (const plan of loaded.site.plans) {
+    mkdirSync(join(publicDir, plan.id), { recursive: true })
+    copyFileSync(loaded.files.find((f) => basename(f) === plan.source)!, join(publicDir, plan.id, plan.source))
+  }
+  copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(publicDir, 'plan.schema.json'))
+  const base = process.env.SITE_BASE || '/'
+  for (const file of await downloadFiles(loaded.site, { base, siteUrl: process.env.SITE_URL ?? '' })) {
+    const target = join(publicDir, file.path)
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, file.data)
   }
   process.stdout.write(`build: ${pages.length} pages for ${loaded.site.plans.length} plan(s) written to docs/\n`)
   return 0
 }
 
-process.exitCode = main()
+process.exitCode = await main()

@@ -3,7 +3,7 @@
 import type { RootContent } from 'mdast'
 import type { Deadline, Plan, Task, Unit } from '../model.ts'
 import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
-import { joined, link, section, table, type Inline } from '../markdown.ts'
+import { joined, link, list, section, table, type Inline } from '../markdown.ts'
 
 export const url = {
   planHome: (plan: Plan) => `/${plan.id}/`,
@@ -22,6 +22,29 @@ export const url = {
   /** Files copied into the site as they are (public/). */
   sourceFile: (plan: Plan) => `/${plan.id}/${plan.source}`,
   planJson: (plan: Plan) => `/${plan.id}/plan.json`,
+  schema: () => '/plan.schema.json',
+  download: (plan: Plan, file: string) => `/${plan.id}/downloads/${file}`,
+  unitDownload: (plan: Plan, unit: Unit, ext: 'xlsx' | 'csv' | 'ics') =>
+    `/${plan.id}/downloads/units/${unit.slug}.${ext === 'ics' ? 'calendar.ics' : `ledger.${ext}`}`,
+}
+
+/** The "下载" block: the ledger, calendar and data of a plan, or of one unit in it. */
+export function downloads(plan: Plan, unit?: Unit): RootContent[] {
+  const who = unit ? `（${unit.name}）` : ''
+  const items: Inline[][] = unit
+    ? [
+        [link(url.unitDownload(plan, unit, 'xlsx'), `任务台账${who}（Excel）`)],
+        [link(url.unitDownload(plan, unit, 'csv'), `任务台账${who}（CSV）`)],
+        [link(url.unitDownload(plan, unit, 'ics'), `日历${who}（ICS，可导入手机和电脑日历）`)],
+      ]
+    : [
+        [link(url.download(plan, 'ledger.xlsx'), '任务台账（Excel）')],
+        [link(url.download(plan, 'ledger.csv'), '任务台账（CSV）')],
+        [link(url.download(plan, 'calendar.ics'), '日历（ICS，可导入手机和电脑日历）')],
+        [link(url.planJson(plan), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明（JSON Schema）')],
+        [link(url.sourceFile(plan), '原文（纯文本）')],
+      ]
+  return section('downloads', [list(items)])
 }
 
 /** Chinese numerals for measure headings: 1 → 一, 13 → 十三. */

@@ -5,7 +5,7 @@ import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { deadlineLink, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { deadlineLink, downloads, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -66,10 +66,7 @@ export function planHome(site: Site, plan: Plan): Page {
       [link(url.original(plan), '原文')],
     ]),
     heading(2, '下载'),
-    list([
-      [link(url.sourceFile(plan), '原文（纯文本）')],
-      [link(url.planJson(plan), '开放数据（JSON）')],
-    ]),
+    ...downloads(plan),
   )
   return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
 }

@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast'
 import type { Unit } from '../model.ts'
 import { heading, link, pageTitle, list, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
-import { measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
+import { downloads, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -67,6 +67,8 @@ export function unitPages(site: Site): Page[] {
       body.push(
         ...planMeta(plan),
         paragraph(`共 ${owed.length} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${owed.length - direct} 项。`),
+        paragraph(strong('下载'), '：'),
+        ...downloads(plan, unit),
       )
       for (const group of groupByDeadline(owed, (o) => o.task)) {
         body.push(

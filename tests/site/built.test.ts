@@ -5,23 +5,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { filesBelow, mainLinks, mainText, read } from '../helpers/html.ts'
 import { planOf, SEED } from '../helpers/plans.ts'
-import { PLAN_ID, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { PLAN_ID, SITE_BASE, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
 import { deadlineLabel } from '../../scripts/views.ts'
 
 const plan = planOf(SEED)
-
-// Read off the plan by hand: the tasks each unit owes, directly and through its groups.
-const UNIT_TASKS: Array<[string, string, number[], number[]]> = [
-  // [slug, name, direct, through a group]
-  ['town-party-committee', '镇党委', [4, 5, 7, 14], []],
-  ['town-government', '镇政府', [4, 5, 7, 8, 9, 10, 14, 20, 28, 29, 30, 31, 32, 34, 35], []],
-  ['town-discipline-commission', '镇纪委监委', [15, 25], []],
-  ['villages', '各村', [1, 2, 3, 4, 6, 21, 23, 24, 33, 35], []],
-  ['stations', '各站所', [2, 7, 11, 23, 24, 26, 27], []],
-  ['supervising-stations', '负有安全监管职责的站所', [12, 13, 19, 22, 33], [2, 7, 11, 23, 24, 26, 27]],
-  ['businesses', '各生产经营单位', [16, 17, 18, 31, 33], []],
-  ['enterprises', '各企业', [32], [16, 17, 18, 31, 33]],
-]
 
 describe('the built site', () => {
   it.each(plan.tasks.map((t) => [t.number, t] as const))('task page %i shows title, measure, units and deadline', (n, task) => {

@@ -1,0 +1,55 @@
+// The files offered for download, for every plan and every unit of it:
+// ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
+
+import type { Plan } from '../model.ts'
+import { tasksOfUnit, type Site } from '../views.ts'
+import { url } from '../render/common.ts'
+import { ledger } from './ledger.ts'
+import { ledgerCsv } from './csv.ts'
+import { ledgerXlsx } from './xlsx.ts'
+import { calendar } from './ics.ts'
+
+export interface OutputFile {
+  /** Path below the site's root (docs/public/), e.g. "plan-id/downloads/ledger.xlsx". */
+  path: string
+  data: Buffer | string
+}
+
+export interface DownloadOptions {
+  /** The site's base path, e.g. "/anquan/". */
+  base: string
+  /** The site's address on the intranet, e.g. "http://intranet.example/anquan/", for links in calendars; or "". */
+  siteUrl: string
+}
+
+export async function downloadFiles(site: Site, options: DownloadOptions): Promise<OutputFile[]> {
+  const files: OutputFile[] = []
+  for (const plan of site.plans) {
+    const date = new Date(`${plan.date}T00:00:00Z`)
+    const taskUrl = (task: Plan['tasks'][number]) => {
+      const path = `${options.base}${url.task(plan, task.number).slice(1)}.html`
+      return options.siteUrl ? new URL(path.slice(options.base.length), options.siteUrl).href : path
+    }
+    const whole = ledger(plan, site.units)
+    files.push(
+      { path: url.download(plan, 'ledger.xlsx').slice(1), data: await ledgerXlsx(whole, date) },
+      { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
+      { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: plan.title, taskUrl }) },
+      { path: url.planJson(plan).slice(1), data: JSON.stringify(plan, null, 2) + '\n' },
+    )
+    for (const unit of site.units) {
+      const owed = tasksOfUnit(plan, site.units, unit.name)
+      if (owed.length === 0) continue
+      const own = ledger(plan, site.units, unit.name)
+      files.push(
+        { path: url.unitDownload(plan, unit, 'xlsx').slice(1), data: await ledgerXlsx(own, date) },
+        { path: url.unitDownload(plan, unit, 'csv').slice(1), data: ledgerCsv(own) },
+        {
+          path: url.unitDownload(plan, unit, 'ics').slice(1),
+          data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${plan.title}`, taskUrl }),
+        },
+      )
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}

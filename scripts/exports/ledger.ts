@@ -1,0 +1,61 @@
+// The ledger (台账): one row per task a unit owes (or per task of the plan),
+// with the columns cadres keep, the last five left for the unit to fill.
+// Rows are plain data; xlsx.ts and csv.ts write them.
+
+import type { Plan, Unit } from '../model.ts'
+import { measureLabel } from '../render/common.ts'
+import { deadlineValue, tasksOfUnit, type UnitTask } from '../views.ts'
+
+export const LEDGER_COLUMNS = [
+  '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '备注',
+] as const
+
+export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number], string | number>
+
+export interface Ledger {
+  /** e.g. "关于…的实施方案 任务台账（镇政府）". */
+  title: string
+  /** The plan's issuer and date, for the line under the title. */
+  subtitle: string
+  rows: LedgerRow[]
+}
+
+function roleOf(item: UnitTask | null, lead: string[] | undefined, support: string[] | undefined): string {
+  if (item) {
+    const role = item.role ?? ''
+    return item.via === null ? role : `${role}${role ? '，' : ''}经由“${item.via}”`
+  }
+  const parts: string[] = []
+  if (lead) parts.push(`牵头：${lead.join('、')}`)
+  if (support) parts.push(`配合：${support.join('、')}`)
+  return parts.join('；')
+}
+
+/** The ledger of a whole plan, or of one unit (its direct and inherited tasks). */
+export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
+  const items: Array<{ task: Plan['tasks'][number]; item: UnitTask | null }> = unit
+    ? tasksOfUnit(plan, units, unit).map((item) => ({ task: item.task, item }))
+    : plan.tasks.map((task) => ({ task, item: null }))
+  return {
+    title: `${plan.title} 任务台账${unit ? `（${unit}）` : ''}`,
+    subtitle: `${plan.issuer} ${plan.date}`,
+    rows: items.map(({ task, item }) => {
+      const measure = plan.measures.find((m) => m.number === task.measure)!
+      return {
+        序号: task.number,
+        所属措施: `${measureLabel(measure.number)}${measure.title}`,
+        任务: task.title,
+        具体内容: task.text,
+        责任单位: task.units.join('、'),
+        '牵头/配合': roleOf(item, task.lead, task.support),
+        完成时限: task.deadline.text,
+        时限日期: deadlineValue(task.deadline),
+        责任领导: '',
+        责任人: '',
+        进展情况: '',
+        状态: '',
+        备注: '',
+      }
+    }),
+  }
+}

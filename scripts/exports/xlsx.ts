@@ -1,0 +1,70 @@
+// The ledger as an Excel workbook: title row, frozen header repeated on every
+// printed page, A4 landscape, wrapped text. Byte-identical for the same ledger.
+
+import ExcelJS from 'exceljs'
+import JSZip from 'jszip'
+import { LEDGER_COLUMNS, type Ledger } from './ledger.ts'
+
+const WIDTHS: Record<(typeof LEDGER_COLUMNS)[number], number> = {
+  序号: 6, 所属措施: 18, 任务: 18, 具体内容: 60, 责任单位: 16, '牵头/配合': 12, 完成时限: 12, 时限日期: 12,
+  责任领导: 10, 责任人: 10, 进展情况: 20, 状态: 8, 备注: 12,
+}
+
+export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '政策文件知识库'
+  workbook.created = date
+  workbook.modified = date
+  const sheet = workbook.addWorksheet('任务台账', {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '3:3',
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: 3 }],
+  })
+  sheet.columns = LEDGER_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] }))
+
+  sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length)
+  sheet.getCell(1, 1).value = ledger.title
+  sheet.getCell(1, 1).font = { bold: true, size: 16 }
+  sheet.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  sheet.getRow(1).height = 32
+  sheet.mergeCells(2, 1, 2, LEDGER_COLUMNS.length)
+  sheet.getCell(2, 1).value = ledger.subtitle
+  sheet.getCell(2, 1).alignment = { horizontal: 'center' }
+
+  const header = sheet.getRow(3)
+  header.values = [...LEDGER_COLUMNS]
+  header.font = { bold: true }
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
+  const border = { style: 'thin' as const }
+  for (const row of ledger.rows) {
+    const added = sheet.addRow(LEDGER_COLUMNS.map((c) => row[c]))
+    added.alignment = { vertical: 'top', wrapText: true }
+  }
+  for (let r = 3; r <= sheet.rowCount; r++) {
+    for (let c = 1; c <= LEDGER_COLUMNS.length; c++) {
+      sheet.getCell(r, c).border = { top: border, left: border, bottom: border, right: border }
+    }
+  }
+  return normaliseZip(Buffer.from(await workbook.xlsx.writeBuffer()), date)
+}
+
+/** Gives every entry of the zip the same time stamp, so the same ledger gives the same bytes. */
+async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer)
+  const out = new JSZip()
+  for (const name of Object.keys(zip.files)) {
+    const entry = zip.files[name]!
+    if (entry.dir) continue
+    // No implicit folder entries: JSZip would stamp them with the current time.
+    out.file(name, await entry.async('uint8array'), { date, createFolders: false })
+  }
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+}

@@ -1,0 +1,51 @@
+// Downloads as a cadre gets them: from the 下载 block of the plan home and of a unit page, in chromium, under /anquan/.
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch } from '../helpers/browser.ts'
+import { serve, type StaticServer } from '../helpers/server.ts'
+import { PLAN_ID, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await serve(SITE_DIR, SITE_BASE)
+  browser = await launch()
+  page = await browser.newPage({ acceptDownloads: true })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+async function download(name: string) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').getByRole('link', { name }).click()])
+  return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) }
+}
+
+it('downloads the ledger (Excel) and the calendar of a unit by clicking', async () => {
+  await page.goto(server.url('/units/villages.html'))
+  const xlsx = await download('任务台账（各村）（Excel）')
+  expect(xlsx.name).toBe('villages.ledger.xlsx')
+  expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK')
+  const ics = await download('日历（各村）（ICS，可导入手机和电脑日历）')
+  expect(ics.bytes.toString('utf8')).toMatch(/^BEGIN:VCALENDAR/)
+  expect(page.url()).toBe(`${server.origin}units/villages.html`)
+})
+
+it('offers every file of the plan home, each served from the site itself', async () => {
+  await page.goto(server.url(`/${PLAN_ID}/`))
+  const links = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']))
+  expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明（JSON Schema）', '原文（纯文本）'])
+  for (const [, href = ""] of links) {
+    expect(href.startsWith(SITE_BASE)).toBe(true)
+    const fetched = await page.evaluate(async (h) => { const r = await fetch(h); return { status: r.status, size: (await r.arrayBuffer()).byteLength } }, href)
+    expect(fetched.status, href).toBe(200)
+    expect(fetched.size, href).toBeGreaterThan(100)
+  }
+  const csv = await download('任务台账（CSV）')
+  expect(csv.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  expect(csv.bytes.toString('utf8')).toContain('序号,所属措施,任务,具体内容')
+})
