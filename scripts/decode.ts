@@ -30,8 +30,34 @@ function lineAt(text: string, offset: number): number {
 // typed or exported plan; one of them means the file is not text.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
 
+/** A plan of this kind is some tens of kilobytes; anything near this size is not one. */
+export const MAX_BYTES = 2 * 1024 * 1024
+
+/** The first line that is not UTF-8 in a file whose other lines are: a file pasted together from two editors. */
+function mixedEncodingLine(bytes: Uint8Array): number | null {
+  let line = 1
+  let start = 0
+  let utf8Text = false
+  let firstBad: number | null = null
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue
+    const slice = bytes.subarray(start, i)
+    if (slice.some((b) => b >= 0x80)) {
+      if (tryDecode(slice, 'utf-8') === null) firstBad ??= line
+      else utf8Text = true
+    }
+    line++
+    start = i + 1
+  }
+  return utf8Text && firstBad !== null ? firstBad : null
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, line: 1, message: 'the file is empty; expected a plan in plain text' }
+  if (bytes.length > MAX_BYTES) {
+    const mb = (bytes.length / 1024 / 1024).toFixed(1)
+    return { ok: false, line: 1, message: `the file is ${mb} MB; a plan is expected to be under ${MAX_BYTES / 1024 / 1024} MB of plain text` }
+  }
 
   const nul = bytes.indexOf(0)
   const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
@@ -47,6 +73,10 @@ export function decode(bytes: Uint8Array): Decoded {
     encoding = startsWith(bytes, UTF8_BOM) ? 'utf-8 (BOM)' : 'utf-8'
     text = tryDecode(bytes, 'utf-8')
     if (text === null) {
+      const mixed = mixedEncodingLine(bytes)
+      if (mixed !== null) {
+        return { ok: false, line: mixed, message: 'mixed encodings: this line is not UTF-8 while other lines are; save the whole file in one encoding (UTF-8)' }
+      }
       encoding = 'gb18030'
       text = tryDecode(bytes, 'gb18030')
     }

@@ -68,6 +68,8 @@ const processor = unified().use(remarkGfm).use(remarkStringify, {
   rule: '-',
   listItemIndent: 'one',
   fences: true,
+  // VitePress reads ":::" at the start of a line as a custom container; in plan text it is text.
+  unsafe: [{ character: ':', atBreak: true, after: '::' }],
 })
 
 export interface Page {
@@ -77,9 +79,26 @@ export interface Page {
   body: RootContent[]
 }
 
+/**
+ * VitePress embeds front matter in a <script> block of the page's component
+ * without escaping it: a "</" in a value (a plan's title may hold
+ * "</script>") would end that block. A word joiner (U+2060, invisible) between
+ * "<" and "/" keeps the text as read and the block intact.
+ */
+function scriptSafe(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/<\//g, '<\u2060/')
+  if (Array.isArray(value)) return value.map(scriptSafe)
+  if (typeof value === 'object' && value !== null) return scriptSafeRecord(Object.fromEntries(Object.entries(value)))
+  return value
+}
+
+function scriptSafeRecord(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scriptSafe(v)]))
+}
+
 /** The page as a Markdown file: front matter, then the tree serialised. */
 export function toMarkdown(page: Page): string {
   const root: Root = { type: 'root', children: page.body }
   const body = processor.stringify(root)
-  return matter.stringify(body, page.frontmatter)
+  return matter.stringify(body, scriptSafeRecord(page.frontmatter))
 }

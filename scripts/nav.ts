@@ -1,13 +1,15 @@
-// Sidebar and nav of the VitePress theme, built from the model.
+// Sidebar and nav of the VitePress theme, built from the model. The theme
+// renders their text as HTML, so every text from the plan is escaped.
 
 import type { DefaultTheme } from 'vitepress'
 import type { Site } from './views.ts'
 import { measureLabel, taskLabel, url } from './render/common.ts'
+import { escapeHtml } from './html.ts'
 
 export function sidebar(site: Site): DefaultTheme.SidebarMulti {
   const result: DefaultTheme.SidebarMulti = {
     '/units/': [
-      { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: u.name, link: url.unit(u) })) },
+      { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: escapeHtml(u.name), link: url.unit(u) })) },
     ],
   }
   for (const plan of site.plans) {
@@ -24,10 +26,10 @@ export function sidebar(site: Site): DefaultTheme.SidebarMulti {
         ],
       },
       ...plan.measures.map((m) => ({
-        text: `${measureLabel(m.number)}${m.title}`,
+        text: escapeHtml(`${measureLabel(m.number)}${m.title}`),
         link: url.measure(plan, m.number),
         collapsed: true,
-        items: m.tasks.map((n) => ({ text: `${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`, link: url.task(plan, n) })),
+        items: m.tasks.map((n) => ({ text: escapeHtml(`${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`), link: url.task(plan, n) })),
       })),
     ]
   }
@@ -35,7 +37,7 @@ export function sidebar(site: Site): DefaultTheme.SidebarMulti {
 }
 
 export function nav(site: Site): DefaultTheme.NavItem[] {
-  const plans = site.plans.map((p) => ({ text: p.title, link: url.planHome(p) }))
+  const plans = site.plans.map((p) => ({ text: escapeHtml(p.title), link: url.planHome(p) }))
   return [
     { text: '首页', link: '/' },
     site.plans.length === 1 ? { text: '实施方案', link: plans[0]!.link } : { text: '文件', items: plans },

@@ -1,16 +1,27 @@
-// Builds the site once for every browser test: `npm run build` as a user runs
-// it, for the sub-path /anquan/, into tests/output/site.
+// Builds the sites the tests read, one after another (VitePress builds share
+// .vitepress/.temp, so they must not run at once), with `npm run build` as a
+// user runs it:
+// - tests/output/site-hostile: the hostile fixture plan (tests/fixtures/hostile);
+// - tests/output/site-again: the seeds, for /anquan/, to compare byte for byte;
+// - tests/output/site: the seeds, for /anquan/ (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
-import { SCREENSHOTS, SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { HOSTILE_DIR, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 
-export default function setup(): void {
-  rmSync(SITE_DIR, { recursive: true, force: true })
-  mkdirSync(SCREENSHOTS, { recursive: true })
-  execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', SITE_DIR], {
+function build(outDir: string, env: Record<string, string>): void {
+  rmSync(outDir, { recursive: true, force: true })
+  execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
     cwd: ROOT,
-    env: { ...process.env, SITE_BASE },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
+}
+
+export default function setup(): void {
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: join(ROOT, 'tests/fixtures/hostile') })
+  build(SITE_AGAIN_DIR, { SITE_BASE })
+  build(SITE_DIR, { SITE_BASE })
 }

@@ -3,14 +3,17 @@
 
 import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
+import { escapeHtml } from '../html.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
 import { deadlineLink, downloads, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
+/** Pager links; the theme renders their text as HTML. */
 function prevNext(items: Array<{ text: string; link: string }>, i: number): Record<string, unknown> {
-  return { prev: i > 0 ? items[i - 1] : false, next: i < items.length - 1 ? items[i + 1] : false }
+  const at = (j: number) => ({ text: escapeHtml(items[j]!.text), link: items[j]!.link })
+  return { prev: i > 0 ? at(i - 1) : false, next: i < items.length - 1 ? at(i + 1) : false }
 }
 
 /** The facts line of a task: units and deadline, each a link. */

@@ -6,6 +6,7 @@ import type { Plan, Task } from '../model.ts'
 import { deadlineKey, deadlineLabel, type Site } from '../views.ts'
 import { measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../markdown.ts'
+import { escapeHtml } from '../html.ts'
 
 export interface SearchDocument {
   /** The result's link: page URL (with the site's base) and anchor. */
@@ -28,9 +29,6 @@ export interface SearchData {
   pinyin: (text: string) => string[]
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 

@@ -5,6 +5,10 @@ import { ROOT } from './plans.ts'
 
 export const SITE_BASE = '/anquan/'
 export const SITE_DIR = join(ROOT, 'tests/output/site')
+/** A second build of the same seeds, to compare byte for byte. */
+export const SITE_AGAIN_DIR = join(ROOT, 'tests/output/site-again')
+/** The hostile fixture plan, built for the root path. */
+export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 export const SCREENSHOTS = join(ROOT, 'tests/output/screenshots')
 export const PLAN_ID = 'yincheng-2022-safety-15-measures'
 

@@ -1,0 +1,55 @@
+// Writes the VitePress source (docs/) from the seeds: pages, and the files
+// offered for download (docs/public/). All file writing of the pipeline's
+// pages is here; docs/ is replaced whole, never left half-written.
+
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { loadSite, ROOT, type LoadedSite } from './load.ts'
+import { toMarkdown } from './markdown.ts'
+import { sitePages } from './pages.ts'
+import { downloadFiles } from './exports/files.ts'
+
+export const DOCS = join(ROOT, 'docs')
+
+export interface GenerateOptions {
+  base: string
+  siteUrl: string
+}
+
+/** Generates docs/ from the seeds. Returns the report lines of a plan that cannot be read, leaving docs/ as it was. */
+export async function generate(options: GenerateOptions): Promise<{ ok: true; pages: number; plans: number; warnings: string[] } | { ok: false; report: string[] }> {
+  const loaded: LoadedSite = loadSite()
+  if (!loaded.ok) return { ok: false, report: loaded.report }
+  const pages = sitePages(loaded.site, loaded.sources)
+  const files = await downloadFiles(loaded.site, options)
+
+  const next = `${DOCS}.next`
+  rmSync(next, { recursive: true, force: true })
+  mkdirSync(next, { recursive: true })
+  writeFileSync(join(next, '.gitkeep'), '')
+  for (const page of pages) write(join(next, page.path), toMarkdown(page))
+  // The plan as issued (byte for byte), the model's schema, ledgers, calendars, plan.json.
+  for (const plan of loaded.site.plans) {
+    const seed = loaded.files.find((f) => basename(f) === plan.source)!
+    mkdirSync(join(next, 'public', plan.id), { recursive: true })
+    copyFileSync(seed, join(next, 'public', plan.id, plan.source))
+  }
+  copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
+  for (const file of files) write(join(next, 'public', file.path), file.data)
+  swap(next, DOCS)
+  return { ok: true, pages: pages.length, plans: loaded.site.plans.length, warnings: loaded.warnings }
+}
+
+function write(file: string, data: string | Buffer): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, data)
+}
+
+/** Puts a finished folder in place of another in two renames. */
+export function swap(next: string, target: string): void {
+  const old = `${target}.old`
+  rmSync(old, { recursive: true, force: true })
+  if (existsSync(target)) renameSync(target, old)
+  renameSync(next, target)
+  rmSync(old, { recursive: true, force: true })
+}
