@@ -8,6 +8,7 @@ import { loadSite, ROOT, type LoadedSite } from './load.ts'
 import { toMarkdown } from './markdown.ts'
 import { sitePages } from './pages.ts'
 import { downloadFiles } from './exports/files.ts'
+import type { Site } from './views.ts'
 
 export const DOCS = join(ROOT, 'docs')
 
@@ -17,7 +18,7 @@ export interface GenerateOptions {
 }
 
 /** Generates docs/ from the seeds. Returns the report lines of a plan that cannot be read, leaving docs/ as it was. */
-export async function generate(options: GenerateOptions): Promise<{ ok: true; pages: number; plans: number; warnings: string[] } | { ok: false; report: string[] }> {
+export async function generate(options: GenerateOptions): Promise<{ ok: true; site: Site; pages: number; warnings: string[] } | { ok: false; report: string[] }> {
   const loaded: LoadedSite = loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
   const pages = sitePages(loaded.site, loaded.sources)
@@ -37,7 +38,7 @@ export async function generate(options: GenerateOptions): Promise<{ ok: true; pa
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
   for (const file of files) write(join(next, 'public', file.path), file.data)
   swap(next, DOCS)
-  return { ok: true, pages: pages.length, plans: loaded.site.plans.length, warnings: loaded.warnings }
+  return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings }
 }
 
 function write(file: string, data: string | Buffer): void {

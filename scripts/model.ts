@@ -98,6 +98,17 @@ export interface Requirement {
   line: number
 }
 
+/** A top-level section as headed in the plan ("二、细化措施"), with the text before its first item. */
+export interface Section {
+  number: number
+  /** Verbatim, without a final "。". */
+  title: string
+  kind: 'guidance' | 'measures' | 'phases' | 'requirements' | 'other'
+  /** Paragraphs between the heading and the first item, "\n"-separated (e.g. "根据我镇实际情况，…细化为35项具体任务。"). */
+  intro: string
+  line: number
+}
+
 /** A top-level section the parser does not model, kept verbatim so nothing is dropped. */
 export interface OtherSection {
   number: number
@@ -124,6 +135,8 @@ export interface Plan {
   /** The number of national measures the plan refines ("十五条措施" → 15), or null where it does not say. */
   nationalMeasureCount: number | null
   guidingIdeology: string
+  /** The top-level sections in document order. */
+  sections: Section[]
   measures: Measure[]
   tasks: Task[]
   units: Unit[]

@@ -4,7 +4,7 @@ import type { Plan } from './model.ts'
 import type { Page } from './markdown.ts'
 import type { Site } from './views.ts'
 import {
-  deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, requirementsPage, taskPages, timelinePage,
+  deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, taskPages, timelinePage,
 } from './render/plan.ts'
 import { siteHome, unitPages, unitsIndex } from './render/site.ts'
 
@@ -26,5 +26,6 @@ function planPages(site: Site, plan: Plan, sourceText: string): Page[] {
     requirementsPage(plan),
     guidancePage(plan),
     originalPage(plan, sourceText),
+    printPage(plan),
   ]
 }

@@ -330,6 +330,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     statedTaskCount,
     nationalMeasureCount,
     guidingIdeology,
+    sections: sections.map((sec) => ({ number: sec.number, title: sec.title, kind: sec.kind, intro: sec.intro.join('\n'), line: sec.line })),
     measures,
     tasks,
     units: planUnits(registry, usedUnits),

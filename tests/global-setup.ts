@@ -5,7 +5,7 @@
 // - tests/output/site-again: the seeds, for /anquan/, to compare byte for byte;
 // - tests/output/site: the seeds, for /anquan/ (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
 import { HOSTILE_DIR, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
@@ -21,6 +21,8 @@ function build(outDir: string, env: Record<string, string>): void {
 
 export default function setup(): void {
   mkdirSync(SCREENSHOTS, { recursive: true })
+  // SKIP_SITE_BUILD=1 reuses the sites of the last run (while working on tests; never in CI).
+  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [HOSTILE_DIR, SITE_AGAIN_DIR, SITE_DIR].every((d) => existsSync(d))) return
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: join(ROOT, 'tests/fixtures/hostile') })
   build(SITE_AGAIN_DIR, { SITE_BASE })
   build(SITE_DIR, { SITE_BASE })

@@ -2,3 +2,10 @@ declare module 'virtual:policy-search-index' {
   const json: string
   export default json
 }
+
+// For plain tsc; vue-tsc reads the components themselves.
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent
+  export default component
+}

@@ -7,6 +7,8 @@ import { rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generate, swap } from '../generate.ts'
 import { ROOT } from '../load.ts'
+import { chromiumMissing } from '../chromium.ts'
+import { pdfJobs, printPdfs } from '../pdf.ts'
 
 function outDir(args: string[]): string {
   const i = args.indexOf('--outDir')
@@ -36,8 +38,20 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`build: VitePress failed; the site in ${target} was left as it was\n`)
     return 1
   }
+  const missing = chromiumMissing()
+  if (missing) {
+    process.stderr.write(`build: ${missing}; the PDFs (全文打印, 职责清单) were not made and their links will not work\n`)
+  } else {
+    try {
+      await printPdfs(next, base, pdfJobs(generated.site))
+    } catch (error) {
+      rmSync(next, { recursive: true, force: true })
+      process.stderr.write(`build: printing the PDFs failed (${error instanceof Error ? error.message : String(error)}); the site in ${target} was left as it was\n`)
+      return 1
+    }
+  }
   swap(next, target)
-  process.stdout.write(`build: ${generated.pages} pages for ${generated.plans} plan(s), site in ${target}\n`)
+  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s), site in ${target}\n`)
   return 0
 }
 

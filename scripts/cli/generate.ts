@@ -8,5 +8,5 @@ if (!result.ok) {
   process.exitCode = 1
 } else {
   for (const line of result.warnings) process.stderr.write(line + '\n')
-  process.stdout.write(`generate: ${result.pages} pages for ${result.plans} plan(s) written to docs/\n`)
+  process.stdout.write(`generate: ${result.pages} pages for ${result.site.plans.length} plan(s) written to docs/\n`)
 }

@@ -8,6 +8,7 @@ import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'
 import { ledgerXlsx } from './xlsx.ts'
 import { calendar } from './ics.ts'
+import { slides } from './slides.ts'
 
 export interface OutputFile {
   /** Path below the site's root (docs/public/), e.g. "plan-id/downloads/ledger.xlsx". */
@@ -36,6 +37,7 @@ export async function downloadFiles(site: Site, options: DownloadOptions): Promi
       { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
       { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: plan.title, taskUrl }) },
       { path: url.planJson(plan).slice(1), data: JSON.stringify(plan, null, 2) + '\n' },
+      { path: url.slides(plan).slice(1), data: JSON.stringify(slides(plan), null, 2) + '\n' },
     )
     for (const unit of site.units) {
       const owed = tasksOfUnit(plan, site.units, unit.name)

@@ -16,6 +16,9 @@ export const url = {
   requirements: (plan: Plan) => `/${plan.id}/requirements`,
   guidance: (plan: Plan) => `/${plan.id}/guiding-ideology`,
   original: (plan: Plan) => `/${plan.id}/original`,
+  print: (plan: Plan) => `/${plan.id}/print`,
+  printPdf: (plan: Plan) => `/${plan.id}/downloads/plan.pdf`,
+  unitPdf: (unit: Unit) => `/units/${unit.slug}.pdf`,
   originalTask: (plan: Plan, n: number) => `/${plan.id}/original#task-${n}`,
   units: () => '/units/',
   unit: (unit: Unit) => `/units/${unit.slug}`,
@@ -23,6 +26,7 @@ export const url = {
   sourceFile: (plan: Plan) => `/${plan.id}/${plan.source}`,
   planJson: (plan: Plan) => `/${plan.id}/plan.json`,
   schema: () => '/plan.schema.json',
+  slides: (plan: Plan) => `/${plan.id}/slides.json`,
   download: (plan: Plan, file: string) => `/${plan.id}/downloads/${file}`,
   unitDownload: (plan: Plan, unit: Unit, ext: 'xlsx' | 'csv' | 'ics') =>
     `/${plan.id}/downloads/units/${unit.slug}.${ext === 'ics' ? 'calendar.ics' : `ledger.${ext}`}`,

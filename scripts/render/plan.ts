@@ -6,7 +6,7 @@ import type { Plan, Task } from '../model.ts'
 import { escapeHtml } from '../html.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { deadlineLink, downloads, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -67,6 +67,7 @@ export function planHome(site: Site, plan: Plan): Page {
       [link(url.requirements(plan), '工作要求')],
       [link(url.guidance(plan), '指导思想')],
       [link(url.original(plan), '原文')],
+      [link(url.print(plan), '全文打印'), '（', link(url.printPdf(plan), 'PDF'), '）'],
     ]),
     heading(2, '下载'),
     ...downloads(plan),
@@ -252,5 +253,48 @@ export function originalPage(plan: Plan, sourceText: string): Page {
       paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), '下载原文（纯文本）')),
       ...section('original-text', lines),
     ],
+  }
+}
+
+/** The whole plan in document order, laid out for printing as an official document (GB/T 9704). */
+export function printPage(plan: Plan): Page {
+  const body: RootContent[] = [
+    ...section('doc-issuer', [paragraph(plan.issuer)]),
+    pageTitle(plan.title),
+    ...section('doc-addressees', [paragraph(`${plan.addresseesText}：`)]),
+    ...paragraphs(plan.preamble),
+  ]
+  for (const sec of plan.sections) {
+    body.push(heading(2, `${chineseNumeral(sec.number)}、${sec.title}`), ...paragraphs(sec.intro))
+    if (sec.kind === 'measures') {
+      for (const measure of plan.measures) {
+        body.push(heading(3, `${measureLabel(measure.number)}${measure.title}`), ...paragraphs(measure.intro ?? ''))
+        for (const n of measure.tasks) {
+          const task = plan.tasks.find((t) => t.number === n)!
+          const [first = '', ...rest] = `${task.title}。${task.text}`.split('\n')
+          const last = rest.length > 0 ? rest.pop()! : null
+          body.push(
+            ...section('doc-task', [
+              paragraph(`${n}.${first}${last === null ? task.note : ''}`),
+              ...rest.map((p) => paragraph(p)),
+              ...(last === null ? [] : [paragraph(`${last}${task.note}`)]),
+            ]),
+          )
+        }
+      }
+    } else if (sec.kind === 'phases') {
+      for (const p of plan.phases) body.push(paragraph(`${measureLabel(p.number)}${p.title}。${p.timeText}。${p.text}`))
+    } else if (sec.kind === 'requirements') {
+      for (const r of plan.requirements) body.push(paragraph(`${measureLabel(r.number)}${r.title}。${r.text}`))
+    } else if (sec.kind === 'other') {
+      body.push(...paragraphs(plan.otherSections.find((o) => o.number === sec.number)?.text ?? ''))
+    }
+  }
+  body.push(...section('doc-signature', [paragraph(plan.issuer), paragraph(formatDate(plan.date))]))
+  body.push(...section('screen-only', [paragraph(link(url.printPdf(plan), '下载 PDF（A4）'))]))
+  return {
+    path: md(plan, 'print'),
+    frontmatter: { title: `${plan.title}（全文打印）`, plan: plan.id, outline: false, aside: false, prev: false, next: false, pageClass: 'print-document' },
+    body,
   }
 }

@@ -2,9 +2,9 @@
 
 import type { RootContent } from 'mdast'
 import type { Unit } from '../model.ts'
-import { heading, link, pageTitle, list, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
+import { heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
-import { downloads, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
+import { downloads, measureLabel, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -58,7 +58,8 @@ export function unitPages(site: Site): Page[] {
     if (members.length > 0) {
       facts.push([strong('本群体包括'), '：', ...members.flatMap((m, i) => [...(i > 0 ? ['、'] : []), link(url.unit(m), m.name)])])
     }
-    if (facts.length > 0) body.push(list(facts))
+    if (facts.length > 0) body.push(...section('screen-only', [list(facts)]))
+    body.push(...section('screen-only', [paragraph(link(url.unitPdf(unit), '下载职责清单 PDF（A4）'))]))
     for (const plan of site.plans) {
       const owed = tasksOfUnit(plan, site.units, unit.name)
       if (owed.length === 0) continue
@@ -67,11 +68,11 @@ export function unitPages(site: Site): Page[] {
       body.push(
         ...planMeta(plan),
         paragraph(`共 ${owed.length} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${owed.length - direct} 项。`),
-        paragraph(strong('下载'), '：'),
-        ...downloads(plan, unit),
+        ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
       )
+      const screen: RootContent[] = []
       for (const group of groupByDeadline(owed, (o) => o.task)) {
-        body.push(
+        screen.push(
           heading(site.plans.length > 1 ? 3 : 2, link(url.deadlineSlug(plan, group.key.slug), group.key.label), `（${group.items.length} 项）`),
           table(
             [['序号'], ['任务'], ['完成时限'], ['所属措施'], ['责任方式']],
@@ -85,6 +86,22 @@ export function unitPages(site: Site): Page[] {
           ),
         )
       }
+      body.push(...section('screen-only', screen))
+      // On paper the page is the unit's 职责清单: one table, in task order.
+      body.push(
+        ...section('print-only duty-list', [
+          paragraph(strong(`${unit.name}职责清单`)),
+          table(
+            [['序号'], ['任务'], ['完成时限'], ['所属措施']],
+            owed.map((o) => [
+              [String(o.task.number)],
+              [`${o.task.title}${o.via === null ? '' : `（经由“${o.via}”）`}`],
+              [deadlineLabel(o.task.deadline)],
+              [`${measureLabel(o.task.measure)}${plan.measures.find((m) => m.number === o.task.measure)!.title}`],
+            ]),
+          ),
+        ]),
+      )
     }
     return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
   })

@@ -98,6 +98,7 @@ describe('search in the browser', () => {
 
   it('answers every query typed into the search box (Ctrl+K)', async () => {
     await page.goto(server.url('/'))
+    await page.waitForLoadState('networkidle')
     await page.keyboard.press('Control+k')
     await page.locator('#localsearch-input').waitFor()
     for (const query of EVAL) {
@@ -171,8 +172,10 @@ describe('search in the browser', () => {
 
   it('opens with "/" too, and made no request outside this host', async () => {
     await page.goto(server.url(`/${PLAN_ID}/`))
+    // The key is heard once the page is interactive (hydrated).
+    await page.waitForLoadState('networkidle')
     await page.keyboard.press('/')
-    await expect(page.locator('#localsearch-input').isVisible()).resolves.toBe(true)
+    await page.locator('#localsearch-input').waitFor({ state: 'visible', timeout: 5000 })
     expect(errors).toEqual([])
   })
 })

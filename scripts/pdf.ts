@@ -1,0 +1,57 @@
+// PDFs printed by chromium from the built site: the whole plan (全文打印) and
+// each unit's 职责清单, with the print stylesheet (A4, GB/T 9704 margins).
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { launch } from './chromium.ts'
+import { serve } from './serve.ts'
+import { tasksOfUnit, type Site } from './views.ts'
+import { url } from './render/common.ts'
+
+export interface PdfJob {
+  /** The page to print, below the site's base: "plan/print.html". */
+  page: string
+  /** Where the PDF goes, below the site's root: "plan/downloads/plan.pdf". */
+  file: string
+  /** The document date, written into the PDF instead of the time of printing. */
+  date: string
+}
+
+export function pdfJobs(site: Site): PdfJob[] {
+  const jobs: PdfJob[] = []
+  for (const plan of site.plans) jobs.push({ page: `${url.print(plan).slice(1)}.html`, file: url.printPdf(plan).slice(1), date: plan.date })
+  for (const unit of site.units) {
+    const plans = site.plans.filter((p) => tasksOfUnit(p, site.units, unit.name).length > 0)
+    const latest = plans.map((p) => p.date).sort().at(-1)
+    if (latest) jobs.push({ page: `${url.unit(unit).slice(1)}.html`, file: url.unitPdf(unit).slice(1), date: latest })
+  }
+  return jobs
+}
+
+/**
+ * Chromium stamps each PDF with the time it was printed; the same site must
+ * give the same bytes, so the stamps become the document's date (same length).
+ */
+export function stampPdf(pdf: Buffer, date: string): Buffer {
+  const stamp = date.replace(/-/g, '') + '000000'
+  return Buffer.from(pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:(\d{14})/g, (_, key: string) => `/${key} (D:${stamp}`), 'latin1')
+}
+
+export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): Promise<void> {
+  const server = await serve(siteDir, base)
+  const browser = await launch()
+  try {
+    const page = await browser.newPage()
+    for (const job of jobs) {
+      await page.goto(server.url(job.page), { waitUntil: 'networkidle' })
+      await page.emulateMedia({ media: 'print' })
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, tagged: true, outline: false })
+      const target = join(siteDir, job.file)
+      mkdirSync(dirname(target), { recursive: true })
+      writeFileSync(target, stampPdf(pdf, job.date))
+    }
+  } finally {
+    await browser.close()
+    await server.close()
+  }
+}

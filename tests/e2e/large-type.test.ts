@@ -1,0 +1,71 @@
+// 大字模式 and accessibility in chromium: the toggle makes text 1.5× or more and
+// is remembered across pages; axe-core finds no serious or critical violation on
+// home, a measure, a task and a unit page, in normal and large mode.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { launch } from '../helpers/browser.ts'
+import { serve, type StaticServer } from '../helpers/server.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+let server: StaticServer
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  server = await serve(SITE_DIR, SITE_BASE)
+  browser = await launch()
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const sizes = () =>
+  page.evaluate(() => {
+    const px = (selector: string) => parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize)
+    return { body: px('main .vp-doc p'), h1: px('main h1'), sidebar: px('.VPSidebarItem .text'), nav: px('.VPNavBarMenuLink') }
+  })
+
+it('makes text at least 1.5× and keeps it across pages, by keyboard', async () => {
+  await page.goto(server.url(`/${PLAN_ID}/tasks/7.html`))
+  const normal = await sizes()
+  const toggle = page.getByRole('button', { name: '大字模式' })
+  await toggle.focus()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction(() => document.documentElement.classList.contains('large-type'))
+  expect(await page.getByRole('button', { name: '标准字号' }).getAttribute('aria-pressed')).toBe('true')
+  const large = await sizes()
+  for (const key of Object.keys(normal) as Array<keyof typeof normal>) expect(large[key] / normal[key], key).toBeGreaterThanOrEqual(1.5)
+  await page.screenshot({ path: `${SCREENSHOTS}/large-type.png` })
+  // Client-side navigation, then a full reload: still large.
+  await page.locator('.task-facts').getByRole('link', { name: '镇党委' }).click()
+  await page.waitForURL(`${server.origin}units/town-party-committee.html`)
+  expect(await page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(true)
+  await page.goto(server.url('/'))
+  await page.waitForFunction(() => document.documentElement.classList.contains('large-type'))
+  await page.getByRole('button', { name: '标准字号' }).press('Space')
+  await page.waitForFunction(() => !document.documentElement.classList.contains('large-type'))
+})
+
+describe.each([['normal', false], ['large', true]])('axe-core, %s type', (_mode, large) => {
+  it.each(['/', `/${PLAN_ID}/`, `/${PLAN_ID}/measures/3.html`, `/${PLAN_ID}/tasks/12.html`, '/units/supervising-stations.html'])('%s has no serious or critical violation', async (path) => {
+    await page.goto(server.url(path))
+    await page.evaluate((on) => localStorage.setItem('policy-site:large-type', on ? '1' : '0'), large)
+    await page.reload()
+    await page.waitForFunction((on) => document.documentElement.classList.contains('large-type') === on, large)
+    await page.addScriptTag({ content: AXE })
+    const violations = await page.evaluate(async (enhanced) => {
+      const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe
+      // Large mode promises 7:1 contrast: WCAG AAA's rule is checked there too.
+      const result = await axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: enhanced } } })
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }))
+    }, large)
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(serious).toEqual([])
+  })
+})
