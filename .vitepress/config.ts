@@ -3,6 +3,7 @@ import { defineConfig } from 'vitepress'
 import { loadSite } from '../scripts/load.ts'
 import { nav, sidebar } from '../scripts/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
+import { loadKnowledge } from '../scripts/knowledge-data.ts'
 
 // Ledgers are .xlsx: a file to download, not a page (VitePress checks and routes
 // links by extension, in Node and in the browser).
@@ -42,7 +43,7 @@ export default defineConfig({
   },
   themeConfig: {
     nav: nav(site),
-    sidebar: sidebar(site),
+    sidebar: sidebar(site, loadKnowledge().sectors),
     outline: { level: [2, 3], label: '本页目录' },
     docFooter: { prev: '上一篇', next: '下一篇' },
     lastUpdated: { text: '最后更新' },

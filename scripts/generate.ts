@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path'
 import { loadSite, ROOT, type LoadedSite } from './load.ts'
 import { toMarkdown } from './markdown.ts'
 import { sitePages } from './pages.ts'
+import { loadKnowledge } from './knowledge-data.ts'
 import { downloadFiles } from './exports/files.ts'
 import type { Site } from './views.ts'
 
@@ -21,7 +22,7 @@ export interface GenerateOptions {
 export async function generate(options: GenerateOptions): Promise<{ ok: true; site: Site; pages: number; warnings: string[] } | { ok: false; report: string[] }> {
   const loaded: LoadedSite = loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
-  const pages = sitePages(loaded.site, loaded.sources)
+  const pages = sitePages(loaded.site, loaded.sources, loadKnowledge())
   const files = await downloadFiles(loaded.site, options)
 
   const next = `${DOCS}.next`

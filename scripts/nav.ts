@@ -3,11 +3,13 @@
 
 import type { DefaultTheme } from 'vitepress'
 import type { Site } from './views.ts'
+import type { Sector } from './knowledge.ts'
 import { measureLabel, taskLabel, url } from './render/common.ts'
 import { escapeHtml } from './html.ts'
 
-export function sidebar(site: Site): DefaultTheme.SidebarMulti {
+export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMulti {
   const result: DefaultTheme.SidebarMulti = {
+    '/sectors/': [{ text: '行业领域', link: url.sectors(), items: sectors.map((s) => ({ text: escapeHtml(s.name), link: url.sector(s) })) }],
     '/units/': [
       { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: escapeHtml(u.name), link: url.unit(u) })) },
     ],
@@ -23,6 +25,10 @@ export function sidebar(site: Site): DefaultTheme.SidebarMulti {
           { text: '工作要求', link: url.requirements(plan) },
           { text: '指导思想', link: url.guidance(plan) },
           { text: '原文', link: url.original(plan) },
+          { text: '全文打印', link: url.print(plan) },
+          { text: '对照国家十五条措施', link: url.national(plan) },
+          { text: '术语', link: url.glossary(plan) },
+          { text: '引用文件', link: url.citations(plan) },
         ],
       },
       ...plan.measures.map((m) => ({
@@ -42,6 +48,7 @@ export function nav(site: Site): DefaultTheme.NavItem[] {
     { text: '首页', link: '/' },
     site.plans.length === 1 ? { text: '实施方案', link: plans[0]!.link } : { text: '文件', items: plans },
     { text: '我的职责', link: url.units() },
+    { text: '行业领域', link: url.sectors() },
     ...(site.plans.length === 1 ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),
   ]
 }

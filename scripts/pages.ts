@@ -7,19 +7,25 @@ import {
   deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, taskPages, timelinePage,
 } from './render/plan.ts'
 import { siteHome, unitPages, unitsIndex } from './render/site.ts'
+import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from './render/knowledge.ts'
+import { glossary } from './knowledge.ts'
 
 /** `sources` gives each plan's text as decoded, for the original-text page. */
-export function sitePages(site: Site, sources: ReadonlyMap<string, string>): Page[] {
-  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site)]
-  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? ''))
+export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData): Page[] {
+  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site), ...sectorPages(site, knowledge.sectors)]
+  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge))
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-function planPages(site: Site, plan: Plan, sourceText: string): Page[] {
+function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData): Page[] {
+  const terms = glossary(plan, knowledge.mechanisms)
   return [
     planHome(site, plan),
-    ...measurePages(site, plan),
-    ...taskPages(site, plan),
+    ...measurePages(site, plan, knowledge.national),
+    ...taskPages(site, plan, terms),
+    nationalPage(plan, knowledge.national),
+    glossaryPage(plan, terms),
+    citationsPage(plan),
     ...deadlinePages(site, plan),
     timelinePage(site, plan),
     phasesPage(plan),

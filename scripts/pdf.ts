@@ -45,7 +45,9 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): 
     for (const job of jobs) {
       await page.goto(server.url(job.page), { waitUntil: 'networkidle' })
       await page.emulateMedia({ media: 'print' })
-      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, tagged: true, outline: false })
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, outline: false,
+        // Untagged: a tagged PDF carries the DOM's node ids, which differ from build to build.
+        tagged: false })
       const target = join(siteDir, job.file)
       mkdirSync(dirname(target), { recursive: true })
       writeFileSync(target, stampPdf(pdf, job.date))

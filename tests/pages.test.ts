@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { sitePages } from '../scripts/pages.ts'
 import { toMarkdown } from '../scripts/markdown.ts'
 import { makeSite } from '../scripts/views.ts'
+import { loadKnowledge } from '../scripts/knowledge-data.ts'
 import { FIXTURES, planOf, SEED } from './helpers/plans.ts'
 import type { Plan } from '../scripts/model.ts'
 
@@ -10,7 +11,7 @@ const seed = planOf(SEED)
 const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
 
 function render(plans: Plan[]) {
-  const pages = sitePages(makeSite(plans), new Map(plans.map((p) => [p.id, '']))).map((p) => ({ path: p.path, md: toMarkdown(p) }))
+  const pages = sitePages(makeSite(plans), new Map(plans.map((p) => [p.id, ''])), loadKnowledge()).map((p) => ({ path: p.path, md: toMarkdown(p) }))
   return new Map(pages.map((p) => [p.path, p.md]))
 }
 

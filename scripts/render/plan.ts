@@ -3,6 +3,8 @@
 
 import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
+import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
+import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
@@ -67,6 +69,10 @@ export function planHome(site: Site, plan: Plan): Page {
       [link(url.requirements(plan), '工作要求')],
       [link(url.guidance(plan), '指导思想')],
       [link(url.original(plan), '原文')],
+      [link(url.national(plan), '对照国务院安委会“十五条措施”')],
+      [link(url.glossary(plan), '术语')],
+      [link(url.citations(plan), '引用文件')],
+      [link(url.sectors(), '行业领域')],
       [link(url.print(plan), '全文打印'), '（', link(url.printPdf(plan), 'PDF'), '）'],
     ]),
     heading(2, '下载'),
@@ -75,10 +81,10 @@ export function planHome(site: Site, plan: Plan): Page {
   return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
 }
 
-export function measurePages(site: Site, plan: Plan): Page[] {
+export function measurePages(site: Site, plan: Plan, national: NationalData): Page[] {
   const nav = plan.measures.map((m) => ({ text: `${measureLabel(m.number)}${m.title}`, link: url.measure(plan, m.number) }))
   return plan.measures.map((measure, i) => {
-    const body: RootContent[] = [pageTitle(`${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan)]
+    const body: RootContent[] = [pageTitle(`${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan), nationalLine(plan, measure.number, national)]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
     for (const n of measure.tasks) {
@@ -99,7 +105,7 @@ export function measurePages(site: Site, plan: Plan): Page[] {
   })
 }
 
-export function taskPages(site: Site, plan: Plan): Page[] {
+export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
   const nav = plan.tasks.map((t) => ({ text: `${taskLabel(t.number)}　${t.title}`, link: url.task(plan, t.number) }))
   return plan.tasks.map((task, i) => {
     const { sameMeasure, sameUnits } = relatedTasks(plan, task)
@@ -119,6 +125,10 @@ export function taskPages(site: Site, plan: Plan): Page[] {
         heading(2, '周期性要求'),
         list(duties.map((d) => [strong(PERIOD_LABEL[d.period] + (d.times ? `至少 ${d.times} 次` : '')), '：', d.text])),
       )
+    }
+    const used = termsOfTask(terms, task)
+    if (used.length > 0) {
+      body.push(heading(2, '相关术语'), paragraph(...used.flatMap((t, i) => [...(i ? ['、'] : []), link(url.term(plan, t.id), t.term)])))
     }
     body.push(heading(2, '相关任务'), heading(3, '同一措施'))
     body.push(sameMeasure.length > 0 ? list(sameMeasure.map((t) => [taskLink(plan, t)])) : paragraph('本措施只有这一项任务。'))

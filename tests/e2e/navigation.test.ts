@@ -96,3 +96,24 @@ describe('a cadre finds what the unit owes', () => {
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
   })
 })
+
+describe('from a task to its terms and back', () => {
+  it('a term link leads to its glossary entry, which links back to the task', async () => {
+    await page.goto(server.url(`/${PLAN_ID}/tasks/30.html`))
+    await page.locator('main').getByRole('link', { name: '八有', exact: true }).click()
+    await page.waitForURL(new RegExp(`${PLAN_ID}/glossary\\.html#term-[0-9a-f]{8}$`))
+    const id = new URL(page.url()).hash.slice(1)
+    const entry = page.locator(`[id="${id}"]`)
+    expect(await entry.innerText()).toContain('八有')
+    const definition = page.locator(`[id="${id}"] + p`)
+    expect(await definition.innerText()).toContain('有场所、有牌子、有印章、有制度、有经费、有装备、有统一服装、有工作档案')
+    await page.locator(`[id="${id}"] + p + p`).getByRole('link', { name: '任务30　加强执法保障' }).click()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/30.html`)
+    expect(await h1()).toBe('任务30　加强执法保障')
+  })
+
+  it('a measure page shows its national counterpart', async () => {
+    await page.goto(server.url(`/${PLAN_ID}/measures/7.html`))
+    expect(await page.locator('main').innerText()).toContain('对应国家措施：第8条 严厉查处违法分包转包和挂靠资质行为')
+  })
+})

@@ -1,0 +1,121 @@
+// Pages that show what the plan means and connects to: the national measures it
+// refines, its terms, the documents it cites, the sectors its tasks concern.
+
+import type { RootContent } from 'mdast'
+import type { Plan } from '../model.ts'
+import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
+import { citations, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type Place, type Sector, type Term } from '../knowledge.ts'
+import { deadlineLabel, type Site } from '../views.ts'
+import { measureLabel, measureLink, planMeta, taskLink, taskUnits, url } from './common.ts'
+
+export interface KnowledgeData {
+  national: NationalData
+  mechanisms: string[]
+  sectors: Sector[]
+}
+
+function placeLink(plan: Plan, place: Place): Inline {
+  if (place.kind === 'task') return taskLink(plan, plan.tasks.find((t) => t.number === place.task)!)
+  const target = { preamble: url.planHome(plan), guidance: url.guidance(plan), measures: url.planHome(plan), phases: url.phases(plan), requirements: url.requirements(plan) }[place.anchor]
+  return link(target, place.label)
+}
+
+function places(plan: Plan, list_: Place[]): Inline[] {
+  return list_.flatMap((p, i) => (i === 0 ? [placeLink(plan, p)] : ['、', placeLink(plan, p)]))
+}
+
+export function nationalPage(plan: Plan, data: NationalData): Page {
+  const matches = nationalMatches(plan, data)
+  const uncovered = uncoveredNational(matches, data)
+  const byNational = new Map(matches.filter((m) => m.national !== null).map((m) => [m.national!, m]))
+  const body: RootContent[] = [
+    pageTitle('对照国务院安委会“十五条措施”'),
+    ...planMeta(plan),
+    paragraph(`本方案的 ${plan.measures.length} 项细化措施与《${data.title}》逐条对照。对应关系按两者标题的相似度自动匹配（相似度为标题中相邻两字的重合程度，0～1），可在 scripts/data/national-measures.json 中人工修正。`),
+    paragraph(strong('本方案未覆盖的国家措施'), `：${uncovered.length === 0 ? '无。' : uncovered.map((n) => `第${n.number}条 ${n.heading}`).join('；')}`),
+    table(
+      [['国家措施'], ['本方案对应措施'], ['相似度']],
+      data.measures.map((n) => {
+        const m = byNational.get(n.number)
+        return [
+          [`第${n.number}条 ${n.heading}`],
+          m ? [measureLink(plan, m.measure)] : [strong('未覆盖')],
+          [m ? (m.overridden ? '人工指定' : m.score.toFixed(2)) : '—'],
+        ]
+      }),
+    ),
+  ]
+  const unmatched = matches.filter((m) => m.national === null)
+  if (unmatched.length > 0) body.push(paragraph(strong('未找到对应国家措施的本方案措施'), '：', ...unmatched.flatMap((m, i) => [...(i ? ['、'] : []), measureLink(plan, m.measure)])))
+  return { path: `${plan.id}/national.md`, frontmatter: { title: '对照国家十五条措施', plan: plan.id }, body }
+}
+
+/** The line a measure page shows: its national counterpart. */
+export function nationalLine(plan: Plan, measure: number, data: NationalData): RootContent {
+  const match = nationalMatches(plan, data).find((m) => m.measure === measure)
+  const national = data.measures.find((n) => n.number === match?.national)
+  return paragraph(
+    strong('对应国家措施'), '：',
+    national ? link(url.national(plan), `第${national.number}条 ${national.heading}`) : link(url.national(plan), '未找到对应的国家措施'),
+    national && match && !match.overridden ? `（标题相似度 ${match.score.toFixed(2)}）` : '',
+  )
+}
+
+export function glossaryPage(plan: Plan, terms: Term[]): Page {
+  const body: RootContent[] = [
+    pageTitle('术语'),
+    ...planMeta(plan),
+    paragraph('本方案中加引号的用语和提到的工作机制。释义只引用本方案自己的说法；本方案未作解释的，只列出出现的位置。'),
+  ]
+  for (const term of terms) {
+    body.push(
+      headingWithId(2, term.id, term.term),
+      paragraph(strong('本方案的说法'), '：', term.definition ?? '本方案未作解释。'),
+      paragraph(strong('出现于'), '：', ...places(plan, term.places)),
+    )
+  }
+  return { path: `${plan.id}/glossary.md`, frontmatter: { title: '术语', plan: plan.id }, body }
+}
+
+export function citationsPage(plan: Plan): Page {
+  const cited = citations(plan)
+  return {
+    path: `${plan.id}/citations.md`,
+    frontmatter: { title: '引用文件', plan: plan.id },
+    body: [
+      pageTitle('引用文件'),
+      ...planMeta(plan),
+      paragraph(`本方案以书名号引用的 ${cited.length} 份文件，以及引用它们的任务和章节。`),
+      ...cited.flatMap((c) => [paragraph(strong(`《${c.document}》`)), list([[...places(plan, c.places)]])]),
+    ],
+  }
+}
+
+export function sectorPages(site: Site, sectors: Sector[]): Page[] {
+  const index: Page = {
+    path: 'sectors/index.md',
+    frontmatter: { title: '行业领域' },
+    body: [
+      pageTitle('行业领域'),
+      paragraph('按行业领域查看涉及的任务（任务标题或内容提到该领域或其别称即列入）。'),
+      list(sectors.map((s) => [link(url.sector(s), s.name), `（${site.plans.reduce((n, p) => n + sectorTasks(p, s).length, 0)} 项任务）`])),
+    ],
+  }
+  const pages = sectors.map((sector): Page => {
+    const body: RootContent[] = [pageTitle(sector.name), paragraph(strong('按以下用语查找'), '：', sector.words.join('、'))]
+    for (const plan of site.plans) {
+      const tasks = sectorTasks(plan, sector)
+      if (tasks.length === 0) continue
+      body.push(
+        ...planMeta(plan),
+        table(
+          [['任务'], ['责任单位'], ['完成时限'], ['所属措施']],
+          tasks.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [deadlineLabel(t.deadline)], [`${measureLabel(t.measure)}${plan.measures.find((m) => m.number === t.measure)!.title}`]]),
+        ),
+      )
+    }
+    if (body.length === 2) body.push(paragraph('没有任务提到这一领域。'))
+    return { path: `sectors/${sector.slug}.md`, frontmatter: { title: sector.name }, body }
+  })
+  return [index, ...pages]
+}
