@@ -133,12 +133,6 @@ export function membersOf(units: Unit[], group: string): Unit[] {
 
 // --- Tasks ------------------------------------------------------------------------
 
-export function taskByNumber(plan: Plan, number: number): Task {
-  const task = plan.tasks.find((t) => t.number === number)
-  if (!task) throw new Error(`${plan.id}: no task ${number}`)
-  return task
-}
-
 /** Other tasks of the same measure, and other tasks with a unit in common, in task order. */
 export function relatedTasks(plan: Plan, task: Task): { sameMeasure: Task[]; sameUnits: Task[] } {
   const others = plan.tasks.filter((t) => t.number !== task.number)
