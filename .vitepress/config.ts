@@ -13,13 +13,11 @@ const loaded = loadSite()
 if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
 const { site } = loaded
 const base = process.env.SITE_BASE || '/'
-// SEARCH_BASELINE=1 builds VitePress's default local search, for comparison (npm run bench).
-const baselineSearch = process.env.SEARCH_BASELINE === '1'
 
 export default defineConfig({
   srcDir: 'docs',
   base,
-  vite: { plugins: baselineSearch ? [] : [searchPlugin(site, base)] },
+  vite: { plugins: [searchPlugin(site, base)] },
   lang: 'zh-CN',
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
@@ -65,9 +63,11 @@ export default defineConfig({
     search: {
       provider: 'local',
       options: {
-        // VitePress's own index stays empty: the search box loads the index
-        // built from the model (scripts/search), which understands Chinese.
-        ...(baselineSearch ? {} : { miniSearch: { _splitIntoSections: () => [] } }),
+        // VitePress's own index stays empty, and its pages are not rendered
+        // again to fill it: the search box loads the index built from the
+        // model (scripts/search), which understands Chinese.
+        _render: () => '',
+        miniSearch: { _splitIntoSections: () => [] },
         detailedView: true,
         translations: {
           // The key hint is part of the button's text, so the accessible name and the

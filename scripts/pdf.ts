@@ -37,21 +37,32 @@ export function stampPdf(pdf: Buffer, date: string): Buffer {
   return Buffer.from(pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:(\d{14})/g, (_, key: string) => `/${key} (D:${stamp}`), 'latin1')
 }
 
+/** Pages printed at once: chromium renders each in a process of its own, so two keep two cores busy. */
+const AT_ONCE = 2
+
 export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): Promise<void> {
   const server = await serve(siteDir, base)
   const browser = await launch()
   try {
-    const page = await browser.newPage()
-    for (const job of jobs) {
-      await page.goto(server.url(job.page), { waitUntil: 'networkidle' })
+    const queue = [...jobs]
+    const worker = async () => {
+      const page = await browser.newPage()
       await page.emulateMedia({ media: 'print' })
-      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, outline: false,
-        // Untagged: a tagged PDF carries the DOM's node ids, which differ from build to build.
-        tagged: false })
-      const target = join(siteDir, job.file)
-      mkdirSync(dirname(target), { recursive: true })
-      writeFileSync(target, stampPdf(pdf, job.date))
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        await page.goto(server.url(job.page), { waitUntil: 'load' })
+        // Printed once the page is what a reader gets: hydrated by Vue, fonts loaded.
+        await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+        await page.evaluate(() => document.fonts.ready.then(() => undefined))
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, outline: false,
+          // Untagged: a tagged PDF carries the DOM's node ids, which differ from build to build.
+          tagged: false })
+        const target = join(siteDir, job.file)
+        mkdirSync(dirname(target), { recursive: true })
+        writeFileSync(target, stampPdf(pdf, job.date))
+      }
+      await page.close()
     }
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, jobs.length) }, worker))
   } finally {
     await browser.close()
     await server.close()

