@@ -18,10 +18,30 @@ export interface GenerateOptions {
   siteUrl: string
 }
 
+/** Milliseconds spent reading the plans into the model, and turning the model into docs/. */
+export interface GenerateTimings {
+  parseMs: number
+  generateMs: number
+}
+
+/** What each stage of `npm run build` took (scripts/cli/build.ts --timings). */
+export interface BuildTimings extends GenerateTimings {
+  vitepressMs: number
+  /** 0 when chromium is missing and no PDF was printed. */
+  pdfMs: number
+  pdfs: number
+}
+
+export type Generated =
+  | { ok: true; site: Site; pages: number; warnings: string[]; timings: GenerateTimings }
+  | { ok: false; report: string[] }
+
 /** Generates docs/ from the seeds. Returns the report lines of a plan that cannot be read, leaving docs/ as it was. */
-export async function generate(options: GenerateOptions): Promise<{ ok: true; site: Site; pages: number; warnings: string[] } | { ok: false; report: string[] }> {
+export async function generate(options: GenerateOptions): Promise<Generated> {
+  const start = performance.now()
   const loaded: LoadedSite = loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
+  const parsed = performance.now()
   const pages = sitePages(loaded.site, loaded.sources, loadKnowledge())
   const files = await downloadFiles(loaded.site, options)
 
@@ -39,7 +59,8 @@ export async function generate(options: GenerateOptions): Promise<{ ok: true; si
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
   for (const file of files) write(join(next, 'public', file.path), file.data)
   swap(next, DOCS)
-  return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings }
+  const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed }
+  return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings, timings }
 }
 
 function write(file: string, data: string | Buffer): void {

@@ -1,14 +1,15 @@
 // Builds the sites the tests read, one after another (VitePress builds share
 // .vitepress/.temp, so they must not run at once), with `npm run build` as a
 // user runs it:
+// - tests/output/bench: `npm run bench` at 1 plan (first: it leaves docs/ with its corpus);
 // - tests/output/site-hostile: the hostile fixture plan (tests/fixtures/hostile);
 // - tests/output/site-again: the seeds, for /anquan/, to compare byte for byte;
 // - tests/output/site: the seeds, for /anquan/ (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
-import { HOSTILE_DIR, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { BENCH_DIR, HOSTILE_DIR, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 
 function build(outDir: string, env: Record<string, string>): void {
   rmSync(outDir, { recursive: true, force: true })
@@ -22,7 +23,15 @@ function build(outDir: string, env: Record<string, string>): void {
 export default function setup(): void {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // SKIP_SITE_BUILD=1 reuses the sites of the last run (while working on tests; never in CI).
-  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [HOSTILE_DIR, SITE_AGAIN_DIR, SITE_DIR].every((d) => existsSync(d))) return
+  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, SITE_AGAIN_DIR, SITE_DIR].every((d) => existsSync(d))) return
+  rmSync(BENCH_DIR, { recursive: true, force: true })
+  mkdirSync(BENCH_DIR, { recursive: true })
+  const table = execFileSync('npm', ['run', '--silent', 'bench', '--', '--plans', '1', '--work', BENCH_DIR], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  })
+  writeFileSync(join(BENCH_DIR, 'table.md'), table)
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: join(ROOT, 'tests/fixtures/hostile') })
   build(SITE_AGAIN_DIR, { SITE_BASE })
   build(SITE_DIR, { SITE_BASE })

@@ -10,6 +10,8 @@ export const SITE_AGAIN_DIR = join(ROOT, 'tests/output/site-again')
 /** The hostile fixture plan, built for the root path. */
 export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 export const SCREENSHOTS = join(ROOT, 'tests/output/screenshots')
+/** `npm run bench` at 1 plan: result.json and the table it printed (table.md). */
+export const BENCH_DIR = join(ROOT, 'tests/output/bench')
 export const PLAN_ID = 'yincheng-2022-safety-15-measures'
 
 // Read off the plan by hand: the tasks each unit owes, directly and through its groups.

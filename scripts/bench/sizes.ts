@@ -1,0 +1,45 @@
+// Sizes of a built site, for the benchmark.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+export interface SiteSize {
+  files: number
+  bytes: number
+  /** Of which PDFs (全文打印, 职责清单): the baseline has none. */
+  pdfBytes: number
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])
+}
+
+export function siteSize(dir: string): SiteSize {
+  let bytes = 0
+  let pdfBytes = 0
+  const files = walk(dir)
+  for (const file of files) {
+    const size = statSync(file).size
+    bytes += size
+    if (file.endsWith('.pdf')) pdfBytes += size
+  }
+  return { files: files.length, bytes, pdfBytes }
+}
+
+/** Bytes after gzip at level 6 (zlib's default, and a common server setting). */
+export function gzipSize(data: string | Buffer): number {
+  return gzipSync(data, { level: 6 }).length
+}
+
+/** A MiniSearch index serialised as JSON, inside a script (as a string literal, quotes escaped or not). */
+const SERIALISED_INDEX = /\\?"documentCount\\?":/
+
+/** The scripts of a built site that carry a search index, relative to the site: "assets/chunks/…js". */
+export function indexFiles(dir: string): string[] {
+  return walk(join(dir, 'assets'))
+    .filter((file) => file.endsWith('.js') && SERIALISED_INDEX.test(readFileSync(file, 'utf8')))
+    .map((file) => relative(dir, file))
+    .sort()
+}

@@ -1,0 +1,191 @@
+// npm run bench [-- --plans 1,10,100] [--work DIR] [--readme]
+// npm run bench -- --report DIR/result.json [--readme]: the table of an earlier run.
+//
+// For each corpus size: writes that many synthetic plans (scripts/bench/corpus.ts),
+// builds the site from them as `npm run build` does, then builds the same
+// generated pages with plain VitePress (scripts/bench/baseline: default theme,
+// default local search), and measures both: times, peak memory, sizes, the
+// search index, first-load JS and CSS, and search in chromium. Prints the
+// table (Markdown), writes DIR/result.json, and with --readme puts the table
+// in README.md between <!-- bench:start --> and <!-- bench:end -->.
+// Needs the whole machine: nothing else should run meanwhile.
+
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, release, totalmem, type } from 'node:os'
+import { join, resolve } from 'node:path'
+import { ROOT, loadSite, seedFiles } from '../load.ts'
+import { DOCS, type BuildTimings } from '../generate.ts'
+import { launch, chromiumMissing } from '../chromium.ts'
+import { url } from '../render/common.ts'
+import { buildSearchIndex } from '../search/build-index.ts'
+import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
+import { measure } from '../bench/measure.ts'
+import { gzipSize, indexFiles, siteSize } from '../bench/sizes.ts'
+import { timeEngine, visitSite, type SiteSearch } from '../bench/search.ts'
+import { markdown, type BenchResult, type BuildResult, type CorpusResult } from '../bench/report.ts'
+import type { Browser } from 'playwright-core'
+
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+const VITEPRESS = join(ROOT, 'node_modules/vitepress/bin/vitepress.js')
+const BASELINE_ROOT = join(ROOT, 'scripts/bench/baseline')
+const README = join(ROOT, 'README.md')
+const START = '<!-- bench:start -->'
+const END = '<!-- bench:end -->'
+
+interface Options {
+  plans: number[]
+  work: string
+  readme: boolean
+  /** An earlier run's result.json to report instead of running. */
+  report: string | undefined
+}
+
+function options(args: string[]): Options | string {
+  const value = (name: string) => {
+    const i = args.indexOf(name)
+    return i >= 0 ? args[i + 1] : undefined
+  }
+  const plans = (value('--plans') ?? '1,10,100').split(',').map(Number)
+  if (plans.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PLANS)) return `--plans: expected numbers from 1 to ${MAX_PLANS}, separated by commas`
+  const report = value('--report')
+  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), readme: args.includes('--readme'), report: report && resolve(report) }
+}
+
+const started = performance.now()
+const log = (line: string) => {
+  const s = Math.round((performance.now() - started) / 1000)
+  process.stderr.write(`bench: [${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${line}\n`)
+}
+
+function countFiles(dir: string, suffix: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length
+}
+
+/** A built index script (export default '<json>') as its JSON text. */
+async function indexJsonOf(file: string): Promise<string> {
+  const module: unknown = await import(`data:text/javascript;base64,${readFileSync(file).toString('base64')}`)
+  const json = typeof module === 'object' && module !== null && 'default' in module ? module.default : undefined
+  if (typeof json !== 'string') throw new Error(`${file}: expected a module whose default export is the index as JSON`)
+  return json
+}
+
+function firstLoad(visit: SiteSearch): BuildResult['firstLoad'] {
+  const sum = (assets: { gzipBytes: number }[]) => assets.reduce((total, a) => total + a.gzipBytes, 0)
+  return { homeJs: sum(visit.home.js), homeCss: sum(visit.home.css), taskJs: sum(visit.task.js), taskCss: sum(visit.task.css) }
+}
+
+async function benchCorpus(browser: Browser, seed: string, plans: number, work: string): Promise<CorpusResult> {
+  const corpus = join(work, `plans-${plans}`)
+  const siteDir = join(work, `site-${plans}`)
+  const baselineDir = join(work, `baseline-${plans}`)
+  const timingsFile = join(work, `timings-${plans}.json`)
+  for (const dir of [corpus, siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
+  mkdirSync(corpus, { recursive: true })
+  for (const plan of syntheticCorpus(seed, plans)) writeFileSync(join(corpus, plan.file), plan.text)
+  const loaded = loadSite(corpus)
+  if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
+  const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
+
+  log(`${plans} plan(s): building the site (npm run build)`)
+  const siteRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile], { cwd: ROOT, env })
+  const stages: BuildTimings = JSON.parse(readFileSync(timingsFile, 'utf8'))
+  const pages = countFiles(DOCS, '.md')
+  log(`${plans} plan(s): building the baseline (plain VitePress on the same ${pages} pages)`)
+  const baselineRun = await measure(process.execPath, [VITEPRESS, 'build', BASELINE_ROOT, '--outDir', baselineDir], { cwd: ROOT, env })
+
+  log(`${plans} plan(s): measuring sizes and search in chromium`)
+  const siteIndex = buildSearchIndex(loaded.site, '/')
+  const baselineIndexFiles = indexFiles(baselineDir)
+  if (baselineIndexFiles.length !== 1) throw new Error(`${baselineDir}: expected one search index script, found ${baselineIndexFiles.length}`)
+  const baselineIndex = await indexJsonOf(join(baselineDir, baselineIndexFiles[0]!))
+  const firstPlan = loaded.site.plans[0]!
+  const taskPage = `${url.task(firstPlan, firstPlan.tasks[0]!.number).slice(1)}.html`
+
+  const result = async (dir: string, run: { wallMs: number; peakMemoryBytes: number }, engine: 'site' | 'baseline', index: string): Promise<BuildResult> => {
+    const files = indexFiles(dir)
+    const visit = await visitSite(browser, dir, taskPage, files)
+    return {
+      ...run,
+      size: siteSize(dir),
+      index: { files, rawBytes: Buffer.byteLength(index), gzipBytes: gzipSize(index) },
+      firstLoad: firstLoad(visit),
+      engine: await timeEngine(browser, engine, index),
+      indexBeforeOpen: visit.indexBeforeOpen,
+      indexAfterOpen: visit.indexAfterOpen,
+      firstSearchMs: visit.firstSearchMs,
+    }
+  }
+  const site = { ...(await result(siteDir, siteRun, 'site', siteIndex)), stages }
+  const baseline = await result(baselineDir, baselineRun, 'baseline', baselineIndex)
+  // Keep the corpus and the JSON; the built sites are large (hundreds of MB at 100 plans).
+  for (const dir of [siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
+  return { plans, tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0), pages, site, baseline }
+}
+
+/** An earlier run's result.json: written by this command, checked for its shape before use. */
+function readResult(file: string): BenchResult {
+  const json: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  const ok = typeof json === 'object' && json !== null && 'date' in json && 'machine' in json && 'corpora' in json &&
+    Array.isArray(json.corpora) && json.corpora.length > 0
+  if (!ok) throw new Error(`${file}: expected the result.json of npm run bench ({date, machine, corpora: [...]})`)
+  // The shape of each corpus is the one this command writes (BenchResult).
+  return json as BenchResult
+}
+
+function show(result: BenchResult, readme: boolean): void {
+  const lines = markdown(result)
+  process.stdout.write(lines.join('\n') + '\n')
+  if (readme) {
+    putInReadme(lines)
+    log(`put the table in ${README}`)
+  }
+}
+
+function putInReadme(lines: string[]): void {
+  const text = readFileSync(README, 'utf8')
+  const start = text.indexOf(START)
+  const end = text.indexOf(END)
+  if (start < 0 || end < start) throw new Error(`${README}: expected ${START} … ${END} around the benchmark's table`)
+  writeFileSync(README, `${text.slice(0, start + START.length)}\n${lines.join('\n')}\n${text.slice(end)}`)
+}
+
+async function main(args: string[]): Promise<number> {
+  const opts = options(args)
+  if (typeof opts === 'string') {
+    process.stderr.write(`bench: ${opts}\n`)
+    return 2
+  }
+  if (opts.report) {
+    show(readResult(opts.report), opts.readme)
+    return 0
+  }
+  const missing = chromiumMissing()
+  if (missing) {
+    process.stderr.write(`bench: ${missing}\n`)
+    return 1
+  }
+  const seedFile = seedFiles(join(ROOT, 'seeds'))[0]
+  if (!seedFile) throw new Error(`${join(ROOT, 'seeds')}: no seed plan to vary`)
+  const seed = readFileSync(seedFile, 'utf8')
+  mkdirSync(opts.work, { recursive: true })
+  const browser = await launch()
+  try {
+    const corpora: CorpusResult[] = []
+    for (const plans of opts.plans) corpora.push(await benchCorpus(browser, seed, plans, opts.work))
+    const cpu = cpus()
+    const result: BenchResult = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: `Chromium ${browser.version()}` },
+      corpora,
+    }
+    writeFileSync(join(opts.work, 'result.json'), JSON.stringify(result, null, 2) + '\n')
+    show(result, opts.readme)
+    log(`wrote ${join(opts.work, 'result.json')}`)
+    log(`docs/ now holds the pages of the last corpus; npm run build or npm run dev makes them from seeds/ again`)
+    return 0
+  } finally {
+    await browser.close()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

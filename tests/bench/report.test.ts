@@ -1,0 +1,126 @@
+// The benchmark's arithmetic and table: ratios, quantiles, the linear-growth
+// limit and the targets of issue #9, on results made up for the purpose.
+import { describe, expect, it } from 'vitest'
+import { linearLimit, markdown, ratio, table, targets, type BenchResult, type BuildResult, type CorpusResult } from '../../scripts/bench/report.ts'
+import { quantile } from '../../scripts/bench/search.ts'
+
+function build(wallMs: number, extra: Partial<BuildResult> = {}): BuildResult {
+  return {
+    wallMs,
+    peakMemoryBytes: 500e6,
+    size: { files: 100, bytes: 5e6, pdfBytes: 0 },
+    index: { files: ['assets/chunks/index.js'], rawBytes: 100e3, gzipBytes: 20e3 },
+    firstLoad: { homeJs: 66e3, homeCss: 20e3, taskJs: 66e3, taskCss: 20e3 },
+    engine: { loadMs: 40, medianMs: 0.5, p95Ms: 2, samples: 110, results: 200 },
+    indexBeforeOpen: [],
+    indexAfterOpen: ['assets/chunks/index.js'],
+    firstSearchMs: 400,
+    ...extra,
+  }
+}
+
+function corpus(plans: number, siteMs: number, baselineMs: number, site: Partial<BuildResult> = {}): CorpusResult {
+  return {
+    plans,
+    tasks: plans * 35,
+    pages: plans * 65,
+    site: build(siteMs, { stages: { parseMs: 20, generateMs: 900, vitepressMs: siteMs - 5000, pdfMs: 4000, pdfs: 9 }, ...site }),
+    baseline: build(baselineMs),
+  }
+}
+
+const machine = { cpus: 2, cpuModel: 'Test CPU', memoryBytes: 8 * 2 ** 30, os: 'Linux', node: 'v20', chromium: 'Chromium 1' }
+
+describe('arithmetic', () => {
+  it.each([
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5, 5],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95, 10],
+    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9, 9],
+    [[7], 0.95, 7],
+  ])('quantile of %j at %s is %s (nearest rank)', (values, q, expected) => {
+    expect(quantile(values, q)).toBe(expected)
+  })
+
+  it('refuses the quantile of nothing', () => {
+    expect(() => quantile([], 0.5)).toThrow()
+  })
+
+  it.each([
+    [12, 10, '1.20×'],
+    [5, 10, '0.50×'],
+    [5, undefined, '—'],
+    [undefined, 10, '—'],
+    [5, 0, '—'],
+  ])('ratio of %s to %s is %s', (value, baseline, expected) => {
+    expect(ratio(value, baseline)).toBe(expected)
+  })
+
+  it.each([
+    // start-up 10 s, 1 s a plan: 100 plans may take 110 s
+    [11, 20, 110],
+    // no start-up, 2 s a plan
+    [2, 20, 200],
+  ])('from %s s at 1 plan and %s s at 10, 100 plans may take %s s', (t1, t10, limit) => {
+    expect(linearLimit(t1, t10)).toBeCloseTo(limit)
+  })
+})
+
+describe('targets', () => {
+  it('judges each target on the figures of the run', () => {
+    const result: BenchResult = {
+      date: '2026-11-28',
+      machine,
+      corpora: [
+        corpus(1, 11_000, 10_000),
+        corpus(10, 30_000, 28_000),
+        corpus(100, 260_000, 200_000, { engine: { loadMs: 900, medianMs: 3, p95Ms: 60, samples: 110, results: 352 } }),
+      ],
+    }
+    const judged = Object.fromEntries(targets(result).map((t) => [t.name, t.met]))
+    expect(judged).toEqual({
+      'whole pipeline ≤ 1.2× the baseline VitePress build (1 plans)': true,
+      'whole pipeline ≤ 1.2× the baseline VitePress build (10 plans)': true,
+      'whole pipeline ≤ 1.2× the baseline VitePress build (100 plans)': false,
+      // site: limit 11 s + 99 × (30 − 11) / 9 s ≈ 220 s, measured 260 s.
+      'linear growth, site (100 plans ≤ start-up + 100 × per-plan cost at 10 plans)': false,
+      'linear growth, baseline (100 plans ≤ start-up + 100 × per-plan cost at 10 plans)': true,
+      'search p95 < 50 ms per query (100 plans)': false,
+      'the index is loaded only when search opens': true,
+      'task page first-load JS within 15 KB gzip of the baseline (1 plans)': true,
+      'task page first-load JS within 15 KB gzip of the baseline (10 plans)': true,
+      'task page first-load JS within 15 KB gzip of the baseline (100 plans)': true,
+    })
+  })
+
+  it('does not judge linear growth without 1, 10 and 100 plans, and misses an index fetched before search opens', () => {
+    const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000, { indexBeforeOpen: ['assets/chunks/index.js'] })] }
+    const judged = Object.fromEntries(targets(result).map((t) => [t.name, t.met]))
+    expect(judged['linear growth (needs 1, 10 and 100 plans)']).toBeUndefined()
+    expect(judged['the index is loaded only when search opens']).toBe(false)
+  })
+
+  it('misses first-load JS more than 15 KB over the baseline', () => {
+    const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000, { firstLoad: { homeJs: 66e3, homeCss: 20e3, taskJs: 82e3, taskCss: 20e3 } })] }
+    expect(targets(result).find((t) => t.name.startsWith('task page'))).toMatchObject({ met: false, figure: '82.0 kB vs 66.0 kB: +16.0 kB' })
+  })
+})
+
+describe('table', () => {
+  const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000), corpus(10, 30_000, 28_000)] }
+
+  it('has for each corpus the site, the baseline and their ratio in every row', () => {
+    const lines = table(result)
+    expect(lines[0]).toBe('| figure | 1 plan: site | baseline | × | 10 plans: site | baseline | × |')
+    for (const line of lines) expect(line.split(' | ')).toHaveLength(7)
+    expect(lines).toContain('| **total wall time** | 11.0 s | 10.0 s | 1.10× | 30.0 s | 28.0 s | 1.07× |')
+    // Stages the baseline does not have.
+    expect(lines).toContain('| PDFs (全文打印, 职责清单) | 4.0 s | — | — | 4.0 s | — | — |')
+  })
+
+  it('names the machine and lists the targets', () => {
+    const text = markdown(result).join('\n')
+    expect(text).toContain('Run 2026-11-28 on 2 × Test CPU, 8 GiB, Linux, Node v20, Chromium 1.')
+    // 30 s with 4 s of PDFs against 28 s.
+    expect(text).toContain('- met: whole pipeline ≤ 1.2× the baseline VitePress build (10 plans): 30.0 s vs 28.0 s: 1.07×; without the PDFs 0.93×')
+  })
+})

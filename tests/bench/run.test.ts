@@ -1,0 +1,70 @@
+// `npm run bench` at 1 plan, run by tests/global-setup.ts as a person runs
+// it: it builds the site and the baseline, measures both, prints the table
+// and writes result.json. What it measured must be plausible, not fixed.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BENCH_DIR } from '../helpers/site.ts'
+import type { BenchResult } from '../../scripts/bench/report.ts'
+
+const result = JSON.parse(readFileSync(join(BENCH_DIR, 'result.json'), 'utf8')) as BenchResult
+const printed = readFileSync(join(BENCH_DIR, 'table.md'), 'utf8')
+
+describe('npm run bench -- --plans 1', () => {
+  const [corpus] = result.corpora
+
+  it('built one synthetic plan of 35 tasks, as the site and as plain VitePress', () => {
+    expect(result.corpora).toHaveLength(1)
+    expect(corpus).toMatchObject({ plans: 1, tasks: 35 })
+    expect(corpus!.pages).toBeGreaterThan(60)
+    // Every page becomes a file in both builds; the site also has PDFs and downloads.
+    expect(corpus!.site.size.files).toBeGreaterThan(corpus!.pages)
+    expect(corpus!.baseline.size.files).toBeGreaterThan(corpus!.pages)
+    expect(corpus!.site.size.pdfBytes).toBeGreaterThan(0)
+    expect(corpus!.baseline.size.pdfBytes).toBe(0)
+  })
+
+  it('timed every stage of the site and the baseline build', () => {
+    const { site, baseline } = corpus!
+    expect(site.stages!.parseMs).toBeGreaterThan(0)
+    expect(site.stages!.generateMs).toBeGreaterThan(0)
+    expect(site.stages!.pdfs).toBeGreaterThan(1)
+    // The stages happen inside the whole command.
+    expect(site.stages!.parseMs + site.stages!.generateMs + site.stages!.vitepressMs + site.stages!.pdfMs).toBeLessThan(site.wallMs)
+    expect(baseline.wallMs).toBeGreaterThan(1000)
+    expect(baseline.stages).toBeUndefined()
+    expect(site.peakMemoryBytes).toBeGreaterThan(100e6)
+    expect(baseline.peakMemoryBytes).toBeGreaterThan(100e6)
+  })
+
+  it('found each build\'s search index, fetched only once the search box opened', () => {
+    const { site, baseline } = corpus!
+    expect(baseline.index.files).toEqual([expect.stringMatching(/^assets\/chunks\/@localSearchIndexroot\.[\w-]+\.js$/)])
+    expect(site.index.files).toContainEqual(expect.stringMatching(/^assets\/chunks\/VPLocalSearchBox\.[\w-]+\.js$/))
+    for (const build of [site, baseline]) {
+      expect(build.index.gzipBytes).toBeGreaterThan(1000)
+      expect(build.index.gzipBytes).toBeLessThan(build.index.rawBytes)
+      expect(build.indexBeforeOpen).toEqual([])
+      expect(build.indexAfterOpen.length).toBeGreaterThan(0)
+      expect(build.firstSearchMs).toBeGreaterThan(0)
+      expect(build.firstLoad.taskJs).toBeGreaterThan(10e3)
+      expect(build.firstLoad.taskCss).toBeGreaterThan(1e3)
+    }
+  })
+
+  it('searched with both engines in chromium and found results', () => {
+    for (const { engine } of [corpus!.site, corpus!.baseline]) {
+      expect(engine.samples).toBeGreaterThan(50)
+      expect(engine.results).toBeGreaterThan(20)
+      expect(engine.medianMs).toBeLessThanOrEqual(engine.p95Ms)
+      expect(engine.loadMs).toBeGreaterThan(0)
+    }
+  })
+
+  it('printed the table with ratios and the targets', () => {
+    expect(printed).toContain('| figure | 1 plan: site | baseline | × |')
+    expect(printed).toMatch(/\| \*\*total wall time\*\* \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/)
+    expect(printed).toContain('the index is loaded only when search opens')
+    expect(printed).toContain(result.machine.cpuModel)
+  })
+})
