@@ -42,13 +42,24 @@ export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMult
   return result
 }
 
+/**
+ * Plans listed in the "文件" menu. Every page carries the menu, so beyond a few
+ * plans it would grow every page with the number of plans (npm run bench: 25 kB
+ * a page at 100 plans) and no longer fit a screen: then it links to the home
+ * page, which lists every plan.
+ */
+export const MENU_PLANS = 10
+
 export function nav(site: Site): DefaultTheme.NavItem[] {
   const plans = site.plans.map((p) => ({ text: escapeHtml(p.title), link: url.planHome(p) }))
+  const single = site.plans.length === 1
   return [
     { text: '首页', link: '/' },
-    site.plans.length === 1 ? { text: '实施方案', link: plans[0]!.link } : { text: '文件', items: plans },
+    single ? { text: '实施方案', link: plans[0]!.link }
+      : plans.length <= MENU_PLANS ? { text: '文件', items: plans }
+      : { text: `文件（${plans.length} 份）`, link: '/' },
     { text: '我的职责', link: url.units() },
     { text: '行业领域', link: url.sectors() },
-    ...(site.plans.length === 1 ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),
+    ...(single ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),
   ]
 }

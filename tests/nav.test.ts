@@ -1,0 +1,33 @@
+// The navigation bar built from the model: its size must not grow with the
+// number of plans beyond a few (every page carries it).
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { MENU_PLANS, nav } from '../scripts/nav.ts'
+import { makeSite } from '../scripts/views.ts'
+import { syntheticCorpus } from '../scripts/bench/corpus.ts'
+import { parsePlan } from '../scripts/parse.ts'
+import { planId } from '../scripts/load.ts'
+import { registry, SEED } from './helpers/plans.ts'
+import type { Plan } from '../scripts/model.ts'
+
+const seed = readFileSync(SEED, 'utf8')
+const plans: Plan[] = syntheticCorpus(seed, MENU_PLANS + 1).map((p) => {
+  const result = parsePlan({ id: planId(p.file), source: p.file, text: p.text, registry })
+  if (!result.ok) throw new Error(p.file)
+  return result.plan
+})
+
+describe('nav', () => {
+  it('links one plan directly, with its timeline', () => {
+    expect(nav(makeSite(plans.slice(0, 1))).map((item) => ('text' in item ? item.text : ''))).toEqual(['首页', '实施方案', '我的职责', '行业领域', '时间表'])
+  })
+
+  it('lists up to ten plans in the 文件 menu', () => {
+    const items = nav(makeSite(plans.slice(0, MENU_PLANS)))
+    expect(items[1]).toMatchObject({ text: '文件', items: plans.slice(0, MENU_PLANS).map((p) => ({ text: p.title, link: `/${p.id}/` })) })
+  })
+
+  it('links more plans to the home page, which lists them all', () => {
+    expect(nav(makeSite(plans))[1]).toEqual({ text: `文件（${MENU_PLANS + 1} 份）`, link: '/' })
+  })
+})
