@@ -11,7 +11,8 @@ export interface SiteSize {
   pdfBytes: number
 }
 
-function walk(dir: string): string[] {
+/** Every file below dir (full paths). */
+export function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])
 }

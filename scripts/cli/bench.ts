@@ -10,7 +10,7 @@
 // in README.md between <!-- bench:start --> and <!-- bench:end -->.
 // Needs the whole machine: nothing else should run meanwhile.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
 import { join, resolve } from 'node:path'
 import { ROOT, loadSite, seedFiles } from '../load.ts'
@@ -20,7 +20,7 @@ import { url } from '../render/common.ts'
 import { buildSearchIndex } from '../search/build-index.ts'
 import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
 import { measure } from '../bench/measure.ts'
-import { gzipSize, indexFiles, siteSize } from '../bench/sizes.ts'
+import { gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
 import { timeEngine, visitSite, type SiteSearch } from '../bench/search.ts'
 import { markdown, type BenchResult, type BuildResult, type CorpusResult } from '../bench/report.ts'
 import type { Browser } from 'playwright-core'
@@ -57,10 +57,6 @@ const log = (line: string) => {
   process.stderr.write(`bench: [${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${line}\n`)
 }
 
-function countFiles(dir: string, suffix: string): number {
-  return readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && e.name.endsWith(suffix)).length
-}
-
 /** A built index script (export default '<json>') as its JSON text. */
 async function indexJsonOf(file: string): Promise<string> {
   const module: unknown = await import(`data:text/javascript;base64,${readFileSync(file).toString('base64')}`)
@@ -89,7 +85,7 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   log(`${plans} plan(s): building the site (npm run build)`)
   const siteRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile], { cwd: ROOT, env })
   const stages: BuildTimings = JSON.parse(readFileSync(timingsFile, 'utf8'))
-  const pages = countFiles(DOCS, '.md')
+  const pages = walk(DOCS).filter((file) => file.endsWith('.md')).length
   log(`${plans} plan(s): building the baseline (plain VitePress on the same ${pages} pages)`)
   const baselineRun = await measure(process.execPath, [VITEPRESS, 'build', BASELINE_ROOT, '--outDir', baselineDir], { cwd: ROOT, env })
 
@@ -188,4 +184,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// A build that fails, a chromium that will not start, a bad --report file: one
+// message (with the end of the failing command's output), no stack trace.
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`bench: stopped: ${error instanceof Error ? error.message : String(error)}\n`)
+  return 1
+})
