@@ -9,6 +9,9 @@ import { loadKnowledge } from '../scripts/knowledge-data.ts'
 // links by extension, in Node and in the browser).
 process.env.VITE_EXTRA_EXTENSIONS = 'xlsx'
 
+/** markdown-it rules VitePress adds that the site's pages do not use. */
+const UNUSED_SYNTAX = ['emoji', 'snippet', ...['tip', 'info', 'warning', 'danger', 'details', 'code-group', 'raw', 'v-pre'].map((c) => `container_${c}`)]
+
 const loaded = loadSite()
 if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
 const { site } = loaded
@@ -32,11 +35,15 @@ export default defineConfig({
   lastUpdated: false,
   // No favicon request: nothing to fetch, no 404 in the console.
   head: [['link', { rel: 'icon', href: 'data:,' }]],
+  // Pages are written by scripts/render: plain Markdown whose text is inert
+  // (scripts/markdown.ts). The syntaxes VitePress adds to Markdown are not used,
+  // and are switched off so that nothing can act on a plan's text.
   markdown: {
+    attrs: { disable: true },
+    linkify: false,
+    gfmAlerts: false,
     config(md) {
-      // Plan text is data: "{{ … }}" in it must stay text, not become a Vue interpolation.
-      const renderText = md.renderer.rules.text!
-      md.renderer.rules.text = (...args) => renderText(...args).replace(/[{}]/g, (c) => (c === '{' ? '&#123;' : '&#125;'))
+      md.disable([...UNUSED_SYNTAX])
     },
   },
   themeConfig: {

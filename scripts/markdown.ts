@@ -1,7 +1,6 @@
 // mdast builders and the one serialiser: pages are syntax trees until the end,
 // so whatever characters the plan contains are escaped by remark-stringify.
 
-import matter from 'gray-matter'
 import type { BlockContent, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -16,11 +15,19 @@ export const strong = (...children: Inline[]): Strong => ({ type: 'strong', chil
 export const link = (url: string, ...children: Inline[]): Link => ({ type: 'link', url, children: children.map(inline) })
 export const paragraph = (...children: Inline[]): Paragraph => ({ type: 'paragraph', children: children.map(inline) })
 export const heading = (depth: 1 | 2 | 3 | 4, ...children: Inline[]): Heading => ({ type: 'heading', depth, children: children.map(inline) })
-/** A heading with a fixed anchor (VitePress's "{#id}"), so links and search results can point at it. */
-export const headingWithId = (depth: 1 | 2 | 3 | 4, id: string, ...children: Inline[]): Heading => heading(depth, ...children, ` {#${id}}`)
+/**
+ * A heading with a fixed anchor, so links and search results can point at it.
+ * Written as HTML (text inert, id ours): VitePress's "{#id}" syntax needs
+ * markdown-it-attrs, which is switched off (plan text could use it).
+ */
+export function headingWithId(depth: 1 | 2 | 3 | 4, id: string, title: string): Html {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`heading id "${id}" is not an ASCII slug`)
+  const label = inert(`链接到“${title}”`)
+  return html(`<h${depth} id="${id}" tabindex="-1">${inert(title)} <a class="header-anchor" href="#${id}" aria-label="${label}">&#8203;</a></h${depth}>`)
+}
 /** The anchor of every page's title: search results and links can point at a page's top. */
 export const PAGE_TITLE_ID = 'title'
-export const pageTitle = (...children: Inline[]): Heading => headingWithId(1, PAGE_TITLE_ID, ...children)
+export const pageTitle = (title: string): Html => headingWithId(1, PAGE_TITLE_ID, title)
 export const list = (items: Array<Inline[] | BlockContent[]>, ordered = false): List => ({
   type: 'list',
   ordered,
@@ -62,14 +69,37 @@ export function section(className: string, children: RootContent[]): RootContent
   return [html(`<div class="${className}">`), ...children, html('</div>')]
 }
 
+/**
+ * Text, whatever it holds, as characters nothing downstream reads as syntax:
+ * every ASCII character other than a letter, a digit or a single space between
+ * two others, and every whitespace, control or format character, becomes a
+ * numeric character reference. markdown-it (and its plugins: attrs, emoji,
+ * containers, linkify, anchors), VitePress (includes, snippets) and Vue's
+ * template compiler ({{ }}, directives) only act on ASCII punctuation, so none
+ * of them sees any; VitePress keeps the references as written, and the browser
+ * shows the characters. This is the one place where text meets markup: every
+ * text node of a page is written through it.
+ */
+export function inert(value: string): string {
+  let out = ''
+  const chars = [...value]
+  chars.forEach((c, i) => {
+    const code = c.codePointAt(0)!
+    const plain = code < 0x80
+      ? /[A-Za-z0-9]/.test(c) || (c === ' ' && i > 0 && i < chars.length - 1 && chars[i - 1] !== ' ' && chars[i + 1] !== ' ')
+      : !/[\p{Cc}\p{Cf}\p{Z}\p{Co}\p{Cs}\p{Cn}]/u.test(c)
+    out += plain ? c : `&#${code};`
+  })
+  return out
+}
+
 const processor = unified().use(remarkGfm).use(remarkStringify, {
   bullet: '-',
   emphasis: '_',
   rule: '-',
   listItemIndent: 'one',
   fences: true,
-  // VitePress reads ":::" at the start of a line as a custom container; in plan text it is text.
-  unsafe: [{ character: ':', atBreak: true, after: '::' }],
+  handlers: { text: (node: Text) => inert(node.value) },
 })
 
 export interface Page {
@@ -96,9 +126,32 @@ function scriptSafeRecord(record: Record<string, unknown>): Record<string, unkno
   return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, scriptSafe(v)]))
 }
 
-/** The page as a Markdown file: front matter, then the tree serialised. */
+/**
+ * Front matter as JSON (a YAML document too) with "<" written "\u003c": the
+ * values are plan text, and VitePress expands "<!-- @include: … -->" anywhere
+ * in the file before it reads the front matter.
+ */
+function frontMatter(data: Record<string, unknown>): string {
+  const safe = scriptSafeRecord(data)
+  if (typeof safe.title === 'string') safe.title = markdownLiteral(safe.title)
+  return JSON.stringify(safe, null, 2).replace(/</g, '\\u003c')
+}
+
+/**
+ * VitePress reads the front matter's title as inline Markdown (and drops any
+ * HTML in it) to make the page's <title>: every ASCII punctuation character is
+ * backslash-escaped, so the title reads as written. Not "&": VitePress keeps a
+ * character reference as written there, and "\\&" would become "&amp;".
+ */
+function markdownLiteral(value: string): string {
+  return value.replace(/[!-%'-/:-@[-`{-~]/g, (c) => `\\${c}`)
+}
+
+/**
+ * The page as a Markdown file: front matter, then the tree serialised inside a
+ * v-pre block, so Vue compiles nothing of the page's body.
+ */
 export function toMarkdown(page: Page): string {
-  const root: Root = { type: 'root', children: page.body }
-  const body = processor.stringify(root)
-  return matter.stringify(body, scriptSafeRecord(page.frontmatter))
+  const root: Root = { type: 'root', children: [html('<div v-pre>'), ...page.body, html('</div>')] }
+  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor.stringify(root)}`
 }

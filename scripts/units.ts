@@ -1,6 +1,8 @@
 // Unit names: the registry (data/units.json) maps the ways a plan writes a unit
 // to one canonical name, and says which groups a unit belongs to.
 
+import { createHash } from 'node:crypto'
+import { pinyin } from 'pinyin-pro'
 import type { Unit } from './model.ts'
 
 export interface RegistryEntry {
@@ -115,9 +117,26 @@ export function planUnits(registry: Registry, used: Iterable<string>): Unit[] {
   return units
 }
 
-/** A stable ASCII slug for a unit the registry does not know: its name's code points in hex. */
+/** Longest pinyin part of a slug: a name can be a sentence, a file name cannot. */
+const SLUG_PINYIN_MAX = 48
+
+/**
+ * A stable ASCII slug for a unit the registry does not know: the name in
+ * pinyin (市发改委 → shi-fa-gai-wei), cut at a syllable, then a short hash of
+ * the whole name, so that names that read alike (同音字) or share a long
+ * beginning still get pages of their own, whatever other plans the site holds.
+ */
 export function fallbackSlug(name: string): string {
-  return 'unit-' + [...name].map((ch) => ch.codePointAt(0)!.toString(16)).join('-')
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/))
+    .filter((s) => s !== '')
+  let readable = ''
+  for (const s of syllables) {
+    if (readable.length + s.length + 1 > SLUG_PINYIN_MAX) break
+    readable += (readable ? '-' : '') + s
+  }
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 6)
+  return `${readable || 'unit'}-${hash}`
 }
 
 /** The unit and every group it belongs to, directly or through another group. */

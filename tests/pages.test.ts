@@ -11,7 +11,7 @@ const seed = planOf(SEED)
 const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
 
 function render(plans: Plan[]) {
-  const pages = sitePages(makeSite(plans), new Map(plans.map((p) => [p.id, ''])), loadKnowledge()).map((p) => ({ path: p.path, md: toMarkdown(p) }))
+  const pages = sitePages(makeSite(plans), new Map(plans.map((p) => [p.id, ''])), loadKnowledge(), { pdf: true }).map((p) => ({ path: p.path, md: toMarkdown(p) }))
   return new Map(pages.map((p) => [p.path, p.md]))
 }
 
@@ -47,11 +47,15 @@ describe('site pages', () => {
     expect([...render([seed]).entries()]).toEqual([...one.entries()])
   })
 
-  it('escapes Markdown in plan text through the syntax tree', () => {
-    const hostile: Plan = { ...seed, tasks: seed.tasks.map((t, i) => (i === 0 ? { ...t, title: '标题*强调* [x](javascript:alert(1)) <b>粗</b>' } : t)) }
+  it('writes plan text as character references, in the body and in the front matter', () => {
+    const hostile: Plan = { ...seed, tasks: seed.tasks.map((t, i) => (i === 0 ? { ...t, title: '标题*强调* [x](javascript:alert(1)) <b>粗</b>{.c}' } : t)) }
     const md = render([hostile]).get('yincheng-2022-safety-15-measures/tasks/1.md')!
-    expect(md).toContain('\\*强调\\*')
-    expect(md).toContain('\\[x]\\(javascript:alert(1))')
-    expect(md).toContain('\\<b>')
+    const body = md.slice(md.indexOf('<div v-pre>'))
+    expect(body).toContain('标题&#42;强调&#42; &#91;x&#93;&#40;javascript&#58;alert&#40;1&#41;&#41; &#60;b&#62;粗&#60;&#47;b&#62;&#123;&#46;c&#125;')
+    expect(body).not.toMatch(/[*[<{]x|\{\.c\}|<b>/)
+    // Front matter: JSON, no "<" (VitePress expands includes there), the title's Markdown escaped.
+    const front = md.slice(0, md.indexOf('<div v-pre>'))
+    expect(front).not.toContain('<')
+    expect(front).toContain('"title": "任务1　标题\\\\*强调\\\\*')
   })
 })

@@ -1,21 +1,10 @@
 // The README's nginx headers, served with the built site: chromium reports no
 // Content-Security-Policy violation while a reader browses, searches and downloads.
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launch } from '../helpers/browser.ts'
 import { serve, type StaticServer } from '../helpers/server.ts'
-import { ROOT } from '../helpers/plans.ts'
-import { PLAN_ID, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
-
-/** The headers the README's nginx block adds (the outer location's). */
-function readmeHeaders(): Record<string, string> {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-  const block = /<!-- nginx:start -->([\s\S]*?)<!-- nginx:end -->/.exec(readme)![1]!
-  const outer = block.slice(0, block.indexOf('location /anquan/assets/'))
-  return Object.fromEntries([...outer.matchAll(/add_header ([\w-]+) "([^"]*)"/g)].map((m) => [m[1]!, m[2]!]))
-}
+import { PLAN_ID, readmeHeaders, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
 
 let server: StaticServer
 let browser: Browser

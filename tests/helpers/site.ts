@@ -1,5 +1,6 @@
 // The site the browser tests use: built once per test run by tests/global-setup.ts
 // for the sub-path /anquan/, as an intranet would host it.
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './plans.ts'
 
@@ -7,8 +8,10 @@ export const SITE_BASE = '/anquan/'
 export const SITE_DIR = join(ROOT, 'tests/output/site')
 /** A second build of the same seeds, to compare byte for byte. */
 export const SITE_AGAIN_DIR = join(ROOT, 'tests/output/site-again')
-/** The hostile fixture plan, built for the root path. */
+/** The hostile plans (tests/fixtures/hostile and the corpus plan made from it), built for the root path. */
 export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
+/** The seeds folder of that site: written by tests/global-setup.ts. */
+export const HOSTILE_SEEDS = join(ROOT, 'tests/output/hostile-seeds')
 export const SCREENSHOTS = join(ROOT, 'tests/output/screenshots')
 /** `npm run bench` at 1 plan: result.json and the table it printed (table.md). */
 export const BENCH_DIR = join(ROOT, 'tests/output/bench')
@@ -26,3 +29,11 @@ export const UNIT_TASKS: Array<[string, string, number[], number[]]> = [
   ['businesses', '各生产经营单位', [16, 17, 18, 31, 33], []],
   ['enterprises', '各企业', [32], [16, 17, 18, 31, 33]],
 ]
+
+/** The headers the README's nginx block adds (the outer location's). */
+export function readmeHeaders(): Record<string, string> {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+  const block = /<!-- nginx:start -->([\s\S]*?)<!-- nginx:end -->/.exec(readme)![1]!
+  const outer = block.slice(0, block.indexOf('location /anquan/assets/'))
+  return Object.fromEntries([...outer.matchAll(/add_header ([\w-]+) "([^"]*)"/g)].map((m) => [m[1]!, m[2]!]))
+}
