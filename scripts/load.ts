@@ -24,6 +24,27 @@ export function planId(file: string): string {
   return basename(file, extname(file))
 }
 
+/**
+ * Names the site's own pages and folders take at its root: a plan id equal to
+ * one of them would replace them (e.g. "units" the 我的职责 index).
+ */
+export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'index', 'public', 'sectors', 'units', 'vp-icons']
+
+/**
+ * Why a seed file's name cannot be a plan id (its URL prefix and folder), or
+ * null: lower-case ASCII letters, digits and "-", starting with a letter or a
+ * digit, not a name the site uses itself, not another plan's.
+ */
+export function planIdProblem(file: string, taken: ReadonlySet<string>): string | null {
+  const id = planId(file)
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    return `the file name "${basename(file)}" cannot name a plan: its name without extension becomes the plan's URL, and must be lower-case ASCII letters, digits and "-", e.g. "yincheng-2022-safety.txt"`
+  }
+  if (RESERVED_IDS.includes(id)) return `the file name "${basename(file)}" cannot name a plan: "${id}" is a name of the site's own pages (${RESERVED_IDS.join(', ')})`
+  if (taken.has(id)) return `the file name "${basename(file)}" gives the plan id "${id}", which another file in the folder gives already`
+  return null
+}
+
 export interface Loaded {
   result: ParseResult
   /** The decoded text, where the file could be decoded. */
@@ -58,7 +79,14 @@ export function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): LoadedSite
   const sources = new Map<string, string>()
   const report: string[] = []
   const warnings: string[] = []
+  const ids = new Set<string>()
   for (const file of files) {
+    const badName = planIdProblem(file, ids)
+    ids.add(planId(file))
+    if (badName) {
+      report.push(`${file}: ${badName}`)
+      continue
+    }
     const { result, text } = readPlan(file, registry)
     const lines = reportLines(file, result)
     if (result.ok) {

@@ -1,7 +1,7 @@
 // npm run --silent parse -- FILE: prints the plan model as JSON, or one
 // "FILE:LINE: message" line per problem on stderr and exits 1.
 
-import { loadPlan, loadRegistry } from '../load.ts'
+import { loadPlan, loadRegistry, planIdProblem } from '../load.ts'
 import { reportLines } from '../report.ts'
 
 function reason(error: unknown): string {
@@ -18,6 +18,11 @@ function main(args: string[]): number {
     return 2
   }
   const file = args[0]!
+  const badName = planIdProblem(file, new Set())
+  if (badName) {
+    process.stderr.write(`${file}: ${badName}\n`)
+    return 1
+  }
   let result
   try {
     result = loadPlan(file, loadRegistry())
