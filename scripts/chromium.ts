@@ -9,11 +9,15 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const chromiumMissing = (): string | null =>
   existsSync(CHROMIUM) ? null : `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH`
 
+/** How long chromium may take to start before the build gives up on it (CHROMIUM_TIMEOUT_MS, default 60 s). */
+export const LAUNCH_TIMEOUT_MS = Number(process.env.CHROMIUM_TIMEOUT_MS) || 60_000
+
 export async function launch(): Promise<Browser> {
   const missing = chromiumMissing()
   if (missing) throw new Error(missing)
   return chromium.launch({
     executablePath: CHROMIUM,
+    timeout: LAUNCH_TIMEOUT_MS,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   })

@@ -16,6 +16,8 @@ export const DOCS = join(ROOT, 'docs')
 export interface GenerateOptions {
   base: string
   siteUrl: string
+  /** Whether PDFs will be printed after the VitePress build (pages link them only then). */
+  pdf: boolean
 }
 
 /** Milliseconds spent reading the plans into the model, and turning the model into docs/. */
@@ -27,7 +29,7 @@ export interface GenerateTimings {
 /** What each stage of `npm run build` took (scripts/cli/build.ts --timings). */
 export interface BuildTimings extends GenerateTimings {
   vitepressMs: number
-  /** 0 when chromium is missing and no PDF was printed. */
+  /** 0 with --no-pdf. */
   pdfMs: number
   pdfs: number
 }
@@ -42,7 +44,7 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   const loaded: LoadedSite = loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
   const parsed = performance.now()
-  const pages = sitePages(loaded.site, loaded.sources, loadKnowledge())
+  const pages = sitePages(loaded.site, loaded.sources, loadKnowledge(), { pdf: options.pdf })
   const files = await downloadFiles(loaded.site, options)
 
   const next = `${DOCS}.next`

@@ -10,17 +10,22 @@ import { siteHome, unitPages, unitsIndex } from './render/site.ts'
 import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from './render/knowledge.ts'
 import { glossary } from './knowledge.ts'
 
+export interface PageOptions {
+  /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */
+  pdf: boolean
+}
+
 /** `sources` gives each plan's text as decoded, for the original-text page. */
-export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData): Page[] {
-  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site), ...sectorPages(site, knowledge.sectors)]
-  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge))
+export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData, options: PageOptions): Page[] {
+  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)]
+  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge, options.pdf))
   return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
-function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData): Page[] {
+function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
   return [
-    planHome(site, plan),
+    planHome(site, plan, pdf),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
     nationalPage(plan, knowledge.national),
@@ -32,6 +37,6 @@ function planPages(site: Site, plan: Plan, sourceText: string, knowledge: Knowle
     requirementsPage(plan),
     guidancePage(plan),
     originalPage(plan, sourceText),
-    printPage(plan),
+    printPage(plan, pdf),
   ]
 }

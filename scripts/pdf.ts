@@ -3,6 +3,7 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { launch } from './chromium.ts'
 import { serve } from './serve.ts'
 import { tasksOfUnit, type Site } from './views.ts'
@@ -42,11 +43,12 @@ const AT_ONCE = 2
 
 export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): Promise<void> {
   const server = await serve(siteDir, base)
-  const browser = await launch()
+  let browser: Browser | null = null
   try {
+    browser = await launch()
     const queue = [...jobs]
     const worker = async () => {
-      const page = await browser.newPage()
+      const page = await browser!.newPage()
       await page.emulateMedia({ media: 'print' })
       for (let job = queue.shift(); job; job = queue.shift()) {
         await page.goto(server.url(job.page), { waitUntil: 'load' })
@@ -64,7 +66,7 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): 
     }
     await Promise.all(Array.from({ length: Math.min(AT_ONCE, jobs.length) }, worker))
   } finally {
-    await browser.close()
+    await browser?.close()
     await server.close()
   }
 }

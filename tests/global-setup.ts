@@ -2,18 +2,20 @@
 // .vitepress/.temp, so they must not run at once), with `npm run build` as a
 // user runs it:
 // - tests/output/bench: `npm run bench` at 1 plan (first: it leaves docs/ with its corpus);
-// - tests/output/site-hostile: the hostile fixture plan (tests/fixtures/hostile);
+// - tests/output/site-hostile: the hostile plans: tests/fixtures/hostile/hostile-plan.txt and the corpus plan
+//   made from tests/fixtures/hostile/payloads.lines (tests/helpers/hostile.ts);
 // - tests/output/site-again: the seeds, for /anquan/, to compare byte for byte;
 // - tests/output/site: the seeds, for /anquan/ (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
-import { BENCH_DIR, HOSTILE_DIR, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { corpusPlanText, CORPUS_PLAN_ID } from './helpers/hostile.ts'
+import { BENCH_DIR, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 
-function build(outDir: string, env: Record<string, string>): void {
+function build(outDir: string, env: Record<string, string>, flags: string[] = []): void {
   rmSync(outDir, { recursive: true, force: true })
-  execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir], {
+  execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir, ...flags], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -32,7 +34,12 @@ export default function setup(): void {
     encoding: 'utf8',
   })
   writeFileSync(join(BENCH_DIR, 'table.md'), table)
-  build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: join(ROOT, 'tests/fixtures/hostile') })
+  rmSync(HOSTILE_SEEDS, { recursive: true, force: true })
+  mkdirSync(HOSTILE_SEEDS, { recursive: true })
+  copyFileSync(join(ROOT, 'tests/fixtures/hostile/hostile-plan.txt'), join(HOSTILE_SEEDS, 'hostile-plan.txt'))
+  writeFileSync(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`), corpusPlanText())
+  // Without PDFs, as on a machine without chromium (--no-pdf): its pages must link none.
+  build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
   build(SITE_AGAIN_DIR, { SITE_BASE })
   build(SITE_DIR, { SITE_BASE })
 }

@@ -1,13 +1,13 @@
 // Broken input as it arrives: too large, cut short, mixed encodings — a clear
 // report, never a stack trace; and a failed build leaves the previous site as it was.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadPlan } from '../scripts/load.ts'
+import { loadPlan, planIdProblem, RESERVED_IDS } from '../scripts/load.ts'
 import { filesBelow } from './helpers/html.ts'
 import { FIXTURES, registry, ROOT, SEED } from './helpers/plans.ts'
-import { SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { HOSTILE_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 
 const OUT = join(ROOT, 'tests/output/robustness')
 
@@ -48,5 +48,103 @@ describe('a failed build', () => {
     expect(run.stderr).toContain('skipped-task.txt:14: expected task 4 after task 3, found task 6')
     expect(run.stderr).toContain('was left as it was')
     expect(filesBelow(previous).map((f) => [f, readFileSync(join(previous, f)).length])).toEqual(before)
+  })
+})
+
+describe('seed file names', () => {
+  it.each([
+    ['yincheng-2022-safety.txt', null],
+    ['plan-001.txt', null],
+    ['...txt', /cannot name a plan: .*lower-case ASCII/],
+    ['../escape.txt', null], // the folder is not part of the name
+    ['Plan.txt', /lower-case ASCII/],
+    ['荫城镇方案.txt', /lower-case ASCII/],
+    ['a?b#.txt', /lower-case ASCII/],
+    ['-plan.txt', /lower-case ASCII/],
+    ['units.txt', /"units" is a name of the site's own pages/],
+    ['sectors.txt', /site's own pages/],
+    ['assets.txt', /site's own pages/],
+  ])('%s', (name, problem) => {
+    const found = planIdProblem(`/seeds/${name}`, new Set())
+    if (problem === null) expect(found).toBeNull()
+    else expect(found).toMatch(problem)
+  })
+
+  it('two files may not give the same plan id', () => {
+    expect(planIdProblem('/seeds/a.txt', new Set(['a']))).toMatch(/another file in the folder gives already/)
+    expect(RESERVED_IDS).toContain('units')
+  })
+
+  it('a build with bad names names each file, writes nothing and leaves the site as it was', () => {
+    const seeds = join(OUT, 'bad-name-seeds')
+    rmSync(seeds, { recursive: true, force: true })
+    mkdirSync(seeds, { recursive: true })
+    for (const name of ['...txt', 'units.txt', '荫城镇方案.txt', 'a?b#.txt']) cpSync(SEED, join(seeds, name))
+    const out = join(OUT, 'bad-name-site')
+    rmSync(out, { recursive: true, force: true })
+    const rootBefore = readdirSync(ROOT).sort()
+    const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', out], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLAN_SEEDS: seeds },
+    })
+    expect(run.status).toBe(1)
+    for (const name of ['...txt', 'units.txt', '荫城镇方案.txt', 'a?b#.txt']) expect(run.stderr).toContain(`${join(seeds, name)}: the file name "${name}" cannot name a plan`)
+    expect(existsSync(out)).toBe(false)
+    expect(readdirSync(ROOT).sort()).toEqual(rootBefore)
+    const cli = spawnSync('npm', ['run', '--silent', 'parse', '--', join(seeds, 'units.txt')], { cwd: ROOT, encoding: 'utf8' })
+    expect(cli.status).toBe(1)
+    expect(cli.stderr).toContain('units.txt: the file name "units.txt" cannot name a plan')
+  })
+})
+
+describe('printing the PDFs', () => {
+  const previousSite = () => {
+    const dir = join(OUT, 'pdf-previous-site')
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'index.html'), 'the previous site')
+    return dir
+  }
+  const build = (chromium: string, extra: Record<string, string> = {}) => {
+    const out = previousSite()
+    const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', out], {
+      cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CHROMIUM_PATH: chromium, ...extra },
+    })
+    return { run, kept: readFileSync(join(out, 'index.html'), 'utf8') === 'the previous site' && filesBelow(out).length === 1 }
+  }
+
+  it('a chromium that fails to start stops the build with one line and leaves the site', () => {
+    const { run, kept } = build('/bin/false')
+    expect(run.status).toBe(1)
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^build: stopped: chromium at \/bin\/false did not start: .*--no-pdf.*was left as it was$/)])
+    expect(kept).toBe(true)
+  })
+
+  it('a chromium that never answers is given up on after its launch timeout', () => {
+    const hanging = join(OUT, 'hanging-chromium')
+    writeFileSync(hanging, '#!/bin/sh\nexec sleep 600\n', { mode: 0o755 })
+    const started = Date.now()
+    const { run, kept } = build(hanging, { CHROMIUM_TIMEOUT_MS: '2000' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/did not start: .*[Tt]imeout/)
+    expect(Date.now() - started).toBeLessThan(20_000)
+    expect(kept).toBe(true)
+  })
+
+  it('a missing chromium fails the build and says how to build without PDFs', () => {
+    const { run, kept } = build('/nonexistent/chromium')
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('chromium not found at /nonexistent/chromium')
+    expect(run.stderr).toContain('npm run build -- --no-pdf')
+    expect(kept).toBe(true)
+  })
+
+  it('--no-pdf builds a site that links no PDF (the hostile site is built so, without chromium)', () => {
+    const files = filesBelow(HOSTILE_DIR)
+    expect(files.filter((f) => f.endsWith('.pdf'))).toEqual([])
+    const pages = files.filter((f) => f.endsWith('.html'))
+    expect(pages.length).toBeGreaterThan(100)
+    for (const page of pages) expect(readFileSync(join(HOSTILE_DIR, page), 'utf8'), page).not.toMatch(/href="[^"]*\.pdf"/)
+    // The same pages of the seed site, built with PDFs, link them.
+    expect(readFileSync(join(SITE_DIR, 'units/villages.html'), 'utf8')).toMatch(/href="[^"]*villages\.pdf"/)
   })
 })

@@ -1,14 +1,16 @@
-// npm run build [-- --outDir DIR] [--timings FILE]: generate docs/, build the
-// site with VitePress into a fresh folder, and only when everything succeeded
-// put it in place of the previous site. A failed build leaves the previous
-// site untouched. --timings writes how long each stage took, as JSON (npm run bench).
+// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf]: generate docs/,
+// build the site with VitePress into a fresh folder, print the PDFs with
+// chromium, and only when everything succeeded put it in place of the previous
+// site. A failed build leaves the previous site untouched. --timings writes how
+// long each stage took, as JSON (npm run bench). --no-pdf: a site without
+// PDFs, whose pages link none (for a machine without chromium).
 
 import { spawnSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generate, swap, type BuildTimings } from '../generate.ts'
 import { ROOT } from '../load.ts'
-import { chromiumMissing } from '../chromium.ts'
+import { CHROMIUM, chromiumMissing, launch } from '../chromium.ts'
 import { pdfJobs, printPdfs } from '../pdf.ts'
 
 function option(args: string[], name: string): string | undefined {
@@ -16,14 +18,35 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 && args[i + 1] ? resolve(args[i + 1]!) : undefined
 }
 
+/** Whether chromium starts (within its launch timeout): null, or why not. */
+async function chromiumProblem(): Promise<string | null> {
+  const missing = chromiumMissing()
+  if (missing) return missing
+  try {
+    await (await launch()).close()
+    return null
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    return `chromium at ${CHROMIUM} did not start: ${message.split('\n')[0]}`
+  }
+}
+
 async function main(args: string[]): Promise<number> {
   const target = option(args, '--outDir') ?? join(ROOT, '.vitepress/dist')
   const timingsFile = option(args, '--timings')
+  const pdf = !args.includes('--no-pdf')
   const base = process.env.SITE_BASE || '/'
-  const generated = await generate({ base, siteUrl: process.env.SITE_URL ?? '' })
+  const left = `the site in ${target} was left as it was`
+  // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
+  const noChromium = pdf ? await chromiumProblem() : null
+  if (noChromium) {
+    process.stderr.write(`build: stopped: ${noChromium}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf); ${left}\n`)
+    return 1
+  }
+  const generated = await generate({ base, siteUrl: process.env.SITE_URL ?? '', pdf })
   if (!generated.ok) {
     for (const line of generated.report) process.stderr.write(line + '\n')
-    process.stderr.write(`build: stopped; the site in ${target} was left as it was\n`)
+    process.stderr.write(`build: stopped; ${left}\n`)
     return 1
   }
   for (const line of generated.warnings) process.stderr.write(line + '\n')
@@ -37,29 +60,27 @@ async function main(args: string[]): Promise<number> {
   })
   if (vitepress.status !== 0) {
     rmSync(next, { recursive: true, force: true })
-    process.stderr.write(`build: VitePress failed; the site in ${target} was left as it was\n`)
+    process.stderr.write(`build: VitePress failed; ${left}\n`)
     return 1
   }
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
-  const jobs = pdfJobs(generated.site)
-  const missing = chromiumMissing()
-  if (missing) {
-    process.stderr.write(`build: ${missing}; the PDFs (全文打印, 职责清单) were not made and their links will not work\n`)
-  } else {
-    try {
-      await printPdfs(next, base, jobs)
-    } catch (error) {
-      rmSync(next, { recursive: true, force: true })
-      process.stderr.write(`build: printing the PDFs failed (${error instanceof Error ? error.message : String(error)}); the site in ${target} was left as it was\n`)
-      return 1
-    }
+  const jobs = pdf ? pdfJobs(generated.site) : []
+  try {
+    if (pdf) await printPdfs(next, base, jobs)
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true })
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    process.stderr.write(`build: stopped: printing the PDFs failed (${message}); ${left}\n`)
+    return 1
   }
-  const timings: BuildTimings = { ...generated.timings, vitepressMs, pdfMs: missing ? 0 : performance.now() - pdfStart, pdfs: missing ? 0 : jobs.length }
+  const timings: BuildTimings = { ...generated.timings, vitepressMs, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length }
   swap(next, target)
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s), site in ${target}\n`)
+  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s)${pdf ? `, ${jobs.length} PDFs` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
   return 0
 }
 
-process.exitCode = await main(process.argv.slice(2))
+// Exit at once with the answer: a chromium that timed out at launch is reaped by
+// playwright only 30 s later, and playwright's exit hook kills it now.
+process.exit(await main(process.argv.slice(2)))

@@ -1,7 +1,8 @@
 // npm run generate (and npm run dev): docs/ from seeds/, nothing else.
 import { generate } from '../generate.ts'
 
-const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '' })
+// No PDFs here (only `npm run build` prints them): the pages link none.
+const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf: false })
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')

@@ -26,7 +26,7 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   ]
 }
 
-export function planHome(site: Site, plan: Plan): Page {
+export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
   const body: RootContent[] = [
@@ -73,7 +73,7 @@ export function planHome(site: Site, plan: Plan): Page {
       [link(url.glossary(plan), '术语')],
       [link(url.citations(plan), '引用文件')],
       [link(url.sectors(), '行业领域')],
-      [link(url.print(plan), '全文打印'), '（', link(url.printPdf(plan), 'PDF'), '）'],
+      pdf ? [link(url.print(plan), '全文打印'), '（', link(url.printPdf(plan), 'PDF'), '）'] : [link(url.print(plan), '全文打印')],
     ]),
     heading(2, '下载'),
     ...downloads(plan),
@@ -267,7 +267,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
 }
 
 /** The whole plan in document order, laid out for printing as an official document (GB/T 9704). */
-export function printPage(plan: Plan): Page {
+export function printPage(plan: Plan, pdf: boolean): Page {
   const body: RootContent[] = [
     ...section('doc-issuer', [paragraph(plan.issuer)]),
     pageTitle(plan.title),
@@ -301,7 +301,7 @@ export function printPage(plan: Plan): Page {
     }
   }
   body.push(...section('doc-signature', [paragraph(plan.issuer), paragraph(formatDate(plan.date))]))
-  body.push(...section('screen-only', [paragraph(link(url.printPdf(plan), '下载 PDF（A4）'))]))
+  if (pdf) body.push(...section('screen-only', [paragraph(link(url.printPdf(plan), '下载 PDF（A4）'))]))
   return {
     path: md(plan, 'print'),
     frontmatter: { title: `${plan.title}（全文打印）`, plan: plan.id, outline: false, aside: false, prev: false, next: false, pageClass: 'print-document' },

@@ -46,7 +46,7 @@ export function unitsIndex(site: Site): Page {
   }
 }
 
-export function unitPages(site: Site): Page[] {
+export function unitPages(site: Site, pdf: boolean): Page[] {
   return site.units.map((unit) => {
     const members = membersOf(site.units, unit.name)
     const body: RootContent[] = [pageTitle(unit.name)]
@@ -59,7 +59,10 @@ export function unitPages(site: Site): Page[] {
       facts.push([strong('本群体包括'), '：', ...members.flatMap((m, i) => [...(i > 0 ? ['、'] : []), link(url.unit(m), m.name)])])
     }
     if (facts.length > 0) body.push(...section('screen-only', [list(facts)]))
-    body.push(...section('screen-only', [paragraph(link(url.unitPdf(unit), '下载职责清单 PDF（A4）'))]))
+    // Printed for a unit that owes tasks (scripts/pdf.ts).
+    if (pdf && owedCount(site, unit) > 0) {
+      body.push(...section('screen-only', [paragraph(link(url.unitPdf(unit), '下载职责清单 PDF（A4）'))]))
+    }
     for (const plan of site.plans) {
       const owed = tasksOfUnit(plan, site.units, unit.name)
       if (owed.length === 0) continue
