@@ -2,7 +2,7 @@
 // tasks, the timeline. Pure functions; nothing here reads text again.
 
 import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
-import { unitAndGroups } from './units.ts'
+import { unitAndGroups } from './parse/units.ts'
 
 export interface Site {
   /** Sorted by id. */

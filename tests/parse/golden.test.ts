@@ -1,7 +1,7 @@
 // The seed plan, read by a person: every task's measure, title, units and
 // deadline as the document gives them (table written by reading the source).
 import { describe, expect, it } from 'vitest'
-import { planOf, SEED } from './helpers/plans.ts'
+import { planOf, SEED } from '../helpers/plans.ts'
 
 const plan = planOf(SEED)
 

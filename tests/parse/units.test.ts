@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readRegistry, resolveUnit, splitUnits, unitAndGroups } from '../scripts/units.ts'
-import { registry } from './helpers/plans.ts'
+import { readRegistry, resolveUnit, splitUnits, unitAndGroups } from '../../scripts/parse/units.ts'
+import { registry } from '../helpers/plans.ts'
 
 describe('resolveUnit', () => {
   it.each([

@@ -4,10 +4,10 @@
 // rewrites the expected files (never in CI, where a missing one fails).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadPlan } from '../scripts/load.ts'
-import { reportLines } from '../scripts/report.ts'
-import type { Plan } from '../scripts/model.ts'
-import { FIXTURES, fixtureNames, planOf, registry, UPDATE } from './helpers/plans.ts'
+import { loadPlan } from '../../scripts/load.ts'
+import { reportLines } from '../../scripts/report.ts'
+import type { Plan } from '../../scripts/model.ts'
+import { FIXTURES, fixtureNames, planOf, registry, UPDATE } from '../helpers/plans.ts'
 
 function expectFile(file: string, actual: string): void {
   if (UPDATE) writeFileSync(file, actual)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findObligations, normaliseDeadline } from '../scripts/deadlines.ts'
+import { findObligations, normaliseDeadline } from '../../scripts/parse/deadlines.ts'
 
 describe('normaliseDeadline (plan year 2022)', () => {
   it.each([

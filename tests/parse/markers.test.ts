@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumber, readMarker } from '../scripts/markers.ts'
+import { chineseNumber, readMarker } from '../../scripts/parse/markers.ts'
 
 describe('readMarker', () => {
   it.each([

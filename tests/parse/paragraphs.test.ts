@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clean, toParagraphs, wrapWidth } from '../scripts/paragraphs.ts'
+import { clean, toParagraphs, wrapWidth } from '../../scripts/parse/paragraphs.ts'
 
 describe('clean', () => {
   it.each([

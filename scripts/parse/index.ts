@@ -3,7 +3,7 @@
 
 import type {
   Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Task, UnitRef,
-} from './model.ts'
+} from '../model.ts'
 import { readMarker, readNumber, type Marker } from './markers.ts'
 import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
 import { findObligations, isoDate, lastDayOfMonth, normaliseDeadline } from './deadlines.ts'

@@ -7,10 +7,10 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import Ajv2020 from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { parsePlan } from '../scripts/parse.ts'
-import { decode } from '../scripts/decode.ts'
-import { registry, ROOT, SEED } from './helpers/plans.ts'
-import type { ParseResult } from '../scripts/model.ts'
+import { parsePlan } from '../../scripts/parse/index.ts'
+import { decode } from '../../scripts/parse/decode.ts'
+import { registry, ROOT, SEED } from '../helpers/plans.ts'
+import type { ParseResult } from '../../scripts/model.ts'
 
 const seedLines = readFileSync(SEED, 'utf8').split('\n')
 const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'scripts/data/plan.schema.json'), 'utf8')))

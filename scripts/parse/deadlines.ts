@@ -1,7 +1,7 @@
 // Deadlines as written ("6月底前完成", "长期坚持", "每月至少一次") → normalised
 // deadlines, and recurring duties found in task texts.
 
-import type { Deadline, IsoDate, Obligation, Period } from './model.ts'
+import type { Deadline, IsoDate, Obligation, Period } from '../model.ts'
 import { readNumber } from './markers.ts'
 
 const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [

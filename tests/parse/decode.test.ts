@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decode } from '../scripts/decode.ts'
+import { decode } from '../../scripts/parse/decode.ts'
 
 const enc = new TextEncoder()
 

@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
-import type { Unit } from './model.ts'
+import type { Unit } from '../model.ts'
 
 export interface RegistryEntry {
   name: string
