@@ -8,9 +8,10 @@ export type IsoDate = string
 export type Period = 'week' | 'month' | 'quarter' | 'half-year' | 'year'
 
 export interface Deadline {
-  /** The deadline as written, without the final "。". */
+  /** The deadline as written, without the final "。"; "" where the plan gives none. */
   text: string
-  kind: 'ongoing' | 'due' | 'recurring'
+  /** `unspecified`: the plan gives the task no deadline (shown as 未明确). */
+  kind: 'ongoing' | 'due' | 'recurring' | 'unspecified'
   /** For `due`: the last day the task may be completed. */
   date?: IsoDate
   /** For `recurring`: how often the duty comes round. */
@@ -55,6 +56,10 @@ export interface Task {
   /** Where the plan names supporting units (配合单位): their canonical names. */
   support?: string[]
   deadline: Deadline
+  /** 责任领导 (or 分管领导) as written, where the note names one. */
+  leader?: string
+  /** 责任人 as written, where the note names one. */
+  person?: string
   /** Line of the task's marker in the source file (1-based). */
   line: number
 }

@@ -42,12 +42,17 @@ export function formatDate(date: IsoDate): string {
 export function deadlineValue(deadline: Deadline): string {
   if (deadline.kind === 'due') return deadline.date!
   if (deadline.kind === 'recurring') return PERIOD_LABEL[deadline.period!]
+  if (deadline.kind === 'unspecified') return UNSPECIFIED
   return '长期坚持'
 }
+
+/** What a task without a deadline shows. */
+export const UNSPECIFIED = '未明确'
 
 /** The deadline as written, with its normalised value where that adds something. */
 export function deadlineLabel(deadline: Deadline): string {
   const value = deadlineValue(deadline)
+  if (deadline.text === '') return value
   return deadline.text.startsWith(value) ? deadline.text : `${deadline.text}（${value}）`
 }
 
@@ -68,12 +73,13 @@ export function deadlineKey(deadline: Deadline): DeadlineKey {
   if (deadline.kind === 'recurring') {
     return { slug: `every-${deadline.period!}`, kind: 'recurring', label: PERIOD_LABEL[deadline.period!], period: deadline.period! }
   }
+  if (deadline.kind === 'unspecified') return { slug: 'unspecified', kind: 'unspecified', label: UNSPECIFIED }
   return { slug: 'ongoing', kind: 'ongoing', label: '长期坚持' }
 }
 
-/** Dated first in calendar order, then recurring from the most frequent, then ongoing. */
+/** Dated first in calendar order, then recurring from the most frequent, then ongoing, then none given. */
 export function compareDeadlineKeys(a: DeadlineKey, b: DeadlineKey): number {
-  const rank = (k: DeadlineKey) => (k.kind === 'due' ? 0 : k.kind === 'recurring' ? 1 : 2)
+  const rank = (k: DeadlineKey) => ['due', 'recurring', 'ongoing', 'unspecified'].indexOf(k.kind)
   if (rank(a) !== rank(b)) return rank(a) - rank(b)
   if (a.kind === 'due') return a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : 0
   if (a.kind === 'recurring') return PERIOD_ORDER.indexOf(a.period!) - PERIOD_ORDER.indexOf(b.period!)

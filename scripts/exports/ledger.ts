@@ -48,7 +48,7 @@ export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
         具体内容: task.text,
         责任单位: task.units.join('、'),
         '牵头/配合': roleOf(item, task.lead, task.support),
-        完成时限: task.deadline.text,
+        完成时限: task.deadline.text || deadlineValue(task.deadline),
         时限日期: deadlineValue(task.deadline),
         责任领导: '',
         责任人: '',

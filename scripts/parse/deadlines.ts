@@ -56,11 +56,20 @@ export function normaliseDeadline(text: string, year: number): Deadline | { erro
       return times === undefined ? { text, kind: 'recurring', period } : { text, kind: 'recurring', period, times }
     }
   }
+  // The year: written ("2023年"), relative to the plan's ("明年", "今年"), or the plan's.
   const explicitYear = /^(\d{4})年/.exec(t)
-  const y = explicitYear ? Number(explicitYear[1]) : year
-  const rest = explicitYear ? t.slice(explicitYear[0].length) : t
-  if (/^(年底|年末)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
-  const monthEnd = new RegExp(`^${NUM}月(?:底|末|份)`).exec(rest)
+  const relativeYear = /^(明年|次年|今年|本年|当年)/.exec(t)
+  const y = explicitYear ? Number(explicitYear[1]) : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
+  const rest = t.slice((explicitYear ?? relativeYear)?.[0].length ?? 0)
+  if (/^(年底|年末|年内|底前|底|下半年)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
+  if (/^上半年/.test(rest)) return { text, kind: 'due', date: `${y}-06-30` }
+  const quarter = new RegExp(`^第?${NUM}季度`).exec(rest)
+  if (quarter) {
+    const q = readNumber(quarter[1]!)
+    if (q >= 1 && q <= 4) return { text, kind: 'due', date: lastDayOfMonth(y, q * 3) }
+  }
+  // "6月底前", "1月份", and a month alone ("明年7月", "7月前"): the month's last day.
+  const monthEnd = new RegExp(`^${NUM}月(?:底|末|份|前|$|完成|中旬前|上旬前|下旬前)`).exec(rest)
   if (monthEnd) {
     const month = readNumber(monthEnd[1]!)
     if (month >= 1 && month <= 12) return { text, kind: 'due', date: lastDayOfMonth(y, month) }
@@ -71,7 +80,7 @@ export function normaliseDeadline(text: string, year: number): Deadline | { erro
     if (date) return { text, kind: 'due', date }
   }
   return {
-    error: `cannot read the deadline "${text}": expected 长期坚持, N月底前, N月N日前, 年底前, or 每月/每季度/每半年/每年`,
+    error: `cannot read the deadline "${text}": expected 长期坚持, N月底前, N月N日前, 年底前, 明年N月, or 每月/每季度/每半年/每年`,
   }
 }
 

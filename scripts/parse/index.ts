@@ -8,6 +8,7 @@ import { readMarker, readNumber, type Marker } from './markers.ts'
 import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
 import { findObligations, isoDate, lastDayOfMonth, normaliseDeadline } from './deadlines.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
+import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole } from './notes.ts'
 
 type SectionKind = 'guidance' | 'measures' | 'phases' | 'requirements' | 'other'
 
@@ -42,36 +43,6 @@ export function splitTitle(text: string): { title: string; rest: string } {
 
 function withoutFinalStop(text: string): string {
   return text.replace(/[。．.]$/, '')
-}
-
-// --- The unit/deadline note: "（责任单位：各村。完成时限：长期坚持。）" --------------
-
-const NOTE_START = /[（(][\s\u3000]*(?:责任单位|牵头单位|主责单位)[\s\u3000]*[:：]/g
-const NOTE_LABEL = /(责任单位|主责单位|牵头单位|配合单位|协办单位|参与单位|完成时限|完成时间|时间要求)[\s\u3000]*[:：]/g
-
-interface Note {
-  raw: string
-  closed: boolean
-  at: number
-  fields: Map<string, string>
-}
-
-/** The last note in a task's text, with its labelled fields; or null. */
-function findNote(text: string): Note | null {
-  let start = -1
-  for (const m of text.matchAll(NOTE_START)) start = m.index
-  if (start < 0) return null
-  const close = /[）)]/.exec(text.slice(start))
-  const raw = close ? text.slice(start, start + close.index + 1) : text.slice(start)
-  const inner = raw.slice(1, close ? -1 : undefined)
-  const fields = new Map<string, string>()
-  const labels = [...inner.matchAll(NOTE_LABEL)]
-  labels.forEach((label, i) => {
-    const end = i + 1 < labels.length ? labels[i + 1]!.index : inner.length
-    const value = inner.slice(label.index + label[0].length, end).replace(/^[\s\u3000]+|[\s\u3000。，,；;.]+$/g, '')
-    fields.set(label[1]!, value)
-  })
-  return { raw, closed: close !== null, at: start, fields }
 }
 
 // --- Phases: "即日起至2022年6月30日", "2022年5月15日至8月31日", "2022年8月以后" -----
@@ -367,14 +338,20 @@ function checkSequence(what: string, number: number, line: number, seen: Map<num
   if (first === undefined) seen.set(number, line)
 }
 
+// A labelled note that does not end the task: text follows it.
+const NOTE_INSIDE = new RegExp(`[（(【\\[〔][\\s\\u3000]*(?:${FIELD_LABELS.map((f) => f.label).join('|')})[\\s\\u3000]*[:：]`)
+
 function readTask(item: Item, measure: number, year: number, registry: Registry, problems: Problem[], warnings: Problem[]): Task | null {
   const number = item.marker.number
   const full = item.paragraphs.join('\n')
   const note = findNote(full)
   if (!note) {
+    const inside = NOTE_INSIDE.exec(full)
     problems.push({
       line: item.line,
-      message: `task ${number} has no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end`,
+      message: inside
+        ? `task ${number}: unexpected text after its unit/deadline note: "${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"`
+        : `task ${number} has no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end`,
     })
     return null
   }
@@ -385,35 +362,30 @@ function readTask(item: Item, measure: number, year: number, registry: Registry,
     })
     return null
   }
-  const after = full.slice(note.at + note.raw.length).trim()
-  if (after !== '') {
-    problems.push({ line: item.line, message: `task ${number}: unexpected text after its unit/deadline note: "${after.slice(0, 30)}"` })
+  for (const label of repeatedLabels(note)) {
+    problems.push({ line: item.line, message: `task ${number}: its note names ${label} twice: "${note.raw}"` })
   }
   const { title, rest } = splitTitle(full.slice(0, note.at).replace(/[\s\u3000]+$/, ''))
-  const refs = (field: string): UnitRef[] => {
-    const written = splitUnits(note.fields.get(field) ?? '')
-    return written.map((text, i) => {
-      const resolved = resolveUnit(registry, text, i > 0 ? written[i - 1]! : null)
-      if (!resolved.known) {
-        warnings.push({ line: item.line, message: `task ${number}: unit "${text}" is not in the unit registry (scripts/data/units.json); kept as a unit of its own` })
-      }
-      return { text, unit: resolved.unit }
-    })
+  const refs = (role: FieldRole): UnitRef[] => {
+    const written = valuesOf(note, role).flatMap(splitUnits)
+    return written.map((text, i) => ({ text, unit: resolveUnit(registry, text, i > 0 ? written[i - 1]! : null).unit }))
   }
-  const responsible = refs('责任单位').concat(refs('主责单位'))
-  const lead = refs('牵头单位')
-  const support = [...refs('配合单位'), ...refs('协办单位'), ...refs('参与单位')]
+  const responsible = refs('responsible')
+  const lead = refs('lead')
+  const support = refs('support')
   const unitRefs = [...responsible, ...lead, ...support]
   if (unitRefs.length === 0) {
     problems.push({ line: item.line, message: `task ${number} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
   }
-  const deadlineText = note.fields.get('完成时限') ?? note.fields.get('完成时间') ?? note.fields.get('时间要求') ?? ''
+  const deadlineTexts = valuesOf(note, 'deadline')
   let deadline: Deadline | null = null
-  if (deadlineText === '') {
-    problems.push({ line: item.line, message: `task ${number} has no deadline: expected "完成时限：…" in its note "${note.raw}"` })
+  if (deadlineTexts.length === 0) {
+    // Many plans give no deadline for some or all tasks: that is what they say, not a slip.
+    deadline = { text: '', kind: 'unspecified' }
   } else {
-    const normalised = normaliseDeadline(deadlineText, year)
-    if ('error' in normalised) problems.push({ line: item.line, message: `task ${number}: ${normalised.error}` })
+    const normalised = normaliseDeadline(deadlineTexts[0]!, year)
+    if (deadlineTexts[0] === '') problems.push({ line: item.line, message: `task ${number}: its note has an empty 完成时限: "${note.raw}"` })
+    else if ('error' in normalised) problems.push({ line: item.line, message: `task ${number}: ${normalised.error}` })
     else deadline = normalised
   }
   if (!deadline || unitRefs.length === 0) return null
@@ -431,6 +403,10 @@ function readTask(item: Item, measure: number, year: number, registry: Registry,
   }
   if (lead.length > 0) task.lead = unique(lead)
   if (support.length > 0) task.support = unique(support)
+  const leaders = valuesOf(note, 'leader')
+  const persons = valuesOf(note, 'person')
+  if (leaders.length > 0) task.leader = leaders.join('；')
+  if (persons.length > 0) task.person = persons.join('；')
   return task
 }
 

@@ -152,12 +152,13 @@ export function deadlinePages(site: Site, plan: Plan): Page[] {
     const intro =
       key.kind === 'due' ? `以下 ${items.length} 项任务须在 ${key.label}（${key.date}）前完成。`
       : key.kind === 'recurring' ? `以下 ${items.length} 项任务${key.label}须至少完成一次。`
+      : key.kind === 'unspecified' ? `以下 ${items.length} 项任务，方案未明确完成时限。`
       : `以下 ${items.length} 项任务须长期坚持。`
     const body: RootContent[] = [
       pageTitle(`完成时限：${key.label}`),
       ...planMeta(plan),
       paragraph(intro),
-      paragraph(strong('原文写作'), '：', written.join('；')),
+      ...(key.kind === 'unspecified' ? [] : [paragraph(strong('原文写作'), '：', written.join('；'))]),
       table(
         [['任务'], ['责任单位'], ['所属措施']],
         items.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [measureLink(plan, t.measure)]]),

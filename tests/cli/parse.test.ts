@@ -40,10 +40,11 @@ describe('npm run parse', () => {
     expect(stderr).not.toMatch(/\bat \S+:\d+:\d+|Error:/)
   })
 
-  it('prints warnings but succeeds for a unit missing from the registry', () => {
-    const { status, stderr } = parse('tests/fixtures/bad/unknown-unit.txt')
+  it('succeeds without noise for a unit missing from the registry, which gets a page of its own', () => {
+    const { status, stderr, stdout } = parse('tests/fixtures/plans/unknown-unit/input.txt')
     expect(status).toBe(0)
-    expect(stderr).toContain('warning: task 4: unit "镇应急办" is not in the unit registry')
+    expect(stderr).toBe('')
+    expect(JSON.parse(stdout).units).toContainEqual({ name: '镇应急办', slug: 'zhen-ying-ji-ban-79f3fd', aliases: [], memberOf: [], registered: false })
   })
 
   it('says how to call it when the file is missing', () => {

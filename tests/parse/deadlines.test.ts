@@ -16,6 +16,15 @@ describe('normaliseDeadline (plan year 2022)', () => {
     ['每半年一次', { kind: 'recurring', period: 'half-year', times: 1 }],
     ['每年不少于2次', { kind: 'recurring', period: 'year', times: 2 }],
     ['每周', { kind: 'recurring', period: 'week' }],
+    ['1月份', { kind: 'due', date: '2022-01-31' }],
+    ['2022年底前', { kind: 'due', date: '2022-12-31' }],
+    ['明年7月', { kind: 'due', date: '2023-07-31' }],
+    ['今年底前', { kind: 'due', date: '2022-12-31' }],
+    ['持续推进', { kind: 'ongoing' }],
+    ['2023年6月30日前', { kind: 'due', date: '2023-06-30' }],
+    ['上半年', { kind: 'due', date: '2022-06-30' }],
+    ['第三季度', { kind: 'due', date: '2022-09-30' }],
+    ['7月前完成', { kind: 'due', date: '2022-07-31' }],
   ] as const)('%s', (text, expected) => {
     expect(normaliseDeadline(text, 2022)).toEqual({ text, ...expected })
   })

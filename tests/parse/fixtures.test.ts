@@ -62,6 +62,36 @@ describe('fixture plans', () => {
   })
 })
 
+describe('notes in other forms', () => {
+  it('reads each form into units, roles, leaders and deadlines', () => {
+    const tasks = planOf(`${FIXTURES}plans/note-forms/input.txt`).tasks
+    expect(tasks.map((t) => [t.units, t.lead ?? null, t.support ?? null, t.deadline.kind])).toEqual([
+      [['各村'], null, null, 'ongoing'],
+      [['镇政府', '各村', '各站所'], ['镇政府'], ['各村', '各站所'], 'unspecified'],
+      [['各站所', '镇党委', '镇政府'], ['镇党委', '镇政府'], null, 'due'],
+      [['各站所'], null, null, 'recurring'],
+      [['各村', '镇政府'], ['镇政府'], null, 'unspecified'],
+    ])
+    expect(tasks[3]).toMatchObject({ leader: '分管副镇长', person: '站所长' })
+    expect(tasks[2]!.note).toBe('牵头单位：镇党委、政府\n责任单位：各站所\n完成时限：6月15日前')
+    expect(tasks[2]!.text).toBe('对河道、水库、地质灾害隐患点开展全面检查，建立隐患台账。')
+  })
+})
+
+describe('what the plans leave out', () => {
+  it('a task without a deadline has an unspecified one', () => {
+    const plan = planOf(`${FIXTURES}plans/no-deadline/input.txt`)
+    expect(plan.tasks[3]!.deadline).toEqual({ text: '', kind: 'unspecified' })
+    expect(plan.tasks[3]!.note).toBe('（责任单位：各站所。）')
+  })
+
+  it('a unit the registry does not know is a unit of its own, with a pinyin slug', () => {
+    const plan = planOf(`${FIXTURES}plans/unknown-unit/input.txt`)
+    expect(plan.tasks[3]!.units).toEqual(['镇应急办'])
+    expect(plan.units.find((u) => u.name === '镇应急办')).toMatchObject({ registered: false, slug: expect.stringMatching(/^zhen-ying-ji-ban-[0-9a-f]{6}$/) })
+  })
+})
+
 describe('bad plans', () => {
   const inputs = fixtureNames('bad').filter((name) => !name.endsWith('.expected'))
   it.each(inputs)('%s gives a clear report', (name) => {
