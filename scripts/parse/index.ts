@@ -367,8 +367,11 @@ function readTask(item: Item, measure: number, year: number, registry: Registry,
   }
   const { title, rest } = splitTitle(full.slice(0, note.at).replace(/[\s\u3000]+$/, ''))
   const refs = (role: FieldRole): UnitRef[] => {
-    const written = valuesOf(note, role).flatMap(splitUnits)
-    return written.map((text, i) => ({ text, unit: resolveUnit(registry, text, i > 0 ? written[i - 1]! : null).unit }))
+    const refs: UnitRef[] = []
+    for (const text of valuesOf(note, role).flatMap(splitUnits)) {
+      refs.push({ text, unit: resolveUnit(registry, text, refs.at(-1)?.unit ?? null).unit })
+    }
+    return refs
   }
   const responsible = refs('responsible')
   const lead = refs('lead')

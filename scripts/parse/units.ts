@@ -64,11 +64,20 @@ const LEADING_PREPOSITION = /^[在由]/
 
 export type Resolution = { unit: string; known: true } | { unit: string; known: false }
 
+// A list of city or county organs often names the level once: "市发改委、财政局、
+// 信息办" means 市发改委, 市财政局 and 市信息办. An item that names no level of its
+// own and is an organ's short name takes the level of the item before it.
+const LEVEL = /^(省|市|县|区|镇|乡|街道)/
+const ORGAN = /(局|委|办|厅|院|所|站|中心|部|队|会|处|科|室|公司|集团)$/
+const GROUP = /^(各|全|有关|相关|负有)/
+
 /**
- * The canonical unit for one item of a unit list. `previous` is the item written
- * before it: an item may drop the prefix it shares with the one before ("镇党委、
- * 政府" means 镇党委 and 镇政府), so an unknown item is tried again with each
- * leading part of the previous item put in front.
+ * The canonical unit for one item of a unit list. `previous` is the canonical
+ * unit of the item written before it: an item may drop the prefix it shares
+ * with the one before ("镇党委、政府" means 镇党委 and 镇政府), so an unknown item
+ * is tried again with each leading part of the previous item put in front. A
+ * unit followed by another name in parentheses ("市安委办（工作专班办公室）") is
+ * the unit before them.
  */
 export function resolveUnit(registry: Registry, written: string, previous: string | null): Resolution {
   const direct = registry.lookup.get(written)
@@ -76,21 +85,36 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
   const bare = written.replace(LEADING_PREPOSITION, '')
   const withoutPreposition = bare !== written ? registry.lookup.get(bare) : undefined
   if (withoutPreposition) return { unit: withoutPreposition, known: true }
+  const parenthesised = /^(.+?)[（(][^（()）]+[）)]$/.exec(written)
+  if (parenthesised) return resolveUnit(registry, parenthesised[1]!, previous)
   if (previous) {
     for (let cut = previous.length - 1; cut > 0; cut--) {
       const elided = registry.lookup.get(previous.slice(0, cut) + written)
       if (elided) return { unit: elided, known: true }
     }
+    const level = LEVEL.exec(previous)
+    if (level && !LEVEL.test(written) && !GROUP.test(written) && ORGAN.test(written)) return { unit: level[1] + written, known: false }
   }
   return { unit: written, known: false }
 }
 
-/** Splits a unit list at "、", "，" and their half-width or semicolon kin. */
+/** Splits a unit list at "、", "，" and their half-width or semicolon kin, not inside parentheses. */
 export function splitUnits(text: string): string[] {
-  return text
-    .split(/[、，,；;]/)
-    .map((item) => item.replace(/^[\s\u3000]+|[\s\u3000。.]+$/g, ''))
-    .filter((item) => item !== '')
+  const items: string[] = []
+  let depth = 0
+  let current = ''
+  for (const c of text) {
+    if (c === '（' || c === '(') depth++
+    else if ((c === '）' || c === ')') && depth > 0) depth--
+    if (depth === 0 && /[、，,；;]/.test(c)) {
+      items.push(current)
+      current = ''
+    } else {
+      current += c
+    }
+  }
+  items.push(current)
+  return items.map((item) => item.replace(/^[\s\u3000]+|[\s\u3000。.]+$/g, '')).filter((item) => item !== '')
 }
 
 /**

@@ -14,6 +14,14 @@ describe('resolveUnit', () => {
     ['在镇政府', null, '镇政府', true],
     ['镇应急办', null, '镇应急办', false],
     ['政府', null, '政府', false],
+    // "市发改委、财政局、信息办": the level is written once.
+    ['财政局', '市发改委', '市财政局', false],
+    ['信息办', '市财政局', '市信息办', false],
+    ['各县区', '市发改委', '各县区', false],
+    ['县应急局', '市发改委', '县应急局', false],
+    // "市安委办（工作专班办公室）": the unit before the parentheses.
+    ['市安委办（工作专班办公室）', null, '市安委办', false],
+    ['镇政府（安监站）', null, '镇政府', true],
   ] as const)('%s (after %s) → %s', (written, previous, unit, known) => {
     expect(resolveUnit(registry, written, previous)).toEqual({ unit, known })
   })
@@ -25,6 +33,7 @@ describe('splitUnits', () => {
     [' 负有安全监管职责的站所', ['负有安全监管职责的站所']],
     ['镇政府,各村;各站所.', ['镇政府', '各村', '各站所']],
     ['', []],
+    ['市安委办（工作专班办公室、应急办）、市应急局', ['市安委办（工作专班办公室、应急办）', '市应急局']],
   ] as const)('%s', (text, items) => expect(splitUnits(text)).toEqual(items))
 })
 
