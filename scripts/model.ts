@@ -39,7 +39,10 @@ export interface UnitRef {
 }
 
 export interface Task {
+  /** 1, 2, 3 … in document order: the task's URL. */
   number: number
+  /** The marker as written where it is not "number." (numbering restarts in each measure: "1."), e.g. "1." or "（三）". */
+  marker?: string
   measure: number
   /** The words before the first "。". */
   title: string
@@ -65,7 +68,10 @@ export interface Task {
 }
 
 export interface Measure {
+  /** 1, 2, 3 … in document order. */
   number: number
+  /** The marker as written where the measure is not "（number）" (e.g. "二、" where the plan's sections are its measures). */
+  marker?: string
   /** Verbatim, without a trailing "。". */
   title: string
   /** Text under the heading before the first task, if any. */
@@ -132,7 +138,12 @@ export interface Plan {
   /** The addressee line as written, without the final colon, e.g. "各村，各站所". */
   addresseesText: string
   addressees: string[]
-  date: IsoDate
+  /** 成文日期; null where the plan states none (a warning). */
+  date: IsoDate | null
+  /** 文号, where the plan has one, e.g. "荫政发〔2022〕12号". */
+  documentNumber?: string
+  /** The notice that carries the plan as its attachment (关于印发…的通知), where it comes in one. */
+  notice?: Notice
   /** Paragraphs between the addressees and the first section. */
   preamble: string
   /** The number of tasks the text says it has ("细化为35项具体任务" → 35), or null where it does not say. */
@@ -149,6 +160,17 @@ export interface Plan {
   requirements: Requirement[]
   obligations: Obligation[]
   otherSections: OtherSection[]
+}
+
+/** A notice that issues the plan (关于印发…的通知), kept verbatim. */
+export interface Notice {
+  title: string
+  documentNumber?: string
+  /** Its date, where it has one: the plan's date when the plan states none of its own. */
+  date?: IsoDate
+  /** Everything else it says (addressees, its items, signature), "\n"-joined, verbatim. */
+  text: string
+  line: number
 }
 
 /** A problem found in a plan: where, and what was expected. */

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launch } from './chromium.ts'
 import { serve } from './serve.ts'
-import { tasksOfUnit, type Site } from './views.ts'
+import { stampDate, tasksOfUnit, type Site } from './views.ts'
 import { url } from './render/common.ts'
 
 export interface PdfJob {
@@ -20,10 +20,10 @@ export interface PdfJob {
 
 export function pdfJobs(site: Site): PdfJob[] {
   const jobs: PdfJob[] = []
-  for (const plan of site.plans) jobs.push({ page: `${url.print(plan).slice(1)}.html`, file: url.printPdf(plan).slice(1), date: plan.date })
+  for (const plan of site.plans) jobs.push({ page: `${url.print(plan).slice(1)}.html`, file: url.printPdf(plan).slice(1), date: stampDate(plan) })
   for (const unit of site.units) {
     const plans = site.plans.filter((p) => tasksOfUnit(p, site.units, unit.name).length > 0)
-    const latest = plans.map((p) => p.date).sort().at(-1)
+    const latest = plans.map(stampDate).sort().at(-1)
     if (latest) jobs.push({ page: `${url.unit(unit).slice(1)}.html`, file: url.unitPdf(unit).slice(1), date: latest })
   }
   return jobs

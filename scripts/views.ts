@@ -33,9 +33,19 @@ export const PERIOD_LABEL: Record<Period, string> = {
 const PERIOD_ORDER: Period[] = ['week', 'month', 'quarter', 'half-year', 'year']
 
 /** "2022-06-30" → "2022年6月30日"; "2022-08" → "2022年8月". */
-export function formatDate(date: IsoDate): string {
+export function formatDate(date: IsoDate | null): string {
+  if (date === null) return '未注明日期'
   const [y, m, d] = date.split('-')
   return d ? `${y}年${Number(m)}月${Number(d)}日` : `${y}年${Number(m)}月`
+}
+
+/**
+ * The date written into files that need one to be the same from build to build
+ * (zip entries, PDF and calendar stamps): the plan's, or a fixed one where the
+ * plan states none.
+ */
+export function stampDate(plan: Plan): IsoDate {
+  return plan.date ?? '2000-01-01'
 }
 
 /** The deadline's normalised form in words: the date, the period, or 长期坚持. */

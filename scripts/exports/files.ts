@@ -2,7 +2,7 @@
 // ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
 
 import type { Plan } from '../model.ts'
-import { tasksOfUnit, type Site } from '../views.ts'
+import { stampDate, tasksOfUnit, type Site } from '../views.ts'
 import { url } from '../render/common.ts'
 import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'
@@ -26,7 +26,7 @@ export interface DownloadOptions {
 export async function downloadFiles(site: Site, options: DownloadOptions): Promise<OutputFile[]> {
   const files: OutputFile[] = []
   for (const plan of site.plans) {
-    const date = new Date(`${plan.date}T00:00:00Z`)
+    const date = new Date(`${stampDate(plan)}T00:00:00Z`)
     const taskUrl = (task: Plan['tasks'][number]) => {
       const path = `${options.base}${url.task(plan, task.number).slice(1)}.html`
       return options.siteUrl ? new URL(path.slice(options.base.length), options.siteUrl).href : path

@@ -3,7 +3,7 @@
 // model, so the same plan gives the same file.
 
 import type { IsoDate, Obligation, Period, Plan, Task } from '../model.ts'
-import { deadlineLabel, PERIOD_LABEL } from '../views.ts'
+import { deadlineLabel, PERIOD_LABEL, stampDate } from '../views.ts'
 import { taskLabel } from '../render/common.ts'
 
 export interface CalendarInput {
@@ -61,7 +61,7 @@ function event(lines: string[]): string[] {
 }
 
 export function calendar({ plan, tasks, name, taskUrl }: CalendarInput): string {
-  const stamp = `DTSTAMP:${day(plan.date)}T000000Z`
+  const stamp = `DTSTAMP:${day(stampDate(plan))}T000000Z`
   const describe = (task: Task, extra: string[]) =>
     escapeText([`${taskLabel(task.number)} ${task.title}`, `责任单位：${task.units.join('、')}`, `完成时限：${deadlineLabel(task.deadline)}`, ...extra, `详见：${taskUrl(task)}`, `《${plan.title}》`].join('\n'))
   const url = (task: Task) => (/^https?:\/\//.test(taskUrl(task)) ? [`URL:${taskUrl(task)}`] : [])
@@ -80,15 +80,16 @@ export function calendar({ plan, tasks, name, taskUrl }: CalendarInput): string 
     ]))
   }
   const numbers = new Set(tasks.map((t) => t.number))
-  const duties: Obligation[] = plan.obligations.filter((o) => numbers.has(o.task))
+  // A duty repeats from the plan's date: without one there is no day to start from.
+  const duties: Obligation[] = plan.date === null ? [] : plan.obligations.filter((o) => numbers.has(o.task))
   duties.forEach((duty) => {
     const task = tasks.find((t) => t.number === duty.task)!
     const index = plan.obligations.indexOf(duty)
     events.push(...event([
       `UID:${plan.id}-task-${task.number}-duty-${index + 1}@policy-site`,
       stamp,
-      `DTSTART;VALUE=DATE:${day(plan.date)}`,
-      `DTEND;VALUE=DATE:${nextDay(plan.date)}`,
+      `DTSTART;VALUE=DATE:${day(plan.date!)}`,
+      `DTEND;VALUE=DATE:${nextDay(plan.date!)}`,
       `RRULE:${recurrence(duty.period, duty.times)}`,
       `SUMMARY:${escapeText(`【${PERIOD_LABEL[duty.period]}${duty.times && duty.times > 1 ? `${duty.times}次` : ''}】${taskLabel(task.number)} ${duty.text}`)}`,
       `DESCRIPTION:${describe(task, [`周期性要求：${duty.text}`])}`,

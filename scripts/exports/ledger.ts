@@ -38,7 +38,7 @@ export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
     : plan.tasks.map((task) => ({ task, item: null }))
   return {
     title: `${plan.title} 任务台账${unit ? `（${unit}）` : ''}`,
-    subtitle: `${plan.issuer} ${plan.date}`,
+    subtitle: `${plan.issuer} ${plan.date ?? '未注明日期'}`,
     rows: items.map(({ task, item }) => {
       const measure = plan.measures.find((m) => m.number === task.measure)!
       return {

@@ -47,7 +47,7 @@ export function readTimes(text: string): number | undefined {
  * last day of June of the year the plan was issued. Returns an error message
  * for a deadline it cannot read.
  */
-export function normaliseDeadline(text: string, year: number): Deadline | { error: string } {
+export function normaliseDeadline(text: string, year: number | null): Deadline | { error: string } {
   const t = text.replace(/\s+/g, '')
   if (ONGOING.test(t)) return { text, kind: 'ongoing' }
   for (const { word, period } of PERIODS) {
@@ -59,7 +59,8 @@ export function normaliseDeadline(text: string, year: number): Deadline | { erro
   // The year: written ("2023年"), relative to the plan's ("明年", "今年"), or the plan's.
   const explicitYear = /^(\d{4})年/.exec(t)
   const relativeYear = /^(明年|次年|今年|本年|当年)/.exec(t)
-  const y = explicitYear ? Number(explicitYear[1]) : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
+  const y = explicitYear ? Number(explicitYear[1]) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
+  if (y === null) return { error: `cannot date the deadline "${text}": the plan states no date and names no year` }
   const rest = t.slice((explicitYear ?? relativeYear)?.[0].length ?? 0)
   if (/^(年底|年末|年内|底前|底|下半年)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
   if (/^上半年/.test(rest)) return { text, kind: 'due', date: `${y}-06-30` }

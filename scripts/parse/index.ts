@@ -1,16 +1,28 @@
 // Plan text → Plan model. Pure: text in, model or problems out. The file I/O
-// and decoding live in the callers (scripts/cli/parse.ts, scripts/build.ts).
+// and decoding live in the callers (scripts/load.ts, scripts/cli/parse.ts).
+//
+// The stages: the frame (signature, notice, head: frame.ts) → the outline of
+// the body, inferred from the markers present (outline.ts) → roles: a task is
+// an item that carries a responsibility note (notes.ts), a measure the item
+// that holds tasks, a section the top level (by its heading words: phases,
+// requirements, guiding ideology) → the model.
 
 import type {
-  Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Task, UnitRef,
+  Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef,
 } from '../model.ts'
-import { readMarker, readNumber, type Marker } from './markers.ts'
-import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
-import { findObligations, isoDate, lastDayOfMonth, normaliseDeadline } from './deadlines.ts'
+import { findObligations, normaliseDeadline } from './deadlines.ts'
+import { readNumber } from './markers.ts'
+import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
+import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
+import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
+import { toParagraphs, type Paragraph } from './paragraphs.ts'
+import { readPhase } from './phases.ts'
+import { splitTitle, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
-import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole } from './notes.ts'
 
-type SectionKind = 'guidance' | 'measures' | 'phases' | 'requirements' | 'other'
+export { splitTitle } from './text.ts'
+
+type SectionKind = Section['kind']
 
 // Section headings of the plans of this family, by what the section holds.
 const SECTION_WORDS: ReadonlyArray<{ kind: SectionKind; words: string[] }> = [
@@ -25,83 +37,6 @@ function sectionKind(title: string): SectionKind {
 }
 
 const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
-const FULL_DATE = new RegExp(`^${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日$`)
-
-function readFullDate(text: string): IsoDate | null {
-  const m = FULL_DATE.exec(text)
-  if (!m) return null
-  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : Number([...m[1]!].map((c) => readNumber(c)).join(''))
-  return isoDate(year, readNumber(m[2]!), readNumber(m[3]!))
-}
-
-/** Splits "标题。正文" at the first full stop: the title without it, and the rest. */
-export function splitTitle(text: string): { title: string; rest: string } {
-  const stop = /。|．|\.(?!\d)/.exec(text)
-  if (!stop) return { title: text, rest: '' }
-  return { title: text.slice(0, stop.index), rest: text.slice(stop.index + stop[0].length).replace(/^[\s\u3000]+/, '') }
-}
-
-function withoutFinalStop(text: string): string {
-  return text.replace(/[。．.]$/, '')
-}
-
-// --- Phases: "即日起至2022年6月30日", "2022年5月15日至8月31日", "2022年8月以后" -----
-
-interface TimePoint {
-  date: IsoDate
-  year: number
-}
-
-function readTimePoint(text: string, defaultYear: number, planDate: IsoDate, asEnd: boolean): TimePoint | null {
-  const t = text.replace(/[\s\u3000]/g, '').replace(/(以后|以来|之后|起|开始|为止|前)$/, '')
-  if (/^(即日|即日起|自即日|印发之日|发文之日)/.test(t)) return { date: planDate, year: Number(planDate.slice(0, 4)) }
-  const m = new RegExp(`^(?:(\\d{4})年)?${NUM}月(?:(${NUM.slice(1, -1)})日|(底|末))?$`).exec(t)
-  if (!m) return null
-  const year = m[1] ? Number(m[1]) : defaultYear
-  const month = readNumber(m[2]!)
-  if (!(month >= 1 && month <= 12)) return null
-  if (m[3]) {
-    const date = isoDate(year, month, readNumber(m[3]))
-    return date ? { date, year } : null
-  }
-  if (m[4] || asEnd) return { date: lastDayOfMonth(year, month), year }
-  return { date: `${year}-${String(month).padStart(2, '0')}`, year }
-}
-
-/** The phase's span: `start`/`end` where the plan gives them; null if the text is no time span. */
-function readSpan(text: string, planDate: IsoDate): { start?: IsoDate; end?: IsoDate } | null {
-  const year = Number(planDate.slice(0, 4))
-  const parts = text.split(/至|到|—+|～|~/)
-  if (parts.length > 2) return null
-  if (parts.length === 2) {
-    const start = readTimePoint(parts[0]!, year, planDate, false)
-    const end = start && readTimePoint(parts[1]!, start.year, planDate, true)
-    return start && end ? { start: start.date, end: end.date } : null
-  }
-  const point = readTimePoint(text, year, planDate, false)
-  if (!point) return null
-  return /(以后|以来|之后|起|开始)$/.test(text) ? { start: point.date } : { end: point.date }
-}
-
-// --- The walk over the document --------------------------------------------------
-
-interface Item {
-  marker: Marker
-  line: number
-  paragraphs: string[]
-}
-
-interface Section {
-  number: number
-  title: string
-  kind: SectionKind
-  line: number
-  intro: string[]
-  items: Item[]
-  measures: { marker: Marker; line: number; intro: string[]; tasks: Item[] }[]
-  /** Every task marker of the section in document order, inside a measure or not. */
-  taskItems: Item[]
-}
 
 export interface ParseInput {
   /** The plan's id: the seed file name without extension. */
@@ -112,302 +47,170 @@ export interface ParseInput {
   registry: Registry
 }
 
-export function parsePlan({ id, source, text, registry }: ParseInput): ParseResult {
-  const problems: Problem[] = []
-  const warnings: Problem[] = []
-  const lines = text.split('\n')
+/** An item's note, when its text ends with one. */
+function noteOf(item: OutlineItem): Note | null {
+  const note = findNote(fullText(item))
+  return note
+}
 
-  // The signature: the date (成文日期) on the last line, the issuer above it.
-  let end = lines.length
-  while (end > 0 && clean(lines[end - 1]!) === '') end--
-  let date: IsoDate | null = null
-  let signatureIssuer: string | null = null
-  if (end > 0) date = readFullDate(clean(lines[end - 1]!))
-  if (date) {
-    end--
-    let above = end
-    while (above > 0 && clean(lines[above - 1]!) === '') above--
-    const candidate = above > 0 ? clean(lines[above - 1]!) : ''
-    if (candidate.length > 0 && candidate.length <= 40 && !/[。：:；;]$/.test(candidate) && readMarker(candidate) === null) {
-      signatureIssuer = candidate
-      end = above - 1
-    }
-  } else {
-    problems.push({ line: Math.max(end, 1), message: 'expected the date (成文日期) on the last line, e.g. "2022年5月10日"' })
-  }
-  const planDate = date ?? '1970-01-01'
-  const planYear = Number(planDate.slice(0, 4))
+/** Items under `item` (itself included) whose own text carries a note. */
+function noteCount(item: OutlineItem): number {
+  return [item, ...descendants(item)].filter((i) => findNote(ownText(i)) !== null || (i.children.length === 0 && findNote(fullText(i)) !== null)).length
+}
 
-  const paragraphs = toParagraphs(lines.slice(0, end))
+interface Roles {
+  /** Task items with the item that holds them (a measure, or a section acting as one). */
+  tasks: Array<{ item: OutlineItem; holder: OutlineItem }>
+  /** Items at a measure's level that hold no task. */
+  empty: OutlineItem[]
+  /** Tasks standing beside measures, outside any. */
+  stray: OutlineItem[]
+}
 
-  // Header: everything before the first top-level heading "一、".
-  const firstSection = paragraphs.findIndex((p) => readMarker(p.text)?.kind === 'cn')
-  const header = firstSection < 0 ? paragraphs : paragraphs.slice(0, firstSection)
-  const body = firstSection < 0 ? [] : paragraphs.slice(firstSection)
-  const addresseeAt = header.findIndex((p) => /[：:]$/.test(p.text) && p.text.length <= 60 && !/[。]/.test(p.text))
-  let issuer = ''
-  let title = ''
-  let addresseesText = ''
-  let preamble: Paragraph[] = []
-  if (addresseeAt < 0) {
-    problems.push({
-      line: header[0]?.line ?? 1,
-      message: 'expected the addressees (主送机关) after the title, on a line ending in "：", e.g. "各村，各站所："',
-    })
-  } else {
-    const above = header.slice(0, addresseeAt)
-    const hasIssuerLine = above.length >= 2 || (above.length === 1 && above[0]!.text === signatureIssuer)
-    issuer = hasIssuerLine ? above[0]!.text : (signatureIssuer ?? '')
-    // A long title is often set on two lines; it is one title.
-    title = above.slice(hasIssuerLine ? 1 : 0).map((p) => p.text).join('')
-    addresseesText = header[addresseeAt]!.text.replace(/[：:]$/, '')
-    preamble = header.slice(addresseeAt + 1)
-    if (!issuer) problems.push({ line: header[0]?.line ?? 1, message: 'expected the issuer (发文机关) on the first line or above the date' })
-    if (!title) problems.push({ line: header[addresseeAt]!.line, message: 'expected the title above the addressees' })
-  }
-  if (firstSection < 0) {
-    problems.push({ line: lines.length, message: 'expected sections numbered "一、", "二、" …; found none' })
-  }
-
-  // Sections, measures and tasks.
-  const sections: Section[] = []
-  let section: Section | null = null
-  let item: Item | null = null
-  for (const p of body) {
-    const marker = readMarker(p.text)
-    if (marker?.kind === 'cn') {
-      const measures = section?.kind === 'measures' ? section.measures : null
-      const lastMeasure = measures && measures.length > 0 ? measures[measures.length - 1]!.marker.number : 0
-      // Inside the measures section a "十、" that continues the measure numbering
-      // (right after （九）) and does not continue the section numbering is a
-      // measure written with the wrong marker, not a new top-level section.
-      if (measures && lastMeasure > 0 && marker.number === lastMeasure + 1 && marker.number !== section!.number + 1) {
-        measures.push({ marker, line: p.line, intro: [], tasks: [] })
-        item = null
-        continue
+/**
+ * Tasks are the items that carry a note. An item whose whole text holds one
+ * note could be a task with sub-items or a measure with one task: it is a task
+ * when tasks elsewhere are written with its marker (`taskKinds`: the kinds of
+ * the items that carry a note and have no sub-items); one that holds more
+ * notes is a heading over tasks, walked into.
+ */
+function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles): void {
+  const isTask = (c: OutlineItem, n: number) =>
+    n === 1 && noteOf(c) !== null && (c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0)
+  const walk = (holder: OutlineItem) => {
+    const counted = holder.children.map((c) => ({ c, n: noteCount(c) }))
+    const tasks = counted.filter(({ c, n }) => isTask(c, n)).map(({ c }) => c)
+    const headings = counted.filter(({ c, n }) => n > 0 && !tasks.includes(c)).map(({ c }) => c)
+    for (const { c, n } of counted) {
+      if (tasks.includes(c)) {
+        if (headings.length > 0) roles.stray.push(c)
+        else roles.tasks.push({ item: c, holder })
+      } else if (n > 0) {
+        walk(c)
+      } else if (headings.some((h) => h.marker.kind === c.marker.kind)) {
+        roles.empty.push(c)
+      } else if (taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
+        // Written as a task, beside tasks, without a note: a task whose note is missing.
+        roles.tasks.push({ item: c, holder })
       }
-      const sectionTitle = withoutFinalStop(marker.rest)
-      section = { number: marker.number, title: sectionTitle, kind: sectionKind(sectionTitle), line: p.line, intro: [], items: [], measures: [], taskItems: [] }
-      sections.push(section)
-      item = null
-      continue
-    }
-    if (!section) continue
-    if (section.kind === 'measures') {
-      if (marker?.kind === 'cn-paren') {
-        section.measures.push({ marker, line: p.line, intro: [], tasks: [] })
-        item = null
-      } else if (marker?.kind === 'arabic') {
-        const measure = section.measures[section.measures.length - 1]
-        item = { marker, line: p.line, paragraphs: [marker.rest] }
-        section.taskItems.push(item)
-        if (measure) measure.tasks.push(item)
-        else problems.push({ line: p.line, message: `task ${marker.number} is outside any measure: expected a measure heading such as "（一）…" before it` })
-      } else if (item) {
-        item.paragraphs.push(p.text)
-      } else {
-        const measure = section.measures[section.measures.length - 1]
-        ;(measure ? measure.intro : section.intro).push(p.text)
-      }
-      continue
-    }
-    const itemKind = section.items[0]?.marker.kind
-    if (marker && (marker.kind === 'cn-paren' || marker.kind === 'arabic') && (!itemKind || marker.kind === itemKind)) {
-      item = { marker, line: p.line, paragraphs: [marker.rest] }
-      section.items.push(item)
-    } else if (item) {
-      item.paragraphs.push(p.text)
-    } else {
-      section.intro.push(p.text)
     }
   }
+  walk(section)
+}
 
-  const ofKind = (kind: SectionKind) => sections.filter((s) => s.kind === kind)
-  const measuresSection = ofKind('measures')[0]
-  if (firstSection >= 0 && !measuresSection) {
-    problems.push({
-      line: body[0]!.line,
-      message: `expected a section of measures and tasks (a heading such as "二、细化措施"); found ${sections.map((s) => `"${s.number}、${s.title}"`).join(', ')}`,
-    })
-  } else if (measuresSection && measuresSection.measures.length === 0) {
-    problems.push({ line: measuresSection.line, message: 'the plan has no measures: expected headings such as "（一）…" in this section' })
-  }
+/** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
+function taskKindsOf(items: OutlineItem[]): Set<string> {
+  const all = items.flatMap((i) => [i, ...descendants(i)])
+  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i)) !== null).map((i) => i.marker.kind))
+}
 
-  // Statements the plan makes about itself.
-  const selfText = [title, ...preamble.map((p) => p.text), ...(measuresSection?.intro ?? [])].join('\n')
-  const statedTasks = new RegExp(`(?:细化|分解|明确)为?\\s*${NUM}\\s*项`).exec(selfText)
-  const statedTaskCount = statedTasks ? readNumber(statedTasks[1]!) : null
-  const nationalMeasures = new RegExp(`${NUM}\\s*条(?:硬)?措施`).exec(selfText)
-  const nationalMeasureCount = nationalMeasures ? readNumber(nationalMeasures[1]!) : null
-
-  // Measures and tasks.
-  const measures: Measure[] = []
-  const tasks: Task[] = []
-  const seenMeasures = new Map<number, number>()
-  const seenTasks = new Map<number, number>()
-  const usedUnits: string[] = []
-  const obligations: Obligation[] = []
-  let previousTask = 0
-  for (const t of measuresSection?.taskItems ?? []) {
-    checkSequence('task', t.marker.number, t.line, seenTasks, previousTask, problems)
-    previousTask = t.marker.number
-  }
-  for (const m of measuresSection?.measures ?? []) {
-    const number = m.marker.number
-    checkSequence('measure', number, m.line, seenMeasures, measures.length > 0 ? measures[measures.length - 1]!.number : 0, problems)
-    const { title: measureTitle, rest } = splitTitle(m.marker.rest)
-    const intro = [rest, ...m.intro].filter((t) => t !== '').join('\n')
-    if (m.tasks.length === 0) problems.push({ line: m.line, message: `measure ${number} has no tasks: expected tasks numbered "1." … under it` })
-    const measure: Measure = { number, title: measureTitle, tasks: [], line: m.line }
-    if (intro) measure.intro = intro
-    measures.push(measure)
-    for (const t of m.tasks) {
-      const task = readTask(t, number, planYear, registry, problems, warnings)
-      if (!task) continue
-      measure.tasks.push(task.number)
-      tasks.push(task)
-      usedUnits.push(...task.units)
-      obligations.push(...taskObligations(task))
+/** The deepest numbered items of a section: its tasks where no item carries a note (工作要点 without units). */
+function deepestItems(section: OutlineItem): Array<{ item: OutlineItem; holder: OutlineItem }> {
+  const out: Array<{ item: OutlineItem; holder: OutlineItem }> = []
+  const walk = (holder: OutlineItem) => {
+    for (const c of holder.children) {
+      if (c.children.length === 0) out.push({ item: c, holder })
+      else walk(c)
     }
   }
-  if (statedTaskCount !== null && measures.length > 0 && seenTasks.size !== statedTaskCount) {
-    problems.push({
-      line: lineOf(paragraphs, statedTasks![0]) ?? measuresSection?.line ?? 1,
-      message: `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${seenTasks.size} were found`,
-    })
+  walk(section)
+  return out
+}
+
+/** Numbers must run 1, 2, 3 … without gaps or repeats (or on from `start`). */
+function checkSequence(what: string, items: OutlineItem[], problems: Problem[], start = 1): void {
+  const seen = new Map<number, number>()
+  let previous = start - 1
+  for (const item of items) {
+    const number = item.marker.number
+    const first = seen.get(number)
+    if (first !== undefined) {
+      problems.push({ line: item.line, message: `${what} ${number} appears twice (first at line ${first})` })
+    } else if (number !== previous + 1) {
+      const missing = number > previous + 1 ? `; ${what} ${previous + 1}${number - 1 > previous + 1 ? `–${number - 1}` : ''} missing` : ''
+      const after = previous === start - 1 ? 'first' : `after ${what} ${previous}`
+      problems.push({ line: item.line, message: `expected ${what} ${previous + 1} ${after}, found ${what} ${number}${missing}` })
+    }
+    if (first === undefined) seen.set(number, item.line)
+    previous = number
   }
-
-  // Phases and work requirements.
-  const phases: Phase[] = ofKind('phases').flatMap((s) => s.items.map((it) => readPhase(it, planDate, problems)))
-  const requirements: Requirement[] = ofKind('requirements').flatMap((s) =>
-    s.items.map((it) => {
-      const { title: t, rest } = splitTitle(it.paragraphs[0]!)
-      return { number: it.marker.number, title: t, text: [rest, ...it.paragraphs.slice(1)].filter((x) => x !== '').join('\n'), line: it.line }
-    }),
-  )
-  const guidingIdeology = ofKind('guidance').map((s) => sectionText(s)).join('\n')
-  const otherSections: OtherSection[] = ofKind('other').map((s) => ({ number: s.number, title: s.title, text: sectionText(s), line: s.line }))
-
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) }
-  const plan: Plan = {
-    id,
-    source,
-    issuer,
-    title,
-    addresseesText,
-    addressees: splitUnits(addresseesText),
-    date: planDate,
-    preamble: preamble.map((p) => p.text).join('\n'),
-    statedTaskCount,
-    nationalMeasureCount,
-    guidingIdeology,
-    sections: sections.map((sec) => ({ number: sec.number, title: sec.title, kind: sec.kind, intro: sec.intro.join('\n'), line: sec.line })),
-    measures,
-    tasks,
-    units: planUnits(registry, usedUnits),
-    phases,
-    requirements,
-    obligations,
-    otherSections,
-  }
-  return { ok: true, plan, warnings: sortProblems(warnings) }
 }
 
-function sectionText(s: Section): string {
-  return [...s.intro, ...s.items.flatMap((it) => [it.marker.text + it.paragraphs[0]!, ...it.paragraphs.slice(1)])].join('\n')
-}
-
-function lineOf(paragraphs: Paragraph[], needle: string): number | undefined {
-  return paragraphs.find((p) => p.text.includes(needle))?.line
-}
-
-function sortProblems(list: Problem[]): Problem[] {
-  return [...list].sort((a, b) => a.line - b.line)
-}
-
-/** Numbers must run 1, 2, 3 … without gaps or repeats. */
-function checkSequence(what: string, number: number, line: number, seen: Map<number, number>, previous: number, problems: Problem[]): void {
-  const first = seen.get(number)
-  if (first !== undefined) {
-    problems.push({ line, message: `${what} ${number} appears twice (first at line ${first})` })
-  } else if (number !== previous + 1) {
-    const missing = number > previous + 1 ? `; ${what} ${previous + 1}${number - 1 > previous + 1 ? `–${number - 1}` : ''} missing` : ''
-    const after = previous === 0 ? 'first' : `after ${what} ${previous}`
-    problems.push({ line, message: `expected ${what} ${previous + 1} ${after}, found ${what} ${number}${missing}` })
-  }
-  if (first === undefined) seen.set(number, line)
+/**
+ * Task numbers run on across measures (the seed: 1–35) or start again in each
+ * (1., 2. under every heading): either is a plan's own numbering, checked as such.
+ */
+function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem }>, problems: Problem[]): number {
+  const holders = [...new Set(tasks.map((t) => t.holder))]
+  const restarts = holders.length > 1 && tasks.find((t) => t.holder === holders[1])!.item.marker.number === 1
+  if (!restarts) checkSequence('task', tasks.map((t) => t.item), problems)
+  else for (const h of holders) checkSequence('task', tasks.filter((t) => t.holder === h).map((t) => t.item), problems)
+  // How many tasks the plan numbers: a number written twice counts once.
+  return new Set(tasks.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
 }
 
 // A labelled note that does not end the task: text follows it.
 const NOTE_INSIDE = new RegExp(`[（(【\\[〔][\\s\\u3000]*(?:${FIELD_LABELS.map((f) => f.label).join('|')})[\\s\\u3000]*[:：]`)
 
-function readTask(item: Item, measure: number, year: number, registry: Registry, problems: Problem[], warnings: Problem[]): Task | null {
-  const number = item.marker.number
-  const full = item.paragraphs.join('\n')
+function readTask(
+  item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, problems: Problem[],
+): Task | null {
+  const written = item.marker.number
+  const full = fullText(item)
   const note = findNote(full)
-  if (!note) {
+  if (!note && needsNote) {
     const inside = NOTE_INSIDE.exec(full)
     problems.push({
       line: item.line,
       message: inside
-        ? `task ${number}: unexpected text after its unit/deadline note: "${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"`
-        : `task ${number} has no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end`,
+        ? `task ${written}: unexpected text after its unit/deadline note: "${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"`
+        : `task ${written} has no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end`,
     })
     return null
   }
-  if (!note.closed) {
-    problems.push({
-      line: item.line,
-      message: `task ${number}: its note "${note.raw.slice(0, 40)}" is not closed with "）"; is the file cut short?`,
-    })
+  if (note && !note.closed) {
+    problems.push({ line: item.line, message: `task ${written}: its note "${note.raw.slice(0, 40)}" is not closed with "）"; is the file cut short?` })
     return null
   }
-  for (const label of repeatedLabels(note)) {
-    problems.push({ line: item.line, message: `task ${number}: its note names ${label} twice: "${note.raw}"` })
+  for (const label of note ? repeatedLabels(note) : []) {
+    problems.push({ line: item.line, message: `task ${written}: its note names ${label} twice: "${note!.raw}"` })
   }
-  const { title, rest } = splitTitle(full.slice(0, note.at).replace(/[\s\u3000]+$/, ''))
+  const { title, rest } = splitTitle((note ? full.slice(0, note.at) : full).replace(/[\s\u3000]+$/, ''))
+  if (title.trim() === '') problems.push({ line: item.line, message: `task ${written} has no title: expected words after "${item.marker.text}"` })
   const refs = (role: FieldRole): UnitRef[] => {
-    const refs: UnitRef[] = []
-    for (const text of valuesOf(note, role).flatMap(splitUnits)) {
-      refs.push({ text, unit: resolveUnit(registry, text, refs.at(-1)?.unit ?? null).unit })
+    const out: UnitRef[] = []
+    for (const text of note ? valuesOf(note, role).flatMap(splitUnits) : []) {
+      out.push({ text, unit: resolveUnit(registry, text, out.at(-1)?.unit ?? null).unit })
     }
-    return refs
+    return out
   }
   const responsible = refs('responsible')
   const lead = refs('lead')
   const support = refs('support')
   const unitRefs = [...responsible, ...lead, ...support]
-  if (unitRefs.length === 0) {
-    problems.push({ line: item.line, message: `task ${number} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
+  if (note && unitRefs.length === 0) {
+    problems.push({ line: item.line, message: `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
   }
-  const deadlineTexts = valuesOf(note, 'deadline')
+  const deadlineTexts = note ? valuesOf(note, 'deadline') : []
   let deadline: Deadline | null = null
   if (deadlineTexts.length === 0) {
     // Many plans give no deadline for some or all tasks: that is what they say, not a slip.
     deadline = { text: '', kind: 'unspecified' }
+  } else if (deadlineTexts[0] === '') {
+    problems.push({ line: item.line, message: `task ${written}: its note has an empty 完成时限: "${note!.raw}"` })
   } else {
     const normalised = normaliseDeadline(deadlineTexts[0]!, year)
-    if (deadlineTexts[0] === '') problems.push({ line: item.line, message: `task ${number}: its note has an empty 完成时限: "${note.raw}"` })
-    else if ('error' in normalised) problems.push({ line: item.line, message: `task ${number}: ${normalised.error}` })
+    if ('error' in normalised) problems.push({ line: item.line, message: `task ${written}: ${normalised.error}` })
     else deadline = normalised
   }
-  if (!deadline || unitRefs.length === 0) return null
+  if (!deadline || (note && unitRefs.length === 0)) return null
   const unique = (list: UnitRef[]) => [...new Set(list.map((r) => r.unit))]
-  const task: Task = {
-    number,
-    measure,
-    title,
-    text: rest,
-    note: note.raw,
-    units: unique(unitRefs),
-    unitRefs,
-    deadline,
-    line: item.line,
-  }
+  const task: Task = { number, measure, title, text: rest, note: note?.raw ?? '', units: unique(unitRefs), unitRefs, deadline, line: item.line }
+  if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
   if (lead.length > 0) task.lead = unique(lead)
   if (support.length > 0) task.support = unique(support)
-  const leaders = valuesOf(note, 'leader')
-  const persons = valuesOf(note, 'person')
+  const leaders = note ? valuesOf(note, 'leader') : []
+  const persons = note ? valuesOf(note, 'person') : []
   if (leaders.length > 0) task.leader = leaders.join('；')
   if (persons.length > 0) task.person = persons.join('；')
   return task
@@ -425,24 +228,178 @@ function taskObligations(task: Task): Obligation[] {
   return found
 }
 
-function readPhase(item: Item, planDate: IsoDate, problems: Problem[]): Phase {
-  const { title, rest } = splitTitle(item.paragraphs[0]!)
-  const { title: timeText, rest: text } = splitTitle(rest)
-  const span = readSpan(timeText, planDate)
-  if (!span) {
+/** A section's text under its heading: its paragraphs and items, markers included, verbatim. */
+function sectionText(section: OutlineItem): string {
+  return [...section.paragraphs.slice(1), ...section.children.map((c) => c.marker.text + fullText(c))].join('\n')
+}
+
+function lineOf(paragraphs: Paragraph[], needle: string): number | undefined {
+  return paragraphs.find((p) => p.text.includes(needle))?.line
+}
+
+function sortProblems(list: Problem[]): Problem[] {
+  return [...list].sort((a, b) => a.line - b.line)
+}
+
+export function parsePlan({ id, source, text, registry }: ParseInput): ParseResult {
+  const problems: Problem[] = []
+  const warnings: Problem[] = []
+  const lines = text.split('\n')
+
+  // The frame: signature at the end, a notice around the plan, the head.
+  const signature = readSignature(lines)
+  const all = toParagraphs(lines.slice(0, signature.start))
+  const split = splitNotice(all)
+  const notice = split ? readNotice(split.notice) : null
+  const outline = buildOutline(split ? split.plan : all)
+  const head = readHead(outline.head, signature.issuer, problems)
+  const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? null
+  if (date === null) {
+    warnings.push({ line: Math.max(signature.start, 1), message: 'the plan states no date (成文日期), neither on its last line nor under its title; its date is unknown' })
+  }
+  const issuer = head.issuer ?? signature.issuer ?? ''
+  if (issuer === '') warnings.push({ line: outline.head[0]?.line ?? 1, message: 'the plan names no issuer (发文机关), neither above its title nor above its date' })
+  // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
+  const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
+  const planYear = Number.isFinite(year) ? year : null
+
+  if (outline.items.length === 0) problems.push({ line: lines.length, message: 'expected sections numbered "一、", "二、" …; found none' })
+  const sections = outline.items.map((item) => {
+    const title = withoutFinalStop(item.paragraphs[0]!)
+    return { item, title, kind: sectionKind(title) }
+  })
+
+  // Roles: tasks wherever notes are; else the deepest items of the measures section.
+  const roles: Roles = { tasks: [], empty: [], stray: [] }
+  const taskKinds = taskKindsOf(outline.items)
+  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') assignRoles(s.item, taskKinds, roles)
+  const needsNote = roles.tasks.length + roles.stray.length > 0
+  if (!needsNote) {
+    const umbrella = sections.find((s) => s.kind === 'measures')
+    if (umbrella) roles.tasks.push(...deepestItems(umbrella.item).filter((t) => t.holder !== umbrella.item || umbrella.item.children.every((c) => c.children.length === 0)))
+  }
+  // A section holding tasks, which no heading word names, holds measures: it is no "other" section.
+  for (const s of sections) {
+    if (s.kind === 'other' && roles.tasks.some((t) => t.holder === s.item || ancestors(t.holder).includes(s.item))) s.kind = 'measures'
+  }
+  const measuresSection = sections.find((s) => s.kind === 'measures')
+  if (outline.items.length > 0 && !measuresSection) {
     problems.push({
-      line: item.line,
-      message: `phase ${item.marker.number}: cannot read its time span "${timeText}": expected e.g. "即日起至2022年6月30日" or "2022年8月以后" after the title`,
+      line: outline.items[0]!.line,
+      message: `expected a section of measures and tasks (a heading such as "二、细化措施"); found ${sections.map((s) => `"${s.item.marker.text}${s.title}"`).join(', ')}`,
+    })
+  } else if (measuresSection && roles.tasks.length === 0 && roles.stray.length === 0) {
+    problems.push({ line: measuresSection.item.line, message: 'the plan has no measures: expected headings such as "（一）…" in this section' })
+  }
+  for (const stray of roles.stray) {
+    problems.push({ line: stray.line, message: `task ${stray.marker.number} is outside any measure: expected a measure heading such as "（一）…" before it` })
+  }
+
+  // Measures: the items that hold tasks, in document order.
+  const holders = [...new Set(roles.tasks.map((t) => t.holder))]
+  const measureItems = [...holders, ...roles.empty].sort((a, b) => a.line - b.line)
+  const measureKinds = new Set(measureItems.filter((m) => !outline.items.includes(m)).map((m) => m.marker.kind))
+  checkSequence('measure', measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)), problems)
+  for (const empty of roles.empty) {
+    problems.push({ line: empty.line, message: `measure ${empty.marker.number} has no tasks: expected tasks numbered "1." … under it` })
+  }
+  const numbered = [...roles.tasks, ...roles.stray.map((item) => ({ item, holder: item.parent! }))].sort((a, b) => a.item.line - b.item.line)
+  const taskCount = checkTaskNumbers(numbered, problems)
+  const sectionAt = new Map(sections.map((s) => [s.item, s]))
+  const measures: Measure[] = []
+  const tasks: Task[] = []
+  const usedUnits: string[] = []
+  const obligations: Obligation[] = []
+  holders.forEach((holder, i) => {
+    const number = i + 1
+    const asSection = sectionAt.get(holder)
+    const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(holder.paragraphs[0]!)
+    const intro = [rest, ...holder.paragraphs.slice(1)].filter((t) => t !== '').join('\n')
+    const measure: Measure = { number, title: withoutFinalStop(title), tasks: [], line: holder.line }
+    if (asSection || holder.marker.number !== number || holder.marker.kind !== 'cn-paren') measure.marker = holder.marker.text
+    if (intro && !asSection) measure.intro = intro
+    if (measure.title.trim() === '') problems.push({ line: holder.line, message: `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"` })
+    measures.push(measure)
+    for (const t of roles.tasks.filter((x) => x.holder === holder)) {
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, problems)
+      if (!task) continue
+      measure.tasks.push(task.number)
+      tasks.push(task)
+      usedUnits.push(...task.units)
+      obligations.push(...taskObligations(task))
+    }
+  })
+
+  // Statements the plan makes about itself.
+  const selfText = [head.title, ...head.preamble.map((p) => p.text), ...(measuresSection?.item.paragraphs.slice(1) ?? [])].join('\n')
+  const statedTasks = new RegExp(`(?:细化|分解|明确)为?\\s*${NUM}\\s*项`).exec(selfText)
+  const statedTaskCount = statedTasks ? readNumber(statedTasks[1]!) : null
+  const nationalMeasures = new RegExp(`${NUM}\\s*条(?:硬)?措施`).exec(selfText)
+  const nationalMeasureCount = nationalMeasures ? readNumber(nationalMeasures[1]!) : null
+  if (statedTaskCount !== null && numbered.length > 0 && taskCount !== statedTaskCount) {
+    problems.push({
+      line: lineOf([...outline.head, ...(measuresSection ? [{ line: measuresSection.item.line, text: measuresSection.item.paragraphs.join('') }] : [])], statedTasks![0]) ?? measuresSection?.item.line ?? 1,
+      message: `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${taskCount} were found`,
     })
   }
-  const phase: Phase = {
-    number: item.marker.number,
-    title,
-    timeText,
-    text: [text, ...item.paragraphs.slice(1)].filter((t) => t !== '').join('\n'),
-    line: item.line,
+
+  // Phases, work requirements, guiding ideology, the rest verbatim.
+  const ofKind = (kind: SectionKind) => sections.filter((s) => s.kind === kind)
+  const phases: Phase[] = ofKind('phases').flatMap((s) => {
+    checkSequence('phase', s.item.children, problems)
+    return s.item.children.map((c, i) => readPhase(i + 1, [c.paragraphs[0]!, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))], c.line, date, planYear, problems))
+  })
+  const requirements: Requirement[] = ofKind('requirements').flatMap((s) => {
+    checkSequence('requirement', s.item.children, problems)
+    return s.item.children.map((c, i) => {
+      const { title: t, rest } = splitTitle(c.paragraphs[0]!)
+      const body = [rest, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))].filter((x) => x !== '').join('\n')
+      if (t.trim() === '') problems.push({ line: c.line, message: `requirement ${c.marker.number} has no title: expected words after "${c.marker.text}"` })
+      return { number: i + 1, title: t, text: body, line: c.line }
+    })
+  })
+  const guidingIdeology = ofKind('guidance').map((s) => sectionText(s.item)).join('\n')
+  const otherSections: OtherSection[] = ofKind('other').map((s) => ({ number: s.item.marker.number, title: s.title, text: sectionText(s.item), line: s.item.line }))
+  const sectionProblems: Problem[] = []
+  checkSequence('section', outline.items, sectionProblems)
+  if (sectionProblems.length > 0 && !outline.items.some((i) => i.marker.kind === 'cn')) {
+    problems.push({ line: outline.items[0]!.line, message: `expected sections numbered "一、", "二、" …; found none (the top-level items "${outline.items[0]!.marker.text}" … number again and again)` })
+  } else {
+    problems.push(...sectionProblems)
   }
-  if (span?.start) phase.start = span.start
-  if (span?.end) phase.end = span.end
-  return phase
+  if (head.title.trim() === '' && !problems.some((p) => p.message.startsWith('expected the title'))) {
+    problems.push({ line: outline.head[0]?.line ?? 1, message: 'the plan has no title' })
+  }
+
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) }
+  const plan: Plan = {
+    id,
+    source,
+    issuer,
+    title: head.title,
+    addresseesText: head.addresseesText,
+    addressees: splitUnits(head.addresseesText),
+    date,
+    preamble: head.preamble.map((p) => p.text).join('\n'),
+    statedTaskCount,
+    nationalMeasureCount,
+    guidingIdeology,
+    sections: sections.map((s) => ({ number: s.item.marker.number, title: s.title, kind: s.kind, intro: s.item.paragraphs.slice(1).join('\n'), line: s.item.line })),
+    measures,
+    tasks,
+    units: planUnits(registry, usedUnits),
+    phases,
+    requirements,
+    obligations,
+    otherSections,
+  }
+  if (head.documentNumber) plan.documentNumber = head.documentNumber
+  if (notice) plan.notice = notice
+  return { ok: true, plan, warnings: sortProblems(warnings) }
+}
+
+function ancestors(item: OutlineItem): OutlineItem[] {
+  const out: OutlineItem[] = []
+  for (let p = item.parent; p; p = p.parent) out.push(p)
+  return out
 }

@@ -1,0 +1,85 @@
+// Paragraphs → the document's outline, inferred from the markers present
+// (一、 → （一） → 1. → （1） → ①, whichever occur): one stack-based walk, so a
+// plan with a level more or less, or a level skipped, takes the same path.
+// Paragraphs without a marker belong to the item above them. Roles (section,
+// measure, task) are given later, by what the items carry.
+
+import { readMarker, type Marker } from './markers.ts'
+import type { Paragraph } from './paragraphs.ts'
+
+export interface OutlineItem {
+  marker: Marker
+  /** Line (or paragraph, or page) of the marker in the source. */
+  line: number
+  /** The text after the marker, then the unmarked paragraphs under it: "\n"-joined later. */
+  paragraphs: string[]
+  /** Lines of `paragraphs`, one each. */
+  lines: number[]
+  children: OutlineItem[]
+  parent: OutlineItem | null
+}
+
+/** The rank of a marker kind in the conventional hierarchy: a smaller rank is a higher level. */
+export const rank = (m: Marker) => m.depth
+
+export interface Outline {
+  /** Paragraphs before the first marker (the document's head). */
+  head: Paragraph[]
+  /** Top-level items, in document order. */
+  items: OutlineItem[]
+}
+
+/**
+ * A marker of the wrong level that continues the numbering of an open lower
+ * level and not its own is read as that level: "十、" right after "（九）" inside
+ * the measures is the tenth measure, written with the section's marker (as in
+ * the seed plan), not a tenth section after "二、".
+ */
+function misleveled(marker: Marker, stack: OutlineItem[], top: OutlineItem[]): Marker {
+  const own = stack.find((s) => rank(s.marker) === rank(marker))
+  const previousOwn = own ? own.marker.number : top.filter((t) => t.marker.kind === marker.kind).at(-1)?.marker.number ?? 0
+  if (previousOwn + 1 === marker.number) return marker
+  const continued = stack.find((open) => rank(open.marker) > rank(marker) && open.marker.number + 1 === marker.number)
+  return continued ? { ...marker, kind: continued.marker.kind, depth: continued.marker.depth } : marker
+}
+
+export function buildOutline(paragraphs: Paragraph[]): Outline {
+  const head: Paragraph[] = []
+  const top: OutlineItem[] = []
+  const stack: OutlineItem[] = []
+  for (const p of paragraphs) {
+    const found = readMarker(p.text)
+    if (!found) {
+      const current = stack[stack.length - 1]
+      if (current) {
+        current.paragraphs.push(p.text)
+        current.lines.push(p.line)
+      } else {
+        head.push(p)
+      }
+      continue
+    }
+    const marker = misleveled(found, stack, top)
+    while (stack.length > 0 && rank(stack[stack.length - 1]!.marker) >= rank(marker)) stack.pop()
+    const parent = stack[stack.length - 1] ?? null
+    const item: OutlineItem = { marker, line: p.line, paragraphs: [marker.rest], lines: [p.line], children: [], parent }
+    ;(parent ? parent.children : top).push(item)
+    stack.push(item)
+  }
+  return { head, items: top }
+}
+
+/** The item's own text: its paragraphs, "\n"-joined (children not included). */
+export function ownText(item: OutlineItem): string {
+  return item.paragraphs.join('\n')
+}
+
+/** The item's whole text as written, its children's markers and text included. */
+export function fullText(item: OutlineItem): string {
+  return [ownText(item), ...item.children.map((c) => c.marker.text + fullText(c))].join('\n')
+}
+
+/** Every item below `item`, in document order. */
+export function descendants(item: OutlineItem): OutlineItem[] {
+  return item.children.flatMap((c) => [c, ...descendants(c)])
+}

@@ -1,0 +1,75 @@
+// Phases (阶段划分): "（一）动员部署阶段。即日起至2022年6月30日。正文…", with spans
+// "即日起至2022年6月30日", "2022年5月15日至8月31日", "2022年8月以后".
+
+import type { IsoDate, Phase, Problem } from '../model.ts'
+import { isoDate, lastDayOfMonth } from './deadlines.ts'
+import { readNumber } from './markers.ts'
+import { splitTitle } from './text.ts'
+
+const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+
+interface TimePoint {
+  date: IsoDate
+  year: number
+}
+
+function readTimePoint(text: string, defaultYear: number | null, planDate: IsoDate | null, asEnd: boolean): TimePoint | null {
+  const t = text.replace(/[\s\u3000]/g, '').replace(/(以后|以来|之后|起|开始|为止|前)$/, '')
+  if (/^(即日|即日起|自即日|印发之日|发文之日)/.test(t)) return planDate ? { date: planDate, year: Number(planDate.slice(0, 4)) } : null
+  const m = new RegExp(`^(?:(\\d{4})年)?${NUM}月(?:(${NUM.slice(1, -1)})日|(底|末))?$`).exec(t)
+  if (!m) return null
+  const year = m[1] ? Number(m[1]) : defaultYear
+  if (year === null) return null
+  const month = readNumber(m[2]!)
+  if (!(month >= 1 && month <= 12)) return null
+  if (m[3]) {
+    const date = isoDate(year, month, readNumber(m[3]))
+    return date ? { date, year } : null
+  }
+  if (m[4] || asEnd) return { date: lastDayOfMonth(year, month), year }
+  return { date: `${year}-${String(month).padStart(2, '0')}`, year }
+}
+
+/** The phase's span: `start`/`end` where the plan gives them; null if the text is no time span. */
+export function readSpan(text: string, planDate: IsoDate | null, planYear: number | null): { start?: IsoDate; end?: IsoDate } | null {
+  const parts = text.split(/至|到|—+|～|~/)
+  if (parts.length > 2) return null
+  if (parts.length === 2) {
+    // "即日起至…" in a plan that states no date: the start is unknown, the end is not.
+    if (planDate === null && /^(即日|自即日|印发之日|发文之日)/.test(parts[0]!.trim())) {
+      const end = readTimePoint(parts[1]!, planYear, planDate, true)
+      return end ? { end: end.date } : null
+    }
+    const start = readTimePoint(parts[0]!, planYear, planDate, false)
+    const end = start && readTimePoint(parts[1]!, start.year, planDate, true)
+    return start && end ? { start: start.date, end: end.date } : null
+  }
+  const point = readTimePoint(text, planYear, planDate, false)
+  if (!point) return null
+  return /(以后|以来|之后|起|开始)$/.test(text) ? { start: point.date } : { end: point.date }
+}
+
+/** "2022-08" and "2022-08-31" compare to the month they share. */
+function endsBeforeStart(start: IsoDate, end: IsoDate): boolean {
+  const n = Math.min(start.length, end.length)
+  return end.slice(0, n) < start.slice(0, n)
+}
+
+/** One phase from its item's paragraphs: title, time span, text. */
+export function readPhase(number: number, paragraphs: string[], line: number, planDate: IsoDate | null, planYear: number | null, problems: Problem[]): Phase {
+  const { title, rest } = splitTitle(paragraphs[0]!)
+  const { title: timeText, rest: text } = splitTitle(rest)
+  const span = readSpan(timeText, planDate, planYear)
+  if (!span) {
+    problems.push({
+      line,
+      message: `phase ${number}: cannot read its time span "${timeText}": expected e.g. "即日起至2022年6月30日" or "2022年8月以后" after the title`,
+    })
+  } else if (span.start && span.end && endsBeforeStart(span.start, span.end)) {
+    problems.push({ line, message: `phase ${number}: it ends (${span.end}) before it starts (${span.start}): "${timeText}"` })
+  }
+  const phase: Phase = { number, title, timeText, text: [text, ...paragraphs.slice(1)].filter((t) => t !== '').join('\n'), line }
+  if (span?.start) phase.start = span.start
+  if (span?.end) phase.end = span.end
+  return phase
+}
