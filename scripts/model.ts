@@ -59,6 +59,8 @@ export interface Task {
   /** Where the plan names supporting units (配合单位): their canonical names. */
   support?: string[]
   deadline: Deadline
+  /** An unnumbered sub-heading standing above the task in the plan ("危化品领域"), where there is one. */
+  heading?: string
   /** 责任领导 (or 分管领导) as written, where the note names one. */
   leader?: string
   /** 责任人 as written, where the note names one. */
@@ -76,6 +78,8 @@ export interface Measure {
   title: string
   /** Text under the heading before the first task, if any. */
   intro?: string
+  /** An unnumbered sub-heading standing above the measure in the plan, where there is one. */
+  heading?: string
   tasks: number[]
   line: number
 }
@@ -164,6 +168,8 @@ export interface Plan {
 
 /** A notice that issues the plan (关于印发…的通知), kept verbatim. */
 export interface Notice {
+  /** The letterhead above its title: the plan's issuer where the plan names none. */
+  issuer?: string
   title: string
   documentNumber?: string
   /** Its date, where it has one: the plan's date when the plan states none of its own. */

@@ -55,15 +55,19 @@ export function readSignature(lines: string[]): Signature {
 export function splitNotice(paragraphs: Paragraph[]): { notice: Paragraph[]; plan: Paragraph[] } | null {
   const first = paragraphs.slice(0, 4).findIndex((p) => /通知$/.test(p.text) && p.text.length <= 80)
   if (first < 0) return null
-  for (let i = first + 1; i < paragraphs.length - 1; i++) {
-    if (!readFullDate(paragraphs[i]!.text)) continue
-    let next = i + 1
-    // The signing unit may stand above the date; "附件" (or "附件1：") may stand before the title.
-    if (/^附件\d*[：:]?$/.test(paragraphs[next]!.text)) next++
-    const title = paragraphs[next]
-    if (title && TITLE_WORDS.test(title.text) && !/[。；]/.test(title.text) && title.text.length <= 80) {
-      return { notice: paragraphs.slice(0, next), plan: paragraphs.slice(next) }
+  const isTitle = (p: Paragraph | undefined) => p !== undefined && TITLE_WORDS.test(p.text) && !/[。；]/.test(p.text) && p.text.length <= 80
+  let itemsSeen = false
+  for (let i = first + 1; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!
+    // The notice's own text ends with its date, maybe "附件"; or, a short notice without items or date, at the title.
+    if (readFullDate(p.text) || /^附件\d*[：:]?$/.test(p.text)) {
+      let next = i + 1
+      if (/^附件\d*[：:]?$/.test(paragraphs[next]?.text ?? '')) next++
+      if (isTitle(paragraphs[next])) return { notice: paragraphs.slice(0, next), plan: paragraphs.slice(next) }
+    } else if (!itemsSeen && isTitle(p)) {
+      return { notice: paragraphs.slice(0, i), plan: paragraphs.slice(i) }
     }
+    if (readMarker(p.text)) itemsSeen = true
   }
   return null
 }
@@ -73,9 +77,12 @@ export function readNotice(paragraphs: Paragraph[]): Notice {
   const titleAt = paragraphs.findIndex((p) => /通知$/.test(p.text))
   const title = paragraphs[titleAt]!.text
   const numberAt = paragraphs.findIndex((p) => DOCUMENT_NUMBER.test(p.text))
-  const rest = paragraphs.filter((_, i) => i !== titleAt && i !== numberAt).map((p) => p.text)
+  // A line above the title that is no 文号 is the letterhead.
+  const issuerAt = titleAt > 0 && numberAt !== 0 ? 0 : -1
+  const rest = paragraphs.filter((_, i) => i !== titleAt && i !== numberAt && i !== issuerAt).map((p) => p.text)
   const dates = paragraphs.map((p) => readFullDate(p.text)).filter((d): d is IsoDate => d !== null)
   const notice: Notice = { title, text: rest.join('\n'), line: paragraphs[0]!.line }
+  if (issuerAt === 0) notice.issuer = paragraphs[0]!.text
   if (numberAt >= 0) notice.documentNumber = paragraphs[numberAt]!.text
   if (dates.length > 0) notice.date = dates[dates.length - 1]!
   return notice

@@ -184,10 +184,13 @@ function readTask(
     }
     return out
   }
-  const responsible = refs('responsible')
   const lead = refs('lead')
   const support = refs('support')
-  const unitRefs = [...responsible, ...lead, ...support]
+  // Every unit the note names, in the order written.
+  const unitRefs: UnitRef[] = []
+  for (const field of note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []) {
+    for (const text of splitUnits(field.value)) unitRefs.push({ text, unit: resolveUnit(registry, text, unitRefs.at(-1)?.unit ?? null).unit })
+  }
   if (note && unitRefs.length === 0) {
     problems.push({ line: item.line, message: `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
   }
@@ -207,6 +210,7 @@ function readTask(
   const unique = (list: UnitRef[]) => [...new Set(list.map((r) => r.unit))]
   const task: Task = { number, measure, title, text: rest, note: note?.raw ?? '', units: unique(unitRefs), unitRefs, deadline, line: item.line }
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
+  if (item.heading) task.heading = item.heading.text
   if (lead.length > 0) task.lead = unique(lead)
   if (support.length > 0) task.support = unique(support)
   const leaders = note ? valuesOf(note, 'leader') : []
@@ -257,7 +261,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (date === null) {
     warnings.push({ line: Math.max(signature.start, 1), message: 'the plan states no date (成文日期), neither on its last line nor under its title; its date is unknown' })
   }
-  const issuer = head.issuer ?? signature.issuer ?? ''
+  const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? ''
   if (issuer === '') warnings.push({ line: outline.head[0]?.line ?? 1, message: 'the plan names no issuer (发文机关), neither above its title nor above its date' })
   // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
   const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
@@ -318,6 +322,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     const measure: Measure = { number, title: withoutFinalStop(title), tasks: [], line: holder.line }
     if (asSection || holder.marker.number !== number || holder.marker.kind !== 'cn-paren') measure.marker = holder.marker.text
     if (intro && !asSection) measure.intro = intro
+    if (holder.heading) measure.heading = holder.heading.text
     if (measure.title.trim() === '') problems.push({ line: holder.line, message: `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"` })
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {

@@ -17,6 +17,8 @@ export interface OutlineItem {
   lines: number[]
   children: OutlineItem[]
   parent: OutlineItem | null
+  /** An unnumbered sub-heading line standing above the item ("危化品领域" between two tasks), where there is one. */
+  heading?: Paragraph
 }
 
 /** The rank of a marker kind in the conventional hierarchy: a smaller rank is a higher level. */
@@ -43,29 +45,42 @@ function misleveled(marker: Marker, stack: OutlineItem[], top: OutlineItem[]): M
   return continued ? { ...marker, kind: continued.marker.kind, depth: continued.marker.depth } : marker
 }
 
+/** The text of an item that is complete: it ends with a closing bracket (a responsibility note). */
+const COMPLETE = /[）)】\]〕][。．.]?$/
+/** A line that can be a sub-heading: short, no sentence in it. */
+const HEADING_LINE = /^[^。；;，,：:！？]{2,20}$/
+
 export function buildOutline(paragraphs: Paragraph[]): Outline {
   const head: Paragraph[] = []
   const top: OutlineItem[] = []
   const stack: OutlineItem[] = []
-  for (const p of paragraphs) {
+  let pendingHeading: Paragraph | undefined
+  paragraphs.forEach((p, i) => {
     const found = readMarker(p.text)
+    const current = stack[stack.length - 1]
+    // An unnumbered line after a complete item and before the next item is a sub-heading over that item.
+    if (!found && current && COMPLETE.test(current.paragraphs.at(-1)!) && HEADING_LINE.test(p.text) && readMarker(paragraphs[i + 1]?.text ?? '') !== null) {
+      pendingHeading = p
+      return
+    }
     if (!found) {
-      const current = stack[stack.length - 1]
       if (current) {
         current.paragraphs.push(p.text)
         current.lines.push(p.line)
       } else {
         head.push(p)
       }
-      continue
+      return
     }
     const marker = misleveled(found, stack, top)
     while (stack.length > 0 && rank(stack[stack.length - 1]!.marker) >= rank(marker)) stack.pop()
     const parent = stack[stack.length - 1] ?? null
     const item: OutlineItem = { marker, line: p.line, paragraphs: [marker.rest], lines: [p.line], children: [], parent }
+    if (pendingHeading) item.heading = pendingHeading
+    pendingHeading = undefined
     ;(parent ? parent.children : top).push(item)
     stack.push(item)
-  }
+  })
   return { head, items: top }
 }
 

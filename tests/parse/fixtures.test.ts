@@ -68,13 +68,70 @@ describe('notes in other forms', () => {
     expect(tasks.map((t) => [t.units, t.lead ?? null, t.support ?? null, t.deadline.kind])).toEqual([
       [['各村'], null, null, 'ongoing'],
       [['镇政府', '各村', '各站所'], ['镇政府'], ['各村', '各站所'], 'unspecified'],
-      [['各站所', '镇党委', '镇政府'], ['镇党委', '镇政府'], null, 'due'],
+      [['镇党委', '镇政府', '各站所'], ['镇党委', '镇政府'], null, 'due'],
       [['各站所'], null, null, 'recurring'],
-      [['各村', '镇政府'], ['镇政府'], null, 'unspecified'],
+      [['镇政府', '各村'], ['镇政府'], null, 'unspecified'],
     ])
     expect(tasks[3]).toMatchObject({ leader: '分管副镇长', person: '站所长' })
     expect(tasks[2]!.note).toBe('牵头单位：镇党委、政府\n责任单位：各站所\n完成时限：6月15日前')
     expect(tasks[2]!.text).toBe('对河道、水库、地质灾害隐患点开展全面检查，建立隐患台账。')
+  })
+})
+
+// Other outline layouts (issue: "Outline depth varies"), each read to the tasks
+// and measures a reader sees; their whole models are in expected.json.
+const outlineOf = (name: string) => {
+  const plan = planOf(`${FIXTURES}plans/${name}/input.txt`)
+  return {
+    measures: plan.measures.map((m) => [m.marker ?? null, m.title, m.tasks]),
+    tasks: plan.tasks.map((t) => [t.number, t.marker ?? null, t.title, t.units, t.deadline.kind]),
+  }
+}
+
+describe('outline layouts', () => {
+  it('sections that are the topics themselves, tasks numbered again under each (in a notice)', () => {
+    const plan = planOf(`${FIXTURES}plans/sections-as-measures/input.txt`)
+    expect(outlineOf('sections-as-measures').measures).toEqual([
+      ['一、', '强化责任落实', [1, 2]], ['二、', '深化专项整治', [3, 4, 5]], ['三、', '夯实基层基础', [6]],
+    ])
+    expect(plan.tasks.map((t) => t.marker ?? `${t.number}.`)).toEqual(['1.', '2.', '1.', '2.', '3.', '1.'])
+    expect(plan.tasks[3]).toMatchObject({ lead: ['县公安局', '县交通运输局'], units: ['县公安局', '县交通运输局', '各乡镇人民政府'] })
+    expect(plan).toMatchObject({ issuer: '某某县人民政府办公室', title: '2023年安全生产工作要点', date: '2023-03-02' })
+    expect(plan.notice).toMatchObject({ title: '关于印发2023年安全生产工作要点的通知', date: '2023-03-02', issuer: '某某县人民政府办公室' })
+  })
+
+  it('（一） items directly under 一、 are the tasks', () => {
+    expect(outlineOf('cn-paren-tasks')).toEqual({
+      measures: [['二、', '主要任务', [1, 2, 3]]],
+      tasks: [
+        [1, '（一）', '加强火源管控', ['各村'], 'ongoing'],
+        [2, '（二）', '开展隐患排查', ['镇林业站'], 'due'],
+        [3, '（三）', '强化宣传教育', ['各村', '镇宣传办'], 'recurring'],
+      ],
+    })
+  })
+
+  it('1. directly under 一、, numbered on across sections; 市 written once; a unit with its own parentheses', () => {
+    const { tasks } = outlineOf('numbered-on')
+    expect(tasks.map((t) => t[0])).toEqual([1, 2, 3, 4, 5])
+    expect(tasks.map((t) => t[1])).toEqual([null, null, null, null, null])
+    expect(tasks[0]![3]).toEqual(['市委组织部', '市宣传部'])
+    expect(tasks[1]![3]).toEqual(['市安委办'])
+    expect(tasks[2]![3]).toEqual(['市应急局', '市发改委', '市工信局'])
+    expect(planOf(`${FIXTURES}plans/numbered-on/input.txt`).tasks[3]!.deadline).toEqual({ text: '明年7月', kind: 'due', date: '2024-07-31' })
+  })
+
+  it('（1） and ① sub-items stay in their task; an unnumbered sub-heading is kept above its task', () => {
+    const plan = planOf(`${FIXTURES}plans/sub-items/input.txt`)
+    expect(plan.tasks[0]!.text).toBe('重点检查以下内容：\n（1）是否使用不合格气瓶；\n（2）是否安装可燃气体报警器；\n①报警器是否有效；\n②报警器是否联网。')
+    expect(plan.tasks[3]).toMatchObject({ heading: '入户检查', title: '开展入户检查' })
+    expect(plan.measures.map((m) => m.title)).toEqual(['餐饮场所', '居民用户'])
+  })
+
+  it('no letterhead, a title on two lines, the date under it, no signature', () => {
+    const plan = planOf(`${FIXTURES}plans/no-letterhead-date-top/input.txt`)
+    expect(plan).toMatchObject({ issuer: '', title: '关于做好2023年汛期安全生产工作的实施方案', date: '2023-05-20' })
+    expect(plan.tasks.map((t) => t.deadline.date)).toEqual(['2023-05-31', '2023-06-15'])
   })
 })
 
