@@ -364,6 +364,25 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     })
   })
   const guidingIdeology = ofKind('guidance').map((s) => sectionText(s.item)).join('\n')
+
+  // Nothing lost: every item of the outline is in the model — a section (title
+  // and intro), a measure, a task (its sub-items with it), a phase or a
+  // requirement (theirs with them), or the text of a section kept verbatim.
+  const consumed = new Set<OutlineItem>()
+  const take = (item: OutlineItem) => [item, ...descendants(item)].forEach((i) => consumed.add(i))
+  for (const s of sections) {
+    consumed.add(s.item)
+    if (s.kind === 'guidance' || s.kind === 'other' || s.kind === 'phases' || s.kind === 'requirements') take(s.item)
+  }
+  for (const h of holders) consumed.add(h)
+  for (const t of [...roles.tasks.map((x) => x.item), ...roles.empty, ...roles.stray]) take(t)
+  for (const item of outline.items.flatMap((i) => [i, ...descendants(i)])) {
+    if (consumed.has(item)) continue
+    problems.push({
+      line: item.line,
+      message: `"${(item.marker.text + item.paragraphs.join('')).slice(0, 30)}" is neither a measure, a task nor a part of one: expected each item of this section to be a task (with its note) or a heading over tasks`,
+    })
+  }
   const otherSections: OtherSection[] = ofKind('other').map((s) => ({ number: s.item.marker.number, title: s.title, text: sectionText(s.item), line: s.item.line }))
   const sectionProblems: Problem[] = []
   checkSequence('section', outline.items, sectionProblems)
