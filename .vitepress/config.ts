@@ -5,14 +5,14 @@ import { nav, sidebar } from '../scripts/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
 
-// Ledgers are .xlsx: a file to download, not a page (VitePress checks and routes
-// links by extension, in Node and in the browser).
-process.env.VITE_EXTRA_EXTENSIONS = 'xlsx'
+// Ledgers (.xlsx) and plans as received (.docx): files to download, not pages
+// (VitePress checks and routes links by extension, in Node and in the browser).
+process.env.VITE_EXTRA_EXTENSIONS = 'xlsx,docx'
 
 /** markdown-it rules VitePress adds that the site's pages do not use. */
 const UNUSED_SYNTAX = ['emoji', 'snippet', ...['tip', 'info', 'warning', 'danger', 'details', 'code-group', 'raw', 'v-pre'].map((c) => `container_${c}`)]
 
-const loaded = loadSite()
+const loaded = await loadSite()
 if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
 const { site } = loaded
 const base = process.env.SITE_BASE || '/'

@@ -41,7 +41,7 @@ export type Generated =
 /** Generates docs/ from the seeds. Returns the report lines of a plan that cannot be read, leaving docs/ as it was. */
 export async function generate(options: GenerateOptions): Promise<Generated> {
   const start = performance.now()
-  const loaded: LoadedSite = loadSite()
+  const loaded: LoadedSite = await loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
   const parsed = performance.now()
   const pages = sitePages(loaded.site, loaded.sources, loadKnowledge(), { pdf: options.pdf })

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decode } from './parse/decode.ts'
+import { PLAN_EXTENSIONS, readSource } from './parse/formats.ts'
 import { parsePlan } from './parse/index.ts'
 import { readRegistry, type Registry } from './parse/units.ts'
 import { makeSite, type Site } from './views.ts'
@@ -47,24 +48,33 @@ export function planIdProblem(file: string, taken: ReadonlySet<string>): string 
 
 export interface Loaded {
   result: ParseResult
-  /** The decoded text, where the file could be decoded. */
+  /** The plan's text as read from the file (decoded, or taken out of Word or PDF), where it could be read. */
   text: string | null
+  /** Where line N of that text stands in the file: ":N", ": 第N段", ": 第N页". */
+  where: (line: number) => string
 }
 
-/** Reads, decodes and parses one plan file. Never throws for bad content; a missing file throws. */
-export function readPlan(file: string, registry: Registry): Loaded {
-  const decoded = decode(readFileSync(file))
-  if (!decoded.ok) return { result: { ok: false, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }, text: null }
-  return { result: parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry }), text: decoded.text }
+/** Reads and parses one plan file of any format (formats.ts). Never throws for bad content; a missing file throws. */
+export async function readPlan(file: string, registry: Registry): Promise<Loaded> {
+  const source = await readSource(file, readFileSync(file))
+  if (!source.ok) {
+    const at = source.where
+    return { result: { ok: false, problems: [{ line: 1, message: source.message }], warnings: [] }, text: null, where: () => at }
+  }
+  return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where }
 }
 
+/** A plain-text plan, read at once (tests and the bench, whose plans are text). */
 export function loadPlan(file: string, registry: Registry): ParseResult {
-  return readPlan(file, registry).result
+  const decoded = decode(readFileSync(file))
+  if (!decoded.ok) return { ok: false, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }
+  return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
 }
 
-/** The plan files of a seeds folder: *.txt, sorted by name. */
+/** The plan files of a seeds folder (.txt, .md, .docx, .pdf, and .doc to be refused with a reason), sorted by name. */
 export function seedFiles(dir = SEEDS_DIR): string[] {
-  return readdirSync(dir).filter((name) => name.endsWith('.txt')).sort().map((name) => join(dir, name))
+  const read = new Set<string>([...PLAN_EXTENSIONS, '.doc'])
+  return readdirSync(dir).filter((name) => read.has(extname(name).toLowerCase())).sort().map((name) => join(dir, name))
 }
 
 export type LoadedSite =
@@ -72,9 +82,9 @@ export type LoadedSite =
   | { ok: false; report: string[] }
 
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
-export function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): LoadedSite {
+export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Promise<LoadedSite> {
   const files = seedFiles(dir)
-  if (files.length === 0) return { ok: false, report: [`${dir}: no plans (*.txt) found`] }
+  if (files.length === 0) return { ok: false, report: [`${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
   const plans = []
   const sources = new Map<string, string>()
   const report: string[] = []
@@ -87,8 +97,8 @@ export function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): LoadedSite
       report.push(`${file}: ${badName}`)
       continue
     }
-    const { result, text } = readPlan(file, registry)
-    const lines = reportLines(file, result)
+    const { result, text, where } = await readPlan(file, registry)
+    const lines = reportLines(file, result, where)
     if (result.ok) {
       plans.push(result.plan)
       sources.set(result.plan.id, text ?? '')

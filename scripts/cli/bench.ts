@@ -78,7 +78,7 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   for (const dir of [corpus, siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
   mkdirSync(corpus, { recursive: true })
   for (const plan of syntheticCorpus(seed, plans)) writeFileSync(join(corpus, plan.file), plan.text)
-  const loaded = loadSite(corpus)
+  const loaded = await loadSite(corpus)
   if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
   const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
 

@@ -1,7 +1,8 @@
-// npm run --silent parse -- FILE: prints the plan model as JSON, or one
-// "FILE:LINE: message" line per problem on stderr and exits 1.
+// npm run --silent parse -- FILE (.txt, .md, .docx, .pdf): prints the plan model
+// as JSON, or one "FILE:LINE: message" line per problem on stderr and exits 1
+// ("FILE: 第N段: …" for Word, "FILE: 第N页: …" for PDF).
 
-import { loadPlan, loadRegistry, planIdProblem } from '../load.ts'
+import { loadRegistry, planIdProblem, readPlan } from '../load.ts'
 import { reportLines } from '../report.ts'
 
 function reason(error: unknown): string {
@@ -12,7 +13,7 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   if (args.length !== 1) {
     process.stderr.write('usage: npm run --silent parse -- FILE\n')
     return 2
@@ -23,17 +24,18 @@ function main(args: string[]): number {
     process.stderr.write(`${file}: ${badName}\n`)
     return 1
   }
-  let result
+  let loaded
   try {
-    result = loadPlan(file, loadRegistry())
+    loaded = await readPlan(file, loadRegistry())
   } catch (error) {
     process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
     return 1
   }
-  for (const line of reportLines(file, result)) process.stderr.write(line + '\n')
+  const { result, where } = loaded
+  for (const line of reportLines(file, result, where)) process.stderr.write(line + '\n')
   if (!result.ok) return 1
   process.stdout.write(JSON.stringify(result.plan, null, 2) + '\n')
   return 0
 }
 
-process.exitCode = main(process.argv.slice(2))
+process.exitCode = await main(process.argv.slice(2))

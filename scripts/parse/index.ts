@@ -17,6 +17,7 @@ import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type 
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
+import { flattenTables } from './tables.ts'
 import { splitTitle, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
@@ -255,7 +256,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const all = toParagraphs(lines.slice(0, signature.start))
   const split = splitNotice(all)
   const notice = split ? readNotice(split.notice) : null
-  const outline = buildOutline(split ? split.plan : all)
+  const outline = buildOutline(flattenTables(split ? split.plan : all, problems))
   const head = readHead(outline.head, signature.issuer, problems)
   const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? null
   if (date === null) {

@@ -67,3 +67,13 @@ export function readMarker(line: string): Marker | null {
   }
   return null
 }
+
+const CN_DIGITS = '〇一二三四五六七八九'
+
+/** 1 → 一, 10 → 十, 15 → 十五, 21 → 二十一: numbers as the markers write them (Word's chineseCounting). */
+export function chineseCounting(n: number): string {
+  if (n < 10) return CN_DIGITS[n]!
+  if (n < 20) return '十' + (n % 10 ? CN_DIGITS[n % 10] : '')
+  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '')
+  return String(n)
+}

@@ -34,7 +34,8 @@ export function wrapWidth(lines: string[]): number | null {
   const max = Math.max(...widths)
   // Wrapping may leave a line one or two columns short (a full-width character that did not fit).
   const atMax = widths.filter((w) => w >= max - 2).length
-  return atMax >= 4 && atMax / widths.length >= 0.4 ? max : null
+  // A wrapped page is some 40 columns or more wide (A4 at 16 pt: 28 characters, 56 columns); narrower alike lines just happen to be alike.
+  return max >= 40 && atMax >= 4 && atMax / widths.length >= 0.4 ? max : null
 }
 
 /**
@@ -49,7 +50,9 @@ export function toParagraphs(lines: string[], firstLine = 1): Paragraph[] {
   cleaned.forEach((text, i) => {
     if (text === '') return
     const previous = i > 0 ? cleaned[i - 1]! : ''
-    const continues = wrap !== null && previous !== '' && width(previous) >= wrap - 2 && readMarker(text) === null
+    // A table row (cells between tabs or bars) is a line of its own, however wide.
+    const row = (line: string) => line.includes('\t') || line.startsWith('|')
+    const continues = wrap !== null && previous !== '' && width(previous) >= wrap - 2 && readMarker(text) === null && !row(text) && !row(previous)
     if (continues && paragraphs.length > 0) {
       paragraphs[paragraphs.length - 1]!.text += text
     } else {

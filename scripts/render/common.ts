@@ -1,6 +1,7 @@
 // What every page shares: URLs, the metadata block, links to units and deadlines.
 
 import type { RootContent } from 'mdast'
+import { extname } from 'node:path'
 import type { Deadline, Plan, Task, Unit } from '../model.ts'
 import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
 import { joined, link, list, section, table, type Inline } from '../markdown.ts'
@@ -52,9 +53,17 @@ export function downloads(plan: Plan, unit?: Unit): RootContent[] {
         [link(url.download(plan, 'ledger.csv'), '任务台账（CSV）')],
         [link(url.download(plan, 'calendar.ics'), '日历（ICS，可导入手机和电脑日历）')],
         [link(url.planJson(plan), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明（JSON Schema）')],
-        [link(url.sourceFile(plan), '原文（纯文本）')],
+        [link(url.sourceFile(plan), `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)],
       ]
   return section('downloads', [list(items)])
+}
+
+/** What a plan file's format is called on the pages. */
+const FORMAT_NAMES: Readonly<Record<string, string>> = { '.txt': '纯文本', '.md': 'Markdown', '.docx': 'Word', '.pdf': 'PDF' }
+
+/** The plan file's format in words: 纯文本, Word, PDF. */
+export function sourceFormat(plan: Plan): string {
+  return FORMAT_NAMES[extname(plan.source).toLowerCase()] ?? '原文件'
 }
 
 /** Chinese numerals for measure headings: 1 → 一, 13 → 十三. */

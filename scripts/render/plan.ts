@@ -8,7 +8,7 @@ import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureLabel, measureLink, planMeta, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureLabel, measureLink, planMeta, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -261,7 +261,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
     body: [
       pageTitle('原文'),
       ...planMeta(plan),
-      paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), '下载原文（纯文本）')),
+      paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), `下载原文（${sourceFormat(plan)}）`)),
       ...section('original-text', lines),
     ],
   }

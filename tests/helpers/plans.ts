@@ -23,3 +23,23 @@ export function fixtureNames(folder: string): string[] {
 
 /** CI must not write expected files: a missing one is a failure there. */
 export const UPDATE = process.env.UPDATE === '1' && process.env.CI !== 'true'
+
+/** What a reader gets from a plan, whatever its layout: no ids, line numbers or notes as written. */
+export function content(plan: Plan) {
+  return {
+    issuer: plan.issuer,
+    title: plan.title,
+    addressees: plan.addressees,
+    date: plan.date,
+    preamble: plan.preamble,
+    statedTaskCount: plan.statedTaskCount,
+    nationalMeasureCount: plan.nationalMeasureCount,
+    guidingIdeology: plan.guidingIdeology,
+    measures: plan.measures.map(({ number, title, tasks }) => ({ number, title, tasks })),
+    tasks: plan.tasks.map(({ line: _line, note: _note, ...rest }) => rest),
+    units: plan.units,
+    phases: plan.phases.map(({ line: _line, ...rest }) => rest),
+    requirements: plan.requirements.map(({ line: _line, ...rest }) => rest),
+    obligations: plan.obligations,
+  }
+}

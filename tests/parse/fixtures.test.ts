@@ -6,33 +6,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadPlan } from '../../scripts/load.ts'
 import { reportLines } from '../../scripts/report.ts'
-import type { Plan } from '../../scripts/model.ts'
-import { FIXTURES, fixtureNames, planOf, registry, UPDATE } from '../helpers/plans.ts'
+import { content, FIXTURES, fixtureNames, planOf, registry, UPDATE } from '../helpers/plans.ts'
 
 function expectFile(file: string, actual: string): void {
   if (UPDATE) writeFileSync(file, actual)
   if (!existsSync(file)) throw new Error(`missing expected file ${file}: run UPDATE=1 npx vitest run tests/fixtures.test.ts and review it`)
   expect(actual).toBe(readFileSync(file, 'utf8'))
-}
-
-/** What a reader gets from a plan, whatever its layout: no ids, line numbers or raw notes. */
-function content(plan: Plan) {
-  return {
-    issuer: plan.issuer,
-    title: plan.title,
-    addressees: plan.addressees,
-    date: plan.date,
-    preamble: plan.preamble,
-    statedTaskCount: plan.statedTaskCount,
-    nationalMeasureCount: plan.nationalMeasureCount,
-    guidingIdeology: plan.guidingIdeology,
-    measures: plan.measures.map(({ number, title, tasks }) => ({ number, title, tasks })),
-    tasks: plan.tasks.map(({ line: _line, note: _note, ...rest }) => rest),
-    units: plan.units,
-    phases: plan.phases.map(({ line: _line, ...rest }) => rest),
-    requirements: plan.requirements.map(({ line: _line, ...rest }) => rest),
-    obligations: plan.obligations,
-  }
 }
 
 describe('fixture plans', () => {

@@ -1,0 +1,193 @@
+// Word (.docx) → the plan's text, one line a Word paragraph, as Word shows it:
+// automatic numbering ("一、", "（一）", "1.") lives in word/numbering.xml, not
+// in the paragraph's text, and is rendered here from the level's format and
+// text ("%1、"), counting as Word counts (a level restarts under a higher one;
+// a w:num with a startOverride restarts its list). A table row becomes one line,
+// its cells joined by tabs (tables.ts reads them). Line N of the text is the
+// Nth paragraph of the document: errors say "第N段".
+
+import { DOMParser, type Element } from '@xmldom/xmldom'
+import JSZip from 'jszip'
+import { chineseCounting } from './markers.ts'
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+export interface DocxText {
+  text: string
+  /** Paragraph number (1-based, in document order) of each line of `text`. */
+  paragraphOf: number[]
+}
+
+interface Level {
+  start: number
+  format: string
+  text: string
+}
+
+interface Numbering {
+  /** numId → abstractNumId */
+  abstractOf: Map<string, string>
+  /** abstractNumId → levels */
+  levels: Map<string, Level[]>
+  /** numId → level → start override */
+  overrides: Map<string, Map<number, number>>
+}
+
+const children = (el: Element, name: string): Element[] =>
+  Array.from(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name) as Element[]
+const child = (el: Element, name: string): Element | undefined => children(el, name)[0]
+const val = (el: Element | undefined): string | null => el?.getAttributeNS(W, 'val') ?? el?.getAttribute('w:val') ?? null
+
+function readNumbering(xml: string | null): Numbering {
+  const numbering: Numbering = { abstractOf: new Map(), levels: new Map(), overrides: new Map() }
+  if (!xml) return numbering
+  const doc = new DOMParser().parseFromString(xml, 'text/xml').documentElement!
+  for (const abs of children(doc, 'abstractNum')) {
+    const id = abs.getAttributeNS(W, 'abstractNumId') ?? abs.getAttribute('w:abstractNumId') ?? ''
+    const levels: Level[] = []
+    for (const lvl of children(abs, 'lvl')) {
+      const ilvl = Number(lvl.getAttributeNS(W, 'ilvl') ?? lvl.getAttribute('w:ilvl') ?? 0)
+      levels[ilvl] = { start: Number(val(child(lvl, 'start')) ?? 1), format: val(child(lvl, 'numFmt')) ?? 'decimal', text: val(child(lvl, 'lvlText')) ?? '' }
+    }
+    numbering.levels.set(id, levels)
+  }
+  for (const num of children(doc, 'num')) {
+    const id = num.getAttributeNS(W, 'numId') ?? num.getAttribute('w:numId') ?? ''
+    numbering.abstractOf.set(id, val(child(num, 'abstractNumId')) ?? '')
+    const overrides = new Map<number, number>()
+    for (const o of children(num, 'lvlOverride')) {
+      const start = child(o, 'startOverride')
+      if (start) overrides.set(Number(o.getAttributeNS(W, 'ilvl') ?? o.getAttribute('w:ilvl') ?? 0), Number(val(start)))
+    }
+    numbering.overrides.set(id, overrides)
+  }
+  return numbering
+}
+
+/** A counter in a level's number format. */
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'chineseLegalSimplified':
+    case 'ideographTraditional':
+    case 'taiwaneseCounting':
+    case 'taiwaneseCountingThousand':
+      return chineseCounting(n)
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x245f + n) : String(n)
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return [...String(n)].map((d) => String.fromCodePoint(0xff10 + Number(d))).join('')
+    case 'lowerLetter':
+      return String.fromCharCode(96 + ((n - 1) % 26) + 1)
+    case 'upperLetter':
+      return String.fromCharCode(64 + ((n - 1) % 26) + 1)
+    case 'bullet':
+    case 'none':
+      return ''
+    default:
+      return String(n)
+  }
+}
+
+/** Counts list paragraphs as Word does and renders each one's number. */
+class Counter {
+  private counts = new Map<string, number[]>()
+  private started = new Set<string>()
+  constructor(private readonly numbering: Numbering) {}
+
+  label(numId: string, ilvl: number): string {
+    const abstract = this.numbering.abstractOf.get(numId)
+    const levels = abstract === undefined ? undefined : this.numbering.levels.get(abstract)
+    const level = levels?.[ilvl]
+    if (!levels || !level || level.format === 'bullet' || level.format === 'none') return ''
+    const counts = this.counts.get(abstract!) ?? []
+    // A w:num that overrides its start restarts the list the first time it is used.
+    const override = this.numbering.overrides.get(numId)
+    if (override && override.size > 0 && !this.started.has(numId)) {
+      for (const [l, start] of override) counts[l] = start - 1
+      for (let l = 0; l < levels.length; l++) if (!override.has(l) && l > ilvl) counts[l] = undefined as unknown as number
+    }
+    this.started.add(numId)
+    counts[ilvl] = (counts[ilvl] ?? levels[ilvl]!.start - 1) + 1
+    for (let l = ilvl + 1; l < counts.length; l++) counts[l] = undefined as unknown as number
+    this.counts.set(abstract!, counts)
+    return level.text.replace(/%([1-9])/g, (_, d: string) => {
+      const l = Number(d) - 1
+      return formatNumber(counts[l] ?? levels[l]?.start ?? 1, levels[l]?.format ?? 'decimal')
+    })
+  }
+}
+
+/** The text of a paragraph's runs, inserted text included and deleted text not. */
+function paragraphText(p: Element): string {
+  let text = ''
+  const walk = (el: Element) => {
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType !== 1) continue
+      const e = node as Element
+      const name = e.localName
+      if (name === 'del' || name === 'instrText' || name === 'pPr' || name === 'rPr') continue
+      if (name === 't') text += e.textContent ?? ''
+      else if (name === 'tab') text += '\t'
+      else if (name === 'br' || name === 'cr') text += '\n'
+      else walk(e)
+    }
+  }
+  walk(p)
+  return text
+}
+
+function styleNumbering(stylesXml: string | null): Map<string, { numId: string; ilvl: number }> {
+  const map = new Map<string, { numId: string; ilvl: number }>()
+  if (!stylesXml) return map
+  const doc = new DOMParser().parseFromString(stylesXml, 'text/xml').documentElement!
+  for (const style of children(doc, 'style')) {
+    const numPr = child(child(style, 'pPr') ?? style, 'numPr')
+    const numId = val(numPr && child(numPr, 'numId'))
+    if (numId) map.set(style.getAttributeNS(W, 'styleId') ?? style.getAttribute('w:styleId') ?? '', { numId, ilvl: Number(val(child(numPr!, 'ilvl')) ?? 0) })
+  }
+  return map
+}
+
+export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
+  const zip = await JSZip.loadAsync(bytes)
+  const documentXml = await zip.file('word/document.xml')?.async('string')
+  if (!documentXml) throw new Error('not a Word document: it has no word/document.xml')
+  const counter = new Counter(readNumbering((await zip.file('word/numbering.xml')?.async('string')) ?? null))
+  const styles = styleNumbering((await zip.file('word/styles.xml')?.async('string')) ?? null)
+  const body = child(new DOMParser().parseFromString(documentXml, 'text/xml').documentElement!, 'body')
+  const lines: string[] = []
+  const paragraphOf: number[] = []
+  let paragraph = 0
+  const numbered = (p: Element): string => {
+    const pPr = child(p, 'pPr')
+    const numPr = pPr && child(pPr, 'numPr')
+    const fromStyle = styles.get(val(pPr && child(pPr, 'pStyle')) ?? '')
+    const numId = val(numPr && child(numPr, 'numId')) ?? fromStyle?.numId
+    if (!numId || numId === '0') return paragraphText(p)
+    const ilvl = Number(val(numPr && child(numPr, 'ilvl')) ?? fromStyle?.ilvl ?? 0)
+    return counter.label(numId, ilvl) + paragraphText(p)
+  }
+  for (const block of body ? Array.from(body.childNodes) : []) {
+    if (block.nodeType !== 1) continue
+    const el = block as Element
+    if (el.localName === 'p') {
+      paragraph++
+      for (const line of numbered(el).split('\n')) {
+        lines.push(line)
+        paragraphOf.push(paragraph)
+      }
+    } else if (el.localName === 'tbl') {
+      for (const row of children(el, 'tr')) {
+        const first = paragraph + 1
+        const cells = children(row, 'tc').map((cell) => children(cell, 'p').map((p) => { paragraph++; return numbered(p) }).join(' ').replace(/[\t\n]+/g, ' ').trim())
+        lines.push(cells.join('\t'))
+        paragraphOf.push(first)
+      }
+    }
+  }
+  return { text: lines.join('\n'), paragraphOf }
+}

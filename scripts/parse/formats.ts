@@ -1,0 +1,56 @@
+// A plan file as received → its text, and where each line of that text stands
+// in the file (a line of a text file, a paragraph of a Word file, a page of a
+// PDF), so that every problem can say where it is. Plans come out of the
+// office system as Word, off the portal as PDF, or as text in any encoding.
+
+import { extname } from 'node:path'
+import { decode } from './decode.ts'
+import { readDocx } from './docx.ts'
+import { readPdf } from './pdf.ts'
+
+/** The file endings read as plans, in the order a folder is listed. */
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'] as const
+
+/** Largest Word or PDF file read: plans are some hundred kilobytes, with a letterhead image a few megabytes. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+export type Source =
+  | { ok: true; text: string; where: (line: number) => string }
+  | { ok: false; where: string; message: string }
+
+const lineOf = (line: number) => `:${line}`
+
+/** Reads a plan file's bytes by its ending. Never throws for bad content. */
+export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
+  const ext = extname(name).toLowerCase()
+  if (ext === '.doc') {
+    return { ok: false, where: ':1', message: 'a Word 97–2003 file (.doc) is not read: open it in Word or WPS and save it as .docx (Word 2007 and later)' }
+  }
+  if (ext === '.docx') {
+    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
+    try {
+      const { text, paragraphOf } = await readDocx(bytes)
+      if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
+      return { ok: true, text, where: (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段` }
+    } catch (error) {
+      return { ok: false, where: ':1', message: `cannot read it as a Word file (.docx): ${error instanceof Error ? error.message : String(error)}` }
+    }
+  }
+  if (ext === '.pdf') {
+    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
+    try {
+      const { text, pageOf, pages, textPages } = await readPdf(bytes)
+      if (textPages === 0) {
+        return { ok: false, where: ': 第1页', message: `the PDF holds no text on any of its ${pages} page(s): it is a scanned image; ask for the Word file, or a PDF saved from it` }
+      }
+      return { ok: true, text, where: (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页` }
+    } catch (error) {
+      return { ok: false, where: ':1', message: `cannot read it as a PDF: ${error instanceof Error ? error.message : String(error)}` }
+    }
+  }
+  const decoded = decode(bytes)
+  if (!decoded.ok) return { ok: false, where: lineOf(decoded.line), message: decoded.message }
+  // Markdown: heading marks are layout; the heading's words are the plan's.
+  const text = ext === '.md' ? decoded.text.replace(/^#{1,6}[ \t]+/gm, '') : decoded.text
+  return { ok: true, text, where: lineOf }
+}

@@ -1,0 +1,110 @@
+// A text PDF as portals publish it → the plan's text: glyph runs grouped into
+// lines by their position (pdf.js getTextContent), running headers, footers
+// and page numbers dropped, lines re-joined into paragraphs where a line runs
+// on to the right margin and the next one starts at the left margin without
+// indent. Line N of the text remembers its page: errors say "第N页".
+
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { readMarker } from './markers.ts'
+
+export interface PdfText {
+  text: string
+  /** Page (1-based) of each line of `text`. */
+  pageOf: number[]
+  /** Pages that hold no text at all (scanned images). */
+  pages: number
+  textPages: number
+}
+
+interface Line {
+  page: number
+  y: number
+  x: number
+  right: number
+  /** Font size: the height of the run. */
+  size: number
+  text: string
+}
+
+/** A page number as printed: "1", "- 1 -", "— 2 —", "第3页", "3/12". */
+const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d+(\s*页)?(\s*\/\s*\d+)?(\s*共\s*\d+\s*页)?[-—–\s]*$/
+
+async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: number; textPages: number; width: number }> {
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
+  const lines: Line[] = []
+  let textPages = 0
+  let width = 0
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n)
+    width = Math.max(width, page.getViewport({ scale: 1 }).width)
+    const content = await page.getTextContent()
+    const runs = content.items
+      .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
+      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: item.str }))
+    if (runs.length > 0) textPages++
+    // Runs on one baseline (within a third of the type size) form a line, read left to right.
+    runs.sort((a, b) => b.y - a.y || a.x - b.x)
+    const pageLines: Line[] = []
+    for (const run of runs) {
+      const line = pageLines.find((l) => Math.abs(l.y - run.y) < Math.max(2, run.h / 3))
+      if (line) {
+        const gap = run.x - line.right
+        line.text += gap > run.h * 0.8 && /[A-Za-z0-9]$/.test(line.text) ? ` ${run.str}` : run.str
+        line.right = Math.max(line.right, run.x + run.w)
+        line.x = Math.min(line.x, run.x)
+      } else {
+        pageLines.push({ page: n, y: run.y, x: run.x, right: run.x + run.w, size: run.h, text: run.str })
+      }
+    }
+    lines.push(...pageLines.sort((a, b) => b.y - a.y))
+    page.cleanup()
+  }
+  await pdf.destroy()
+  return { lines, pages: pdf.numPages, textPages, width }
+}
+
+/**
+ * Running headers and footers: a line that stands at the same place on most
+ * pages with the same words (digits aside), or a page number at the top or
+ * bottom of a page.
+ */
+function isRunning(line: Line, all: Line[], pages: number): boolean {
+  const onPage = all.filter((l) => l.page === line.page)
+  const edge = line === onPage[0] || line === onPage[onPage.length - 1]
+  if (edge && PAGE_NUMBER.test(line.text)) return true
+  if (pages < 3 || !edge) return false
+  const shape = line.text.replace(/\d+/g, '#')
+  const same = all.filter((l) => Math.abs(l.y - line.y) < 2 && l.text.replace(/\d+/g, '#') === shape)
+  return new Set(same.map((l) => l.page)).size >= Math.ceil(pages * 0.6)
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const { lines, pages, textPages } = await pageLines(new Uint8Array(bytes))
+  const body = lines.filter((l) => !isRunning(l, lines, pages))
+  if (body.length === 0) return { text: '', pageOf: [], pages, textPages }
+  // The text block's margins: where most lines start, and where the longest end.
+  const left = mode(body.map((l) => Math.round(l.x)))
+  const right = Math.max(...body.map((l) => l.right))
+  const out: string[] = []
+  const pageOf: number[] = []
+  body.forEach((line, i) => {
+    const previous = i > 0 ? body[i - 1]! : null
+    const continues = previous !== null &&
+      previous.right >= right - previous.size * 1.5 && // the line before ran on to the right margin
+      Math.abs(line.x - left) < line.size * 0.5 && // this one starts at the margin, not indented
+      readMarker(line.text.trim()) === null
+    if (continues) {
+      out[out.length - 1] += line.text
+    } else {
+      out.push(line.text)
+      pageOf.push(line.page)
+    }
+  })
+  return { text: out.join('\n'), pageOf, pages, textPages }
+}
+
+function mode(values: number[]): number {
+  const counts = new Map<number, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
+}

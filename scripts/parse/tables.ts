@@ -1,0 +1,125 @@
+// Task tables flattened to text (任务分工表: 序号 | 重点任务 | 具体措施 | 牵头单位 |
+// 责任单位 | 完成时限), one row a line with "|" or tabs between cells (a Word
+// table is read so, docx.ts), or one cell a line. Columns are found by their
+// header words. Each row becomes the task it states, in the form the outline
+// reads: a measure heading where the 重点任务 cell changes, then "N.具体措施"
+// with a note whose fields are the row's cells under their header words.
+
+import type { Problem } from '../model.ts'
+import { chineseCounting, readMarker } from './markers.ts'
+import type { Paragraph } from './paragraphs.ts'
+
+type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person'
+
+const HEADERS: ReadonlyArray<{ column: Column; words: RegExp }> = [
+  { column: 'number', words: /^(序号|编号)$/ },
+  { column: 'group', words: /^(重点任务|主要任务|工作任务|重点工作|工作事项|类别|项目|任务类别)$/ },
+  { column: 'content', words: /^(具体措施|工作措施|任务内容|具体内容|工作内容|主要内容|具体任务|措施内容|工作举措)$/ },
+  { column: 'lead', words: /^(牵头单位|牵头部门)$/ },
+  { column: 'responsible', words: /^(责任单位|责任部门|主责单位)$/ },
+  { column: 'support', words: /^(配合单位|配合部门|协办单位|参与单位)$/ },
+  { column: 'deadline', words: /^(完成时限|完成时间|时间节点|时限|时限要求)$/ },
+  { column: 'leader', words: /^(责任领导|分管领导)$/ },
+  { column: 'person', words: /^(责任人)$/ },
+]
+
+const LABEL: Readonly<Record<Exclude<Column, 'number' | 'group' | 'content'>, string>> = {
+  lead: '牵头单位', responsible: '责任单位', support: '配合单位', deadline: '完成时限', leader: '责任领导', person: '责任人',
+}
+
+const columnOf = (cell: string): Column | null => HEADERS.find((h) => h.words.test(cell.trim()))?.column ?? null
+
+/** Splits a row at "|" or tabs; null for a line that is no row. */
+function cellsOf(text: string, separator: '|' | '\t'): string[] | null {
+  if (!text.includes(separator)) return null
+  const cells = text.split(separator).map((c) => c.trim())
+  if (separator === '|') {
+    if (cells[0] === '') cells.shift()
+    if (cells[cells.length - 1] === '') cells.pop()
+  }
+  return cells
+}
+
+/** A header row: three or more columns, one of them what the task says. */
+function headerColumns(cells: string[]): Array<Column | null> | null {
+  const columns = cells.map(columnOf)
+  const known = columns.filter((c) => c !== null)
+  if (known.length < 3 || !(columns.includes('content') || columns.includes('group'))) return null
+  // Without a 具体措施 column the 重点任务 column says what the task is.
+  return columns.includes('content') ? columns : columns.map((c) => (c === 'group' ? 'content' : c))
+}
+
+interface Table {
+  start: number
+  end: number
+  columns: Array<Column | null>
+  rows: Array<{ line: number; cells: string[] }>
+}
+
+function findTable(paragraphs: Paragraph[], from: number, problems: Problem[]): Table | null {
+  for (let i = from; i < paragraphs.length; i++) {
+    for (const separator of ['|', '\t'] as const) {
+      const header = cellsOf(paragraphs[i]!.text, separator)
+      const columns = header && headerColumns(header)
+      if (!columns) continue
+      const rows: Table['rows'] = []
+      let j = i + 1
+      for (; j < paragraphs.length; j++) {
+        const cells = cellsOf(paragraphs[j]!.text, separator)
+        if (!cells) break
+        if (cells.every((c) => /^:?-{3,}:?$/.test(c))) continue // a Markdown rule under the header
+        rows.push({ line: paragraphs[j]!.line, cells })
+      }
+      return { start: i, end: j, columns, rows }
+    }
+    // One cell a line: the header words, then the cells row by row, up to the next section.
+    let n = 0
+    while (i + n < paragraphs.length && columnOf(paragraphs[i + n]!.text) !== null) n++
+    const columns = n >= 3 ? headerColumns(paragraphs.slice(i, i + n).map((p) => p.text)) : null
+    if (columns) {
+      let j = i + n
+      while (j < paragraphs.length && readMarker(paragraphs[j]!.text)?.kind !== 'cn') j++
+      const cells = paragraphs.slice(i + n, j)
+      if (cells.length % n !== 0) {
+        problems.push({ line: paragraphs[i]!.line, message: `a task table of ${n} columns, one cell a line, has ${cells.length} cells after its header: expected a multiple of ${n}` })
+      }
+      const rows: Table['rows'] = []
+      for (let k = 0; k + n <= cells.length; k += n) rows.push({ line: cells[k]!.line, cells: cells.slice(k, k + n).map((c) => c.text) })
+      return { start: i, end: j, columns, rows }
+    }
+  }
+  return null
+}
+
+/** The paragraphs with every task table written as measures and tasks. */
+export function flattenTables(paragraphs: Paragraph[], problems: Problem[]): Paragraph[] {
+  const out: Paragraph[] = []
+  let at = 0
+  let measure = 0
+  let task = 0
+  for (let table = findTable(paragraphs, 0, problems); table; table = findTable(paragraphs, at, problems)) {
+    out.push(...paragraphs.slice(at, table.start))
+    let group: string | null = null
+    for (const row of table.rows) {
+      // "/", "—" or "无" in a cell: the cell is empty.
+      const cell = (column: Column) => (row.cells[table.columns.indexOf(column)] ?? '').replace(/^[/／—–-]+$|^无$/, '')
+      const groupCell = table.columns.includes('group') ? cell('group') : ''
+      // An empty 重点任务 cell continues the one above (a merged cell, flattened).
+      if (groupCell !== '' && groupCell !== group) {
+        group = groupCell
+        measure++
+        out.push({ line: row.line, text: `（${chineseCounting(measure)}）${groupCell}` })
+      }
+      task++
+      const written = Number(cell('number'))
+      const fields = (Object.keys(LABEL) as Array<keyof typeof LABEL>)
+        .filter((c) => table.columns.includes(c) && cell(c) !== '')
+        .map((c) => `${LABEL[c]}：${c === 'deadline' || c === 'leader' || c === 'person' ? cell(c) : cell(c).split(/[\s\u3000]+/).join('、')}`)
+      const note = fields.length > 0 ? `（${fields.join('；')}）` : ''
+      out.push({ line: row.line, text: `${Number.isInteger(written) && written > 0 ? written : task}.${cell('content')}${note}` })
+    }
+    at = table.end
+  }
+  out.push(...paragraphs.slice(at))
+  return out
+}

@@ -1,0 +1,96 @@
+// Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
+// notes inline or on lines of their own, a task table with bars, tabs or a cell
+// a line, a Word file with automatic numbering or a Word table), reads back to
+// the plan it was written from.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parsePlan } from '../../scripts/parse/index.ts'
+import { readSource } from '../../scripts/parse/formats.ts'
+import type { Plan } from '../../scripts/model.ts'
+import { planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
+import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
+
+const TEXT_LAYOUTS: TextLayout[] = ['inline', 'own-line', 'table-pipes', 'table-tabs', 'table-cells']
+
+function read(text: string, source = 'plan.txt'): Plan {
+  const result = parsePlan({ id: 'plan', source, text, registry })
+  if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}: ${p.message}`).join('\n'))
+  return result.plan
+}
+
+async function readFile(name: string, bytes: Uint8Array): Promise<Plan> {
+  const source = await readSource(name, bytes)
+  if (!source.ok) throw new Error(source.message)
+  return read(source.text, name)
+}
+
+/** A table has no place for a measure's intro, nor for a task's paragraphs: they are joined in its cell. */
+const tableContent = (plan: Plan) => ({ ...content(plan), tasks: content(plan).tasks.map((t) => ({ ...t, marker: undefined })) })
+
+const models = ['canonical', 'lead-support', 'note-forms', 'no-deadline', 'unknown-unit'].map((name) => [name, planOf(`${FIXTURES}plans/${name}/input.txt`)] as const)
+models.push(['seed', planOf(SEED)])
+
+describe.each(models)('%s', (_name, plan) => {
+  it.each(TEXT_LAYOUTS)('written %s, reads back to itself', (layout) => {
+    const back = read(planText(plan, layout))
+    if (layout.startsWith('table')) expect(tableContent(back)).toEqual(tableContent(plan))
+    else expect(content(back)).toEqual(content(plan))
+  })
+
+  it('as a Word file with automatic numbering, reads back to itself', async () => {
+    expect(content(await readFile('plan.docx', await planDocx(plan)))).toEqual(content(plan))
+  })
+
+  it('as a Word file whose tasks are a table, reads back to itself', async () => {
+    expect(tableContent(await readFile('plan.docx', await tableDocx(plan)))).toEqual(tableContent(plan))
+  })
+})
+
+// Plans made up from parts: titles and texts of plain words, units known and
+// unknown, every kind of deadline, one to four measures of one to four tasks.
+const word = fc.string({ unit: fc.constantFrom(...'安全生产隐患排查整治责任落实监管执法应急救援宣传培训检查考核'), minLength: 2, maxLength: 12 })
+const unit = fc.constantFrom('镇政府', '各村', '各站所', '镇党委', '各生产经营单位', '镇应急办', '县交通运输局', '市发改委')
+const deadline = fc.constantFrom('长期坚持', '6月底前完成', '每月至少一次', '年底前', '2023年3月15日前', '每季度', '持续推进', null)
+const task = fc.record({ title: word, text: word, units: fc.uniqueArray(unit, { minLength: 1, maxLength: 3 }), lead: fc.boolean(), deadline })
+const measure = fc.record({ title: word, tasks: fc.array(task, { minLength: 1, maxLength: 4 }) })
+// Measure titles differ: a table cannot tell two measures of one title apart (a merged cell repeats its text).
+const made = fc.record({ measures: fc.uniqueArray(measure, { minLength: 1, maxLength: 4, selector: (m) => m.title }), requirements: fc.array(word, { maxLength: 3 }) })
+
+type Made = typeof made extends fc.Arbitrary<infer T> ? T : never
+
+function madeText(plan: Made): string {
+  const cn = '一二三四五六七八九十'
+  let n = 0
+  const lines = ['某某镇人民政府', '关于做好安全生产工作的实施方案', '各村，各站所：', '为做好安全生产工作，制定本方案：', '一、主要任务']
+  plan.measures.forEach((m, i) => {
+    lines.push(`（${cn[i]}）${m.title}`)
+    for (const t of m.tasks) {
+      const [first, ...rest] = t.units
+      const who = t.lead && rest.length > 0 ? `牵头单位：${first}；配合单位：${rest.join('、')}` : `责任单位：${t.units.join('、')}`
+      lines.push(`${++n}.${t.title}。${t.text}。（${who}${t.deadline ? `；完成时限：${t.deadline}` : ''}）`)
+    }
+  })
+  if (plan.requirements.length > 0) lines.push('二、工作要求', ...plan.requirements.map((r, i) => `（${cn[i]}）${r}。${r}。`))
+  lines.push('', '某某镇人民政府', '2023年5月8日')
+  return lines.join('\n')
+}
+
+describe('any plan', () => {
+  it('reads back to itself from every text layout', () => {
+    fc.assert(fc.property(made, (parts) => {
+      const plan = read(madeText(parts))
+      for (const layout of TEXT_LAYOUTS) {
+        const back = read(planText(plan, layout))
+        if (layout.startsWith('table')) expect(tableContent(back), layout).toEqual(tableContent(plan))
+        else expect(content(back), layout).toEqual(content(plan))
+      }
+    }), { numRuns: 60, seed: 20231008 })
+  })
+
+  it('reads back to itself from Word', async () => {
+    await fc.assert(fc.asyncProperty(made, async (parts) => {
+      const plan = read(madeText(parts))
+      expect(content(await readFile('plan.docx', await planDocx(plan)))).toEqual(content(plan))
+    }), { numRuns: 15, seed: 20231008 })
+  })
+})
