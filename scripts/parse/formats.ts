@@ -40,7 +40,7 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
     try {
       const { text, pageOf, pages, textPages } = await readPdf(bytes)
-      if (textPages === 0) {
+      if (textPages === 0 || text.trim() === '') {
         return { ok: false, where: ': 第1页', message: `the PDF holds no text on any of its ${pages} page(s): it is a scanned image; ask for the Word file, or a PDF saved from it` }
       }
       return { ok: true, text, where: (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页` }

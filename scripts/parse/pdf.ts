@@ -26,6 +26,19 @@ interface Line {
   text: string
 }
 
+// Fonts often map an ideograph's glyph back to a radical of the same shape
+// (pdf.js then reads "⼈⺠" for 人民): the Kangxi radicals are turned into their
+// ideographs by NFKC, the radicals supplement by this table (after Unicode's
+// EquivalentUnifiedIdeograph.txt, the forms a Chinese text uses).
+const RADICALS: Readonly<Record<string, string>> = Object.fromEntries([...
+  '⺁厂⺅亻⺆冂⺇几⺊卜⺋㔾⺌小⺎兀⺏尣⺐尢⺒巳⺓幺⺔彑⺕彐⺖忄⺗㣺⺘扌⺙攵⺛旡⺝月⺞歺⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺥爫⺦丬⺨犭⺩王⺪疋⺫罒⺬示⺭礻⺮竹⺯糸⺰纟⺲罒⺳㓁⺶羊⺷羊⺹耂⺺肀⺻聿⺼月⺽臼⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻊足⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟',
+].flatMap((c, i, all) => (i % 2 === 0 ? [[c, all[i + 1]!]] : [])))
+
+/** The text a reader sees where the PDF's text layer has radicals for ideographs. */
+export function ideographs(text: string): string {
+  return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => RADICALS[c] ?? c.normalize('NFKC'))
+}
+
 /** A page number as printed: "1", "- 1 -", "— 2 —", "第3页", "3/12". */
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d+(\s*页)?(\s*\/\s*\d+)?(\s*共\s*\d+\s*页)?[-—–\s]*$/
 
@@ -40,7 +53,7 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
     const content = await page.getTextContent()
     const runs = content.items
       .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
-      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: item.str }))
+      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: ideographs(item.str) }))
     if (runs.length > 0) textPages++
     // Runs on one baseline (within a third of the type size) form a line, read left to right.
     runs.sort((a, b) => b.y - a.y || a.x - b.x)
@@ -68,11 +81,14 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
  * pages with the same words (digits aside), or a page number at the top or
  * bottom of a page.
  */
-function isRunning(line: Line, all: Line[], pages: number): boolean {
+function isRunning(line: Line, all: Line[], pages: number, bodySize: number): boolean {
   const onPage = all.filter((l) => l.page === line.page)
   const edge = line === onPage[0] || line === onPage[onPage.length - 1]
-  if (edge && PAGE_NUMBER.test(line.text)) return true
-  if (pages < 3 || !edge) return false
+  if (!edge) return false
+  if (PAGE_NUMBER.test(line.text)) return true
+  // Set in smaller type than the text, at the top or bottom of the page.
+  if (line.size < bodySize * 0.8) return true
+  if (pages < 3) return false
   const shape = line.text.replace(/\d+/g, '#')
   const same = all.filter((l) => Math.abs(l.y - line.y) < 2 && l.text.replace(/\d+/g, '#') === shape)
   return new Set(same.map((l) => l.page)).size >= Math.ceil(pages * 0.6)
@@ -80,17 +96,20 @@ function isRunning(line: Line, all: Line[], pages: number): boolean {
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const { lines, pages, textPages } = await pageLines(new Uint8Array(bytes))
-  const body = lines.filter((l) => !isRunning(l, lines, pages))
+  if (lines.length === 0) return { text: '', pageOf: [], pages, textPages }
+  const bodySize = mode(lines.map((l) => Math.round(l.size)))
+  const body = lines.filter((l) => !isRunning(l, lines, pages, bodySize))
   if (body.length === 0) return { text: '', pageOf: [], pages, textPages }
-  // The text block's margins: where most lines start, and where the longest end.
-  const left = mode(body.map((l) => Math.round(l.x)))
+  // The text block's margins: where the lines furthest left start (a paragraph's
+  // first line is indented), and where the longest end.
+  const left = Math.min(...body.map((l) => l.x))
   const right = Math.max(...body.map((l) => l.right))
   const out: string[] = []
   const pageOf: number[] = []
   body.forEach((line, i) => {
     const previous = i > 0 ? body[i - 1]! : null
     const continues = previous !== null &&
-      previous.right >= right - previous.size * 1.5 && // the line before ran on to the right margin
+      previous.right >= right - previous.size * 3 && // the line before ran on to the right margin (line breaking may leave it two characters short)
       Math.abs(line.x - left) < line.size * 0.5 && // this one starts at the margin, not indented
       readMarker(line.text.trim()) === null
     if (continues) {

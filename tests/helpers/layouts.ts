@@ -142,3 +142,30 @@ export async function tableDocx(plan: Plan): Promise<Buffer> {
 }
 
 export { TextRun }
+
+/**
+ * The plan as a portal's PDF would print it, as HTML for chromium: A4, the
+ * title centred, paragraphs indented two characters and wrapped by the page,
+ * a running header and "— N —" page numbers (pdfOptions).
+ */
+export function planHtml(plan: Plan): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
+  const lines = planText(plan, 'inline').split('\n').filter((l) => l !== '')
+  const body = lines.map((line, i) => {
+    const centred = i <= 1 || (plan.date !== null && i >= lines.length - 2)
+    return `<p style="${centred ? 'text-align:center' : 'text-indent:2em'}">${esc(line)}</p>`
+  }).join('\n')
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
+    @page { size: A4; margin: 30mm 26mm 28mm 28mm }
+    body { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 16pt; line-height: 1.6 }
+    p { margin: 0 }
+  </style></head><body>${body}</body></html>`
+}
+
+export const pdfOptions = (header: string) => ({
+  format: 'A4' as const,
+  displayHeaderFooter: true,
+  headerTemplate: `<div style="font-size:9pt;width:100%;text-align:center;font-family:'Noto Sans CJK SC'">${header}</div>`,
+  footerTemplate: '<div style="font-size:9pt;width:100%;text-align:center">— <span class="pageNumber"></span> —</div>',
+  margin: { top: '30mm', bottom: '28mm', left: '28mm', right: '26mm' },
+})

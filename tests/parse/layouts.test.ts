@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
+import { reportLines } from '../../scripts/report.ts'
 import type { Plan } from '../../scripts/model.ts'
 import { planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
@@ -92,5 +93,25 @@ describe('any plan', () => {
       const plan = read(madeText(parts))
       expect(content(await readFile('plan.docx', await planDocx(plan)))).toEqual(content(plan))
     }), { numRuns: 15, seed: 20231008 })
+  })
+})
+
+describe('a Word file', () => {
+  it('says in which paragraph a problem is', async () => {
+    const plan = planOf(SEED)
+    const broken = { ...plan, tasks: plan.tasks.map((t) => (t.number === 20 ? { ...t, deadline: { text: '尽快', kind: 'ongoing' as const } } : t)) }
+    const source = await readSource('plan.docx', await planDocx(broken))
+    if (!source.ok) throw new Error(source.message)
+    const result = parsePlan({ id: 'plan', source: 'plan.docx', text: source.text, registry })
+    // Head 4 paragraphs, 一、 and its text 2, 二、 and its intro 2, measures （一）–（六） 6 and tasks 1–19 19: task 20 is paragraph 34.
+    expect(reportLines('plan.docx', result, source.where)).toEqual(['plan.docx: 第34段: task 20: cannot read the deadline "尽快": expected 长期坚持, N月底前, N月N日前, 年底前, 明年N月, or 每月/每季度/每半年/每年'])
+  })
+
+  it.each([
+    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /save it as \.docx/],
+    ['plan.docx', new TextEncoder().encode('not a zip'), /cannot read it as a Word file/],
+    ['plan.pdf', new TextEncoder().encode('not a pdf'), /cannot read it as a PDF/],
+  ])('%s that is not one is refused with a reason', async (name, bytes, message) => {
+    expect(await readSource(name, bytes)).toMatchObject({ ok: false, message: expect.stringMatching(message) })
   })
 })
