@@ -4,7 +4,7 @@
 import type { DefaultTheme } from 'vitepress'
 import type { Site } from './views.ts'
 import type { Sector } from './knowledge.ts'
-import { measureLabel, taskLabel, url } from './render/common.ts'
+import { measureHeading, taskLabel, url } from './render/common.ts'
 import { escapeHtml } from './html.ts'
 
 export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMulti {
@@ -32,7 +32,7 @@ export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMult
         ],
       },
       ...plan.measures.map((m) => ({
-        text: escapeHtml(`${measureLabel(m.number)}${m.title}`),
+        text: escapeHtml(measureHeading(m)),
         link: url.measure(plan, m.number),
         collapsed: true,
         items: m.tasks.map((n) => ({ text: escapeHtml(`${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`), link: url.task(plan, n) })),

@@ -3,7 +3,7 @@
 // Rows are plain data; xlsx.ts and csv.ts write them.
 
 import type { Plan, Unit } from '../model.ts'
-import { measureLabel } from '../render/common.ts'
+import { measureHeading } from '../render/common.ts'
 import { deadlineValue, tasksOfUnit, type UnitTask } from '../views.ts'
 
 export const LEDGER_COLUMNS = [
@@ -43,7 +43,7 @@ export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
       const measure = plan.measures.find((m) => m.number === task.measure)!
       return {
         序号: task.number,
-        所属措施: `${measureLabel(measure.number)}${measure.title}`,
+        所属措施: measureHeading(measure),
         任务: task.title,
         具体内容: task.text,
         责任单位: task.units.join('、'),

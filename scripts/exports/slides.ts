@@ -3,7 +3,7 @@
 
 import type { Plan } from '../model.ts'
 import { deadlineLabel } from '../views.ts'
-import { measureLabel, taskLabel, url } from '../render/common.ts'
+import { measureHeading, taskLabel, url } from '../render/common.ts'
 
 export interface Slide {
   number: number
@@ -26,7 +26,7 @@ export function slides(plan: Plan): Slide[] {
     return {
       number: task.number,
       measure: task.measure,
-      measureTitle: `${measureLabel(measure.number)}${measure.title}`,
+      measureTitle: measureHeading(measure),
       label: taskLabel(task.number),
       title: task.title,
       text: task.text,

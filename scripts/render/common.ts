@@ -2,7 +2,7 @@
 
 import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
-import type { Deadline, Plan, Task, Unit } from '../model.ts'
+import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
 import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
 import { joined, link, list, section, table, type Inline } from '../markdown.ts'
 
@@ -76,6 +76,8 @@ export function chineseNumeral(n: number): string {
 }
 
 export const measureLabel = (n: number) => `（${chineseNumeral(n)}）`
+/** A measure's heading as the plan writes it: its marker ("二、" where sections are measures) and title. */
+export const measureHeading = (m: Measure) => `${m.marker ?? measureLabel(m.number)}${m.title}`
 export const taskLabel = (n: number) => `任务${n}`
 
 /** The metadata block government portals show on every page: issuer, date, document. */
@@ -108,7 +110,7 @@ export function taskLink(plan: Plan, task: Task): Inline {
 
 export function measureLink(plan: Plan, n: number): Inline {
   const measure = plan.measures.find((m) => m.number === n)!
-  return link(url.measure(plan, n), `${measureLabel(n)}${measure.title}`)
+  return link(url.measure(plan, n), measureHeading(measure))
 }
 
 /** The units line of a task: lead and supporting units where the plan names them. */

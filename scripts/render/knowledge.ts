@@ -6,7 +6,7 @@ import type { Plan } from '../model.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { citations, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type Place, type Sector, type Term } from '../knowledge.ts'
 import { deadlineLabel, type Site } from '../views.ts'
-import { measureLabel, measureLink, planMeta, taskLink, taskUnits, url } from './common.ts'
+import { measureHeading, measureLink, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 export interface KnowledgeData {
   national: NationalData
@@ -110,7 +110,7 @@ export function sectorPages(site: Site, sectors: Sector[]): Page[] {
         ...planMeta(plan),
         table(
           [['任务'], ['责任单位'], ['完成时限'], ['所属措施']],
-          tasks.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [deadlineLabel(t.deadline)], [`${measureLabel(t.measure)}${plan.measures.find((m) => m.number === t.measure)!.title}`]]),
+          tasks.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [deadlineLabel(t.deadline)], [measureHeading(plan.measures.find((m) => m.number === t.measure)!)]]),
         ),
       )
     }

@@ -8,7 +8,7 @@ import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureLabel, measureLink, planMeta, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -32,7 +32,11 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
   const body: RootContent[] = [
     pageTitle(plan.title),
     ...planMeta(plan),
-    paragraph(strong('主送'), '：', plan.addresseesText),
+    ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
+    ...(plan.notice
+      ? [paragraph(strong('印发通知'), '：', plan.notice.title, plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''), ...section('notice-text', paragraphs(plan.notice.text))]
+      : []),
+    ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
     ...paragraphs(plan.preamble),
     heading(2, '概览'),
     table(
@@ -82,9 +86,9 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
 }
 
 export function measurePages(site: Site, plan: Plan, national: NationalData): Page[] {
-  const nav = plan.measures.map((m) => ({ text: `${measureLabel(m.number)}${m.title}`, link: url.measure(plan, m.number) }))
+  const nav = plan.measures.map((m) => ({ text: measureHeading(m), link: url.measure(plan, m.number) }))
   return plan.measures.map((measure, i) => {
-    const body: RootContent[] = [pageTitle(`${measureLabel(measure.number)}${measure.title}`), ...planMeta(plan), nationalLine(plan, measure.number, national)]
+    const body: RootContent[] = [pageTitle(measureHeading(measure)), ...planMeta(plan), nationalLine(plan, measure.number, national)]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
     for (const n of measure.tasks) {
@@ -279,7 +283,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
     body.push(heading(2, `${chineseNumeral(sec.number)}、${sec.title}`), ...paragraphs(sec.intro))
     if (sec.kind === 'measures') {
       for (const measure of plan.measures) {
-        body.push(heading(3, `${measureLabel(measure.number)}${measure.title}`), ...paragraphs(measure.intro ?? ''))
+        body.push(heading(3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
         for (const n of measure.tasks) {
           const task = plan.tasks.find((t) => t.number === n)!
           const [first = '', ...rest] = `${task.title}。${task.text}`.split('\n')

@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast'
 import type { Unit } from '../model.ts'
 import { heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
-import { downloads, measureLabel, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
+import { downloads, measureHeading, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -100,7 +100,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
               [String(o.task.number)],
               [`${o.task.title}${o.via === null ? '' : `（经由“${o.via}”）`}`],
               [deadlineLabel(o.task.deadline)],
-              [`${measureLabel(o.task.measure)}${plan.measures.find((m) => m.number === o.task.measure)!.title}`],
+              [measureHeading(plan.measures.find((m) => m.number === o.task.measure)!)],
             ]),
           ),
         ]),

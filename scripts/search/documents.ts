@@ -4,7 +4,7 @@
 
 import type { Plan, Task } from '../model.ts'
 import { deadlineKey, deadlineLabel, type Site } from '../views.ts'
-import { measureLabel, taskLabel, url } from '../render/common.ts'
+import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../markdown.ts'
 import { escapeHtml } from '../html.ts'
 
@@ -89,7 +89,7 @@ export function searchDocuments(site: Site, base: string, data: SearchData): Sea
   for (const plan of site.plans) {
     docs.push(...plan.tasks.map((task) => taskDocument(site, plan, task, base, data)))
     docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', plan.preamble, data))
-    for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), `${measureLabel(m.number)}${m.title}`, '细化措施', m.intro ?? '', data))
+    for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', m.intro ?? '', data))
     for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', `${p.timeText}\n${p.text}`, data))
     for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', r.text, data))
     docs.push(pageDocument(page(url.guidance(plan)), '指导思想', plan.title, plan.guidingIdeology, data))
