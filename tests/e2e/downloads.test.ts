@@ -1,9 +1,11 @@
 // Downloads as a cadre gets them: from the 下载 block of the plan home and of a unit page, in chromium, under /anquan/.
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launch } from '../helpers/browser.ts'
 import { serve, type StaticServer } from '../helpers/server.ts'
+import { ROOT } from '../helpers/plans.ts'
 import { PLAN_ID, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
 
 let server: StaticServer
@@ -20,8 +22,9 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Clicks a link of the page's first 下载 block (a unit's page has one a plan, the seed plan's first). */
 async function download(name: string) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').getByRole('link', { name }).click()])
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').first().getByRole('link', { name }).click()])
   return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) }
 }
 
@@ -35,10 +38,22 @@ it('downloads the ledger (Excel) and the calendar of a unit by clicking', async 
   expect(page.url()).toBe(`${server.origin}units/villages.html`)
 })
 
+it('offers the Word plan as received, and its ledger for a unit', async () => {
+  await page.goto(server.url('/yincheng-2023-fire-safety/'))
+  const original = page.locator('.downloads').getByRole('link', { name: '原文（Word，按收到的文件原样提供）' })
+  const href = await original.getAttribute('href')
+  expect(href).toBe(`${SITE_BASE}yincheng-2023-fire-safety/yincheng-2023-fire-safety.docx`)
+  const bytes = await page.evaluate(async (h) => [...new Uint8Array(await (await fetch(h)).arrayBuffer())], href!)
+  expect(Buffer.from(bytes)).toEqual(readFileSync(join(ROOT, 'seeds/yincheng-2023-fire-safety.docx')))
+  await page.goto(server.url('/units/villages.html'))
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').nth(1).getByRole('link', { name: '任务台账（各村）（Excel）' }).click()])
+  expect(file.url()).toContain('/yincheng-2023-fire-safety/downloads/units/villages.ledger.xlsx')
+})
+
 it('offers every file of the plan home, each served from the site itself', async () => {
   await page.goto(server.url(`/${PLAN_ID}/`))
   const links = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']))
-  expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明（JSON Schema）', '原文（纯文本）'])
+  expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明（JSON Schema）', '原文（纯文本，按收到的文件原样提供）'])
   for (const [, href = ""] of links) {
     expect(href.startsWith(SITE_BASE)).toBe(true)
     const fetched = await page.evaluate(async (h) => { const r = await fetch(h); return { status: r.status, size: (await r.arrayBuffer()).byteLength } }, href)
