@@ -160,8 +160,9 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`bench: ${missing}\n`)
     return 1
   }
-  const seedFile = seedFiles(join(ROOT, 'seeds'))[0]
-  if (!seedFile) throw new Error(`${join(ROOT, 'seeds')}: no seed plan to vary`)
+  // The corpora vary the text plan (the Word plan is not text to rename in).
+  const seedFile = seedFiles(join(ROOT, 'seeds')).find((f) => f.endsWith('.txt'))
+  if (!seedFile) throw new Error(`${join(ROOT, 'seeds')}: no text seed plan to vary`)
   const seed = readFileSync(seedFile, 'utf8')
   mkdirSync(opts.work, { recursive: true })
   const browser = await launch()
