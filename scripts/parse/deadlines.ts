@@ -2,7 +2,7 @@
 // deadlines, and recurring duties found in task texts.
 
 import type { Deadline, IsoDate, Obligation, Period } from '../model.ts'
-import { readNumber } from './markers.ts'
+import { readNumber, NUMBER } from './markers.ts'
 
 const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [
   // Longest first: "每半年" must not be read as "每年".
@@ -32,7 +32,7 @@ export function isoDate(year: number, month: number, day: number): IsoDate | nul
   return `${year}-${pad(month)}-${pad(day)}`
 }
 
-const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+const NUM = NUMBER
 
 /** "至少一次" / "不少于2次" / "一次" → the count; undefined where none is written. */
 export function readTimes(text: string): number | undefined {

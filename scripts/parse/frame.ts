@@ -6,10 +6,10 @@
 
 import type { IsoDate, Notice, Problem } from '../model.ts'
 import { isoDate } from './deadlines.ts'
-import { readMarker, readNumber } from './markers.ts'
+import { readMarker, readNumber, NUMBER } from './markers.ts'
 import { clean, type Paragraph } from './paragraphs.ts'
 
-const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+const NUM = NUMBER
 const FULL_DATE = new RegExp(`^[（(]?${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日[）)]?$`)
 
 /** "2022年5月10日", "二〇二二年五月十日", "（2023年5月8日）" → ISO date; null if the line is no date. */

@@ -11,7 +11,7 @@ import type {
   Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef,
 } from '../model.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
-import { readNumber } from './markers.ts'
+import { readNumber, NUMBER } from './markers.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
 import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
@@ -37,7 +37,7 @@ function sectionKind(title: string): SectionKind {
   return SECTION_WORDS.find(({ words }) => words.some((w) => title.includes(w)))?.kind ?? 'other'
 }
 
-const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+const NUM = NUMBER
 
 export interface ParseInput {
   /** The plan's id: the seed file name without extension. */
@@ -50,8 +50,7 @@ export interface ParseInput {
 
 /** An item's note, when its text ends with one. */
 function noteOf(item: OutlineItem): Note | null {
-  const note = findNote(fullText(item))
-  return note
+  return findNote(fullText(item))
 }
 
 /** Items under `item` (itself included) whose own text carries a note. */

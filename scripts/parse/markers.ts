@@ -50,6 +50,9 @@ export function chineseNumber(text: string): number {
   return total + (digit ?? 0)
 }
 
+/** A number as plans write one in dates, deadlines and counts: Arabic digits or Chinese numerals (a capture group). */
+export const NUMBER = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+
 /** Reads a number written in Arabic or Chinese digits ("35", "十五"). */
 export function readNumber(text: string): number {
   return /^\d+$/.test(text) ? Number(text) : chineseNumber(text)

@@ -3,10 +3,10 @@
 
 import type { IsoDate, Phase, Problem } from '../model.ts'
 import { isoDate, lastDayOfMonth } from './deadlines.ts'
-import { readNumber } from './markers.ts'
+import { readNumber, NUMBER } from './markers.ts'
 import { splitTitle } from './text.ts'
 
-const NUM = '(\\d{1,4}|[一二三四五六七八九十〇零两]+)'
+const NUM = NUMBER
 
 interface TimePoint {
   date: IsoDate

@@ -3,6 +3,7 @@
 import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
+import { chineseCounting } from '../parse/markers.ts'
 import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
 import { joined, link, list, section, table, type Inline } from '../markdown.ts'
 
@@ -67,13 +68,7 @@ export function sourceFormat(plan: Plan): string {
 }
 
 /** Chinese numerals for measure headings: 1 → 一, 13 → 十三. */
-export function chineseNumeral(n: number): string {
-  const digits = '零一二三四五六七八九'
-  if (n < 10) return digits[n]!
-  if (n < 20) return '十' + (n % 10 ? digits[n % 10] : '')
-  if (n < 100) return digits[Math.floor(n / 10)] + '十' + (n % 10 ? digits[n % 10] : '')
-  return String(n)
-}
+export const chineseNumeral = (n: number): string => chineseCounting(n)
 
 export const measureLabel = (n: number) => `（${chineseNumeral(n)}）`
 /** A measure's heading as the plan writes it: its marker ("二、" where sections are measures) and title. */

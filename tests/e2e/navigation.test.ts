@@ -27,22 +27,23 @@ afterAll(async () => {
 })
 
 // Headings end in VitePress's hidden anchor link (a zero-width space).
+// The page's title once the page shown is the new one: client-side navigation changes the address first.
 const h1 = async () => (await page.locator('main h1').innerText()).replace(/[\u200b\s]+$/, '')
 
 describe('a cadre finds what the unit owes', () => {
   it('goes home → 我的职责 → unit → task → measure → back', async () => {
     await page.goto(server.url('/'))
-    expect(await h1()).toBe('政策文件知识库')
+    await expect.poll(h1).toBe('政策文件知识库')
     await expect(page.getByRole('link', { name: '关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案' }).first().isVisible()).resolves.toBe(true)
     await page.screenshot({ path: `${SCREENSHOTS}/home.png` })
 
     await page.locator('.VPNavBar').getByRole('link', { name: '我的职责' }).click()
     await page.waitForURL(/\/anquan\/units\/(index\.html)?$/)
-    expect(await h1()).toBe('我的职责')
+    await expect.poll(h1).toBe('我的职责')
 
     await page.locator('main').getByRole('link', { name: '我是负有安全监管职责的站所' }).click()
     await page.waitForURL(`${server.origin}units/supervising-stations.html`)
-    expect(await h1()).toBe('负有安全监管职责的站所')
+    await expect.poll(h1).toBe('负有安全监管职责的站所')
     const unitText = await page.locator('main').innerText()
     expect(unitText).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项')
     expect(unitText).toContain('经由“各站所”')
@@ -50,7 +51,7 @@ describe('a cadre finds what the unit owes', () => {
 
     await page.locator('main').getByRole('link', { name: '任务12　强化新业态安全监管' }).click()
     await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
-    expect(await h1()).toBe('任务12　强化新业态安全监管')
+    await expect.poll(h1).toBe('任务12　强化新业态安全监管')
     const facts = page.locator('.task-facts')
     expect(await facts.innerText()).toContain('所属措施：（三）严格落实部门安全监管责任')
     expect(await facts.innerText()).toContain('责任单位：负有安全监管职责的站所')
@@ -64,7 +65,7 @@ describe('a cadre finds what the unit owes', () => {
 
     await facts.getByRole('link', { name: '（三）严格落实部门安全监管责任' }).click()
     await page.waitForURL(`${server.origin}${PLAN_ID}/measures/3.html`)
-    expect(await h1()).toBe('（三）严格落实部门安全监管责任')
+    await expect.poll(h1).toBe('（三）严格落实部门安全监管责任')
     expect(await page.locator('main').innerText()).toContain('本措施共 4 项任务')
     expect(await page.locator('main h2').allInnerTexts()).toEqual(
       ['任务10　推行挂牌责任制', '任务11　健全完善权责清单', '任务12　强化新业态安全监管', '任务13　压实全链条监管责任'].map((t) => expect.stringContaining(t)),
@@ -72,7 +73,7 @@ describe('a cadre finds what the unit owes', () => {
 
     await page.goBack()
     await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
-    expect(await h1()).toBe('任务12　强化新业态安全监管')
+    await expect.poll(h1).toBe('任务12　强化新业态安全监管')
   })
 
   it('opens a task in the original text at its anchor', async () => {
@@ -109,7 +110,7 @@ describe('from a task to its terms and back', () => {
     expect(await definition.innerText()).toContain('有场所、有牌子、有印章、有制度、有经费、有装备、有统一服装、有工作档案')
     await page.locator(`[id="${id}"] + p + p`).getByRole('link', { name: '任务30　加强执法保障' }).click()
     await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/30.html`)
-    expect(await h1()).toBe('任务30　加强执法保障')
+    await expect.poll(h1).toBe('任务30　加强执法保障')
   })
 
   it('a measure page shows its national counterpart', async () => {
