@@ -24,30 +24,41 @@ export const inUnit = (p: string) => p.replace(/[\s、，,；;。.()（）]/g, '
 /** As a deadline: no parentheses (they end the note), no separators. */
 export const inDeadline = (p: string) => p.replace(/[()（）;；]/g, '').trim()
 
-export const unitName = (i: number, p: string) => `单位${i}${inUnit(p)}`
+/** Payloads a task carries: three, so the site stays small enough to open every page of it in the browser twice. */
+export const PER_TASK = 3
+
+/** The payloads of task n (1-based). */
+export const groupOf = (list: string[], n: number) => list.slice((n - 1) * PER_TASK, n * PER_TASK)
+
+export const unitName = (n: number, group: string[]) => `单位${n}${group.map(inUnit).join('')}`
 /** Each kind of deadline in turn, so the payloads reach deadline pages and calendar events. */
-export const deadlineText = (n: number, p: string) => `${['长期坚持', '6月底前', '每月'][n % 3]}${inDeadline(p)}`
+export const deadlineText = (n: number, group: string[]) => `${['长期坚持', '6月底前', '每月'][n % 3]}${group.map(inDeadline).join(' ')}`
+const titleOf = (group: string[]) => group.map(inTitle).join(' ')
 
 export function corpusPlanText(list: string[] = payloads()): string {
+  const tasks = Math.ceil(list.length / PER_TASK)
   const lines = [
     `某某镇人民政府${inTitle(list[0]!)}`,
     `关于测试${list.map(inTitle).join(' ')}的实施方案`,
     '各村，各站所：',
-    `为检验页面安全，将“三条措施”细化为${list.length}项具体任务，制定本方案：`,
+    `为检验页面安全，将“三条措施”细化为${tasks}项具体任务，制定本方案：`,
     ...list,
     '一、指导思想',
     ...list,
     '二、细化措施',
   ]
-  list.forEach((p, i) => {
-    const n = i + 1
+  for (let n = 1; n <= tasks; n++) {
+    const group = groupOf(list, n)
+    const last = group[group.length - 1]!
     lines.push(
-      `（${chineseNumeral(n)}）措施${n}${inTitle(p)}`,
-      `${n}.任务${n}${inTitle(p)}。${p}`,
-      `正文引用《${inTitle(p)}》与“${inTitle(p)}”，涉及消防。`,
-      `（责任单位：各村、${unitName(n, p)}。完成时限：${deadlineText(n, p)}。）`,
+      `（${chineseNumeral(n)}）措施${n}${titleOf(group)}`,
+      `${n}.任务${n}${titleOf(group)}。${group[0]}`,
+      // Each payload of the task on a line of its own: a paragraph's start and end.
+      ...group.slice(1),
+      `正文引用《${inTitle(last)}》与“${inTitle(last)}”，涉及消防。`,
+      `（责任单位：各村、${unitName(n, group)}。完成时限：${deadlineText(n, group)}。）`,
     )
-  })
+  }
   lines.push('三、阶段划分')
   list.forEach((p, i) => lines.push(`（${chineseNumeral(i + 1)}）阶段${i + 1}${inTitle(p)}。即日起至2023年6月30日。${p}`))
   lines.push('四、工作要求')
@@ -64,19 +75,20 @@ export function misplaced(plan: Plan, list: string[] = payloads()): string[] {
   list.forEach((raw, i) => {
     // A line's indentation is layout, not text: the parser drops it.
     const p = raw.trim()
-    const n = i + 1
+    const n = Math.floor(i / PER_TASK) + 1
+    const group = groupOf(list, n)
     const task = plan.tasks.find((t) => t.number === n)
     const measure = plan.measures.find((m) => m.number === n)
-    expect(plan.title.includes(inTitle(raw)), `title ${n}`)
-    expect(plan.preamble.split('\n').includes(p), `preamble ${n}`)
-    expect(plan.guidingIdeology.split('\n').includes(p), `guiding ideology ${n}`)
-    expect(measure?.title === `措施${n}${inTitle(raw)}`, `measure ${n}`)
-    expect(task?.title === `任务${n}${inTitle(raw)}`, `task ${n} title`)
-    expect(task?.text.split('\n').includes(p) ?? false, `task ${n} text`)
-    expect(task?.units.includes(unitName(n, raw)) ?? false, `task ${n} units`)
-    expect(task?.deadline.text === deadlineText(n, raw), `task ${n} deadline`)
-    expect(plan.phases[i]?.title === `阶段${n}${inTitle(raw)}` && plan.phases[i]?.text === p, `phase ${n}`)
-    expect(plan.requirements[i]?.title === `要求${n}${inTitle(raw)}` && plan.requirements[i]?.text === p, `requirement ${n}`)
+    expect(plan.title.includes(inTitle(raw)), `title ${i + 1}`)
+    expect(plan.preamble.split('\n').includes(p), `preamble ${i + 1}`)
+    expect(plan.guidingIdeology.split('\n').includes(p), `guiding ideology ${i + 1}`)
+    expect(measure?.title === `措施${n}${titleOf(group)}`, `measure of payload ${i + 1}`)
+    expect(task?.title === `任务${n}${titleOf(group)}`, `task title of payload ${i + 1}`)
+    expect(task?.text.split('\n').includes(p) ?? false, `task text of payload ${i + 1}`)
+    expect(task?.units.includes(unitName(n, group)) ?? false, `task units of payload ${i + 1}`)
+    expect(task?.deadline.text === deadlineText(n, group), `task deadline of payload ${i + 1}`)
+    expect(plan.phases[i]?.title === `阶段${i + 1}${inTitle(raw)}` && plan.phases[i]?.text === p, `phase ${i + 1}`)
+    expect(plan.requirements[i]?.title === `要求${i + 1}${inTitle(raw)}` && plan.requirements[i]?.text === p, `requirement ${i + 1}`)
   })
   return wrong
 }
