@@ -34,7 +34,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.notice
-      ? [paragraph(strong('印发通知'), '：', plan.notice.title, plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''), ...section('notice-text', paragraphs(plan.notice.text))]
+      ? [paragraph(strong('印发通知'), '：', plan.notice.title, plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''), ...section('notice-text', paragraphs(plan.notice.text)), paragraph(strong('方案正文'), '：')]
       : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
     ...paragraphs(plan.preamble),
