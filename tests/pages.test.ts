@@ -1,7 +1,7 @@
 // The pages as generated from the model, before VitePress: addresses, links and content.
 import { describe, expect, it } from 'vitest'
 import { sitePages } from '../scripts/pages.ts'
-import { toMarkdown } from '../scripts/markdown.ts'
+import { inert, toMarkdown } from '../scripts/markdown.ts'
 import { makeSite } from '../scripts/views.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
 import { FIXTURES, planOf, SEED } from './helpers/plans.ts'
@@ -57,5 +57,18 @@ describe('site pages', () => {
     const front = md.slice(0, md.indexOf('<div v-pre>'))
     expect(front).not.toContain('<')
     expect(front).toContain('"title": "任务1　标题\\\\*强调\\\\*')
+  })
+})
+
+describe('the printed plan (全文打印)', () => {
+  it.each(['canonical', 'sections-as-measures', 'numbered-on', 'sub-items', 'cn-paren-tasks'])('of %s holds every task once, with its marker as written', (name) => {
+    const plan: Plan = { ...planOf(`${FIXTURES}plans/${name}/input.txt`), id: 'plan', source: 'plan.txt' }
+    const md = render([plan]).get('plan/print.md')!
+    const body = md.slice(md.indexOf('<div v-pre>'))
+    for (const task of plan.tasks) {
+      const line = `${task.marker ?? `${task.number}.`}${task.title}`
+      expect(body.split(inert(line)).length - 1, `task ${task.number}`).toBe(1)
+    }
+    for (const m of plan.measures) expect(body.split(inert(m.title)).length - 1, `measure ${m.number}`).toBeGreaterThanOrEqual(1)
   })
 })

@@ -276,21 +276,26 @@ export function printPage(plan: Plan, pdf: boolean): Page {
   const body: RootContent[] = [
     ...section('doc-issuer', [paragraph(plan.issuer)]),
     pageTitle(plan.title),
-    ...section('doc-addressees', [paragraph(`${plan.addresseesText}：`)]),
+    ...(plan.addresseesText ? section('doc-addressees', [paragraph(`${plan.addresseesText}：`)]) : []),
     ...paragraphs(plan.preamble),
   ]
-  for (const sec of plan.sections) {
-    body.push(heading(2, `${chineseNumeral(sec.number)}、${sec.title}`), ...paragraphs(sec.intro))
+  plan.sections.forEach((sec, i) => {
+    // A section kept as text holds its intro in that text; the guiding ideology is the text of its sections, sub-items included.
+    const text = sec.kind === 'other' ? '' : sec.kind === 'guidance' ? (plan.sections.find((s) => s.kind === 'guidance') === sec ? plan.guidingIdeology : '') : sec.intro
+    body.push(heading(2, `${chineseNumeral(sec.number)}、${sec.title}`), ...paragraphs(text))
     if (sec.kind === 'measures') {
-      for (const measure of plan.measures) {
-        body.push(heading(3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
+      // The measures of this section: a plan may have several, or be its own measure (its sections are its topics).
+      const end = plan.sections[i + 1]?.line ?? Infinity
+      for (const measure of plan.measures.filter((m) => m.line >= sec.line && m.line < end)) {
+        if (measure.line !== sec.line) body.push(heading(3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
         for (const n of measure.tasks) {
           const task = plan.tasks.find((t) => t.number === n)!
           const [first = '', ...rest] = `${task.title}。${task.text}`.split('\n')
           const last = rest.length > 0 ? rest.pop()! : null
           body.push(
+            ...(task.heading ? [paragraph(task.heading)] : []),
             ...section('doc-task', [
-              paragraph(`${n}.${first}${last === null ? task.note : ''}`),
+              paragraph(`${task.marker ?? `${n}.`}${first}${last === null ? task.note : ''}`),
               ...rest.map((p) => paragraph(p)),
               ...(last === null ? [] : [paragraph(`${last}${task.note}`)]),
             ]),
@@ -304,7 +309,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
     } else if (sec.kind === 'other') {
       body.push(...paragraphs(plan.otherSections.find((o) => o.number === sec.number)?.text ?? ''))
     }
-  }
+  })
   body.push(...section('doc-signature', [paragraph(plan.issuer), paragraph(formatDate(plan.date))]))
   if (pdf) body.push(...section('screen-only', [paragraph(link(url.printPdf(plan), '下载 PDF（A4）'))]))
   return {
