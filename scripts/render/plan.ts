@@ -175,19 +175,22 @@ export function deadlinePages(site: Site, plan: Plan): Page[] {
 
 export function timelinePage(site: Site, plan: Plan): Page {
   const groups = groupByDeadline(plan.tasks, (t) => t)
-  const body: RootContent[] = [pageTitle('完成时限与时间表'), ...planMeta(plan), heading(2, '阶段划分')]
-  body.push(
-    table(
-      [['阶段'], ['时间'], ['开始'], ['结束']],
-      plan.phases.map((p) => [
-        [link(`${url.phases(plan)}#phase-${p.number}`, `${measureLabel(p.number)}${p.title}`)],
-        [p.timeText],
-        [p.start ? formatDate(p.start) : '—'],
-        [p.end ? formatDate(p.end) : '—'],
-      ]),
-    ),
-    heading(2, '按日期'),
-  )
+  const body: RootContent[] = [pageTitle('完成时限与时间表'), ...planMeta(plan)]
+  if (plan.phases.length > 0) {
+    body.push(
+      heading(2, '阶段划分'),
+      table(
+        [['阶段'], ['时间'], ['开始'], ['结束']],
+        plan.phases.map((p) => [
+          [link(`${url.phases(plan)}#phase-${p.number}`, `${measureLabel(p.number)}${p.title}`)],
+          [p.timeText],
+          [p.start ? formatDate(p.start) : '—'],
+          [p.end ? formatDate(p.end) : '—'],
+        ]),
+      ),
+    )
+  }
+  body.push(heading(2, '按日期'))
   body.push(
     list(
       timeline(plan).map((entry) => {
@@ -222,6 +225,7 @@ export function timelinePage(site: Site, plan: Plan): Page {
 
 export function phasesPage(plan: Plan): Page {
   const body: RootContent[] = [pageTitle('阶段划分'), ...planMeta(plan)]
+  if (plan.phases.length === 0) body.push(paragraph('本方案未划分实施阶段。'))
   for (const p of plan.phases) {
     body.push(
       headingWithId(2, `phase-${p.number}`, `${measureLabel(p.number)}${p.title}`),
@@ -234,6 +238,7 @@ export function phasesPage(plan: Plan): Page {
 
 export function requirementsPage(plan: Plan): Page {
   const body: RootContent[] = [pageTitle('工作要求'), ...planMeta(plan)]
+  if (plan.requirements.length === 0) body.push(paragraph('本方案未单列工作要求。'))
   for (const r of plan.requirements) body.push(headingWithId(2, `requirement-${r.number}`, `${measureLabel(r.number)}${r.title}`), ...paragraphs(r.text))
   return { path: md(plan, 'requirements'), frontmatter: { title: '工作要求', plan: plan.id }, body }
 }
@@ -242,7 +247,7 @@ export function guidancePage(plan: Plan): Page {
   return {
     path: md(plan, 'guiding-ideology'),
     frontmatter: { title: '指导思想', plan: plan.id },
-    body: [pageTitle('指导思想'), ...planMeta(plan), ...paragraphs(plan.guidingIdeology)],
+    body: [pageTitle('指导思想'), ...planMeta(plan), ...(plan.guidingIdeology ? paragraphs(plan.guidingIdeology) : [paragraph('本方案未单列指导思想。')])],
   }
 }
 
