@@ -80,6 +80,8 @@ export interface Measure {
   intro?: string
   /** An unnumbered sub-heading standing above the measure in the plan, where there is one. */
   heading?: string
+  /** The numbered heading that groups this measure with others (a fourth level: 一、 → （一） → 1. → （1）), as written. */
+  group?: string
   tasks: number[]
   line: number
 }

@@ -61,7 +61,7 @@ describe('site pages', () => {
 })
 
 describe('the printed plan (全文打印)', () => {
-  it.each(['canonical', 'sections-as-measures', 'numbered-on', 'sub-items', 'cn-paren-tasks'])('of %s holds every task once, with its marker as written', (name) => {
+  it.each(['canonical', 'sections-as-measures', 'numbered-on', 'sub-items', 'cn-paren-tasks', 'four-levels'])('of %s holds every task once, with its marker as written', (name) => {
     const plan: Plan = { ...planOf(`${FIXTURES}plans/${name}/input.txt`), id: 'plan', source: 'plan.txt' }
     const md = render([plan]).get('plan/print.md')!
     const body = md.slice(md.indexOf('<div v-pre>'))

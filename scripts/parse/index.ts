@@ -323,6 +323,9 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     if (asSection || holder.marker.number !== number || holder.marker.kind !== 'cn-paren') measure.marker = holder.marker.text
     if (intro && !asSection) measure.intro = intro
     if (holder.heading) measure.heading = holder.heading.text
+    // Four levels (一、 → （一） → 1. → （1）): the heading between the section and the measure groups measures.
+    const group = groupOf(holder)
+    if (group) measure.group = [group.marker.text + group.paragraphs[0], ...group.paragraphs.slice(1)].join('\n')
     if (measure.title.trim() === '') problems.push({ line: holder.line, message: `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"` })
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
@@ -374,7 +377,11 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     consumed.add(s.item)
     if (s.kind === 'guidance' || s.kind === 'other' || s.kind === 'phases' || s.kind === 'requirements') take(s.item)
   }
-  for (const h of holders) consumed.add(h)
+  for (const h of holders) {
+    consumed.add(h)
+    const group = groupOf(h)
+    if (group) consumed.add(group)
+  }
   for (const t of [...roles.tasks.map((x) => x.item), ...roles.empty, ...roles.stray]) take(t)
   for (const item of outline.items.flatMap((i) => [i, ...descendants(i)])) {
     if (consumed.has(item)) continue
@@ -420,6 +427,12 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (head.documentNumber) plan.documentNumber = head.documentNumber
   if (notice) plan.notice = notice
   return { ok: true, plan, warnings: sortProblems(warnings) }
+}
+
+/** The item between a measure and its section, where there is one: a heading over several measures. */
+function groupOf(holder: OutlineItem): OutlineItem | null {
+  const above = ancestors(holder)
+  return above.length >= 2 ? above[0]! : null
 }
 
 function ancestors(item: OutlineItem): OutlineItem[] {

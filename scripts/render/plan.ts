@@ -88,7 +88,12 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
 export function measurePages(site: Site, plan: Plan, national: NationalData): Page[] {
   const nav = plan.measures.map((m) => ({ text: measureHeading(m), link: url.measure(plan, m.number) }))
   return plan.measures.map((measure, i) => {
-    const body: RootContent[] = [pageTitle(measureHeading(measure)), ...planMeta(plan), nationalLine(plan, measure.number, national)]
+    const body: RootContent[] = [
+      pageTitle(measureHeading(measure)),
+      ...planMeta(plan),
+      ...(measure.group ? [paragraph(strong('所属'), '：', measure.group.split('\n')[0]!)] : []),
+      nationalLine(plan, measure.number, national),
+    ]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
     for (const n of measure.tasks) {
@@ -292,7 +297,9 @@ export function printPage(plan: Plan, pdf: boolean): Page {
       // The measures of this section: a plan may have several, or be its own measure (its sections are its topics).
       const end = plan.sections[i + 1]?.line ?? Infinity
       for (const measure of plan.measures.filter((m) => m.line >= sec.line && m.line < end)) {
-        if (measure.line !== sec.line) body.push(heading(3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
+        const previous = plan.measures[measure.number - 2]
+        if (measure.group && measure.group !== previous?.group) body.push(heading(3, measure.group.split('\n')[0]!), ...paragraphs(measure.group.split('\n').slice(1).join('\n')))
+        if (measure.line !== sec.line) body.push(heading(measure.group ? 4 : 3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
         for (const n of measure.tasks) {
           const task = plan.tasks.find((t) => t.number === n)!
           const [first = '', ...rest] = `${task.title}。${task.text}`.split('\n')

@@ -45,6 +45,8 @@ function modelChars(plan: Plan): string {
     if (!m.marker || !/、$/.test(m.marker)) parts.push(m.title)
     parts.push(m.intro ?? '', m.heading ?? '')
   }
+  // A heading over several measures is kept with each: counted once.
+  for (const group of new Set(plan.measures.map((m) => m.group ?? ''))) parts.push(group)
   for (const t of plan.tasks) parts.push(t.heading ?? '', t.title, t.text, t.note)
   for (const p of plan.phases) parts.push(p.title, p.timeText, p.text)
   for (const r of plan.requirements) parts.push(r.title, r.text)

@@ -107,6 +107,19 @@ describe('outline layouts', () => {
     expect(plan.measures.map((m) => m.title)).toEqual(['餐饮场所', '居民用户'])
   })
 
+  it('four levels: a heading over measures is kept with each measure it groups', () => {
+    expect(outlineOf('four-levels')).toEqual({
+      measures: [['1.', '压实党政领导责任', [1, 2]], ['2.', '压实部门监管责任', [3]], ['3.', '危险化学品专项整治', [4]]],
+      tasks: [
+        [1, '（1）', '将安全生产纳入县委常委会议事日程', ['县委办'], 'ongoing'],
+        [2, '（2）', '每季度召开一次安委会全体会议', ['县安委办'], 'recurring'],
+        [3, '（3）', '修订县安委会成员单位职责清单', ['县安委办'], 'due'],
+        [4, '（4）', '开展重大危险源企业专项检查', ['县应急局', '县公安局'], 'unspecified'],
+      ],
+    })
+    expect(planOf(`${FIXTURES}plans/four-levels/input.txt`).measures.map((m) => m.group)).toEqual(['（一）强化责任落实', '（一）强化责任落实', '（二）深化专项整治'])
+  })
+
   it('no letterhead, a title on two lines, the date under it, no signature', () => {
     const plan = planOf(`${FIXTURES}plans/no-letterhead-date-top/input.txt`)
     expect(plan).toMatchObject({ issuer: '', title: '关于做好2023年汛期安全生产工作的实施方案', date: '2023-05-20' })
