@@ -7,7 +7,7 @@ import { loadKnowledge } from '../scripts/knowledge-data.ts'
 
 // Ledgers (.xlsx) and plans as received (.docx): files to download, not pages
 // (VitePress checks and routes links by extension, in Node and in the browser).
-process.env.VITE_EXTRA_EXTENSIONS = 'xlsx,docx'
+process.env.VITE_EXTRA_EXTENSIONS = 'xlsx,docx,doc'
 
 /** markdown-it rules VitePress adds that the site's pages do not use. */
 const UNUSED_SYNTAX = ['emoji', 'snippet', ...['tip', 'info', 'warning', 'danger', 'details', 'code-group', 'raw', 'v-pre'].map((c) => `container_${c}`)]

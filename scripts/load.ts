@@ -71,9 +71,9 @@ export function loadPlan(file: string, registry: Registry): ParseResult {
   return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
 }
 
-/** The plan files of a seeds folder (.txt, .md, .docx, .pdf, and .doc to be refused with a reason), sorted by name. */
+/** The plan files of a seeds folder (.txt, .md, .docx, .doc, .pdf), sorted by name. */
 export function seedFiles(dir = SEEDS_DIR): string[] {
-  const read = new Set<string>([...PLAN_EXTENSIONS, '.doc'])
+  const read = new Set<string>(PLAN_EXTENSIONS)
   return readdirSync(dir).filter((name) => read.has(extname(name).toLowerCase())).sort().map((name) => join(dir, name))
 }
 

@@ -5,11 +5,12 @@
 
 import { extname } from 'node:path'
 import { decode } from './decode.ts'
-import { readDocx } from './docx.ts'
+import { readDoc, readDocx } from './docx.ts'
+import { readMarker } from './markers.ts'
 import { readPdf } from './pdf.ts'
 
 /** The file endings read as plans, in the order a folder is listed. */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'] as const
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'] as const
 
 /** Largest Word or PDF file read: plans are some hundred kilobytes, with a letterhead image a few megabytes. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -24,7 +25,19 @@ const lineOf = (line: number) => `:${line}`
 export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(name).toLowerCase()
   if (ext === '.doc') {
-    return { ok: false, where: ':1', message: 'a Word 97–2003 file (.doc) is not read: open it in Word or WPS and save it as .docx (Word 2007 and later)' }
+    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
+    try {
+      const text = await readDoc(bytes)
+      if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
+      // A .doc keeps automatic numbering out of its text, and word-extractor does not render it: without
+      // numbers there is no outline to read. Numbers typed by hand (as WPS users often do) are text, and read.
+      if (!text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
+        return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file: its numbering is automatic, which a .doc does not keep in its text; open it in Word or WPS and save it as .docx' }
+      }
+      return { ok: true, text, where: (line) => `: 第${line}段` }
+    } catch (error) {
+      return { ok: false, where: ':1', message: `cannot read it as a Word 97–2003 file (.doc): ${error instanceof Error ? error.message : String(error)}` }
+    }
   }
   if (ext === '.docx') {
     if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }

@@ -60,7 +60,7 @@ export function downloads(plan: Plan, unit?: Unit): RootContent[] {
 }
 
 /** What a plan file's format is called on the pages. */
-const FORMAT_NAMES: Readonly<Record<string, string>> = { '.txt': '纯文本', '.md': 'Markdown', '.docx': 'Word', '.pdf': 'PDF' }
+const FORMAT_NAMES: Readonly<Record<string, string>> = { '.txt': '纯文本', '.md': 'Markdown', '.docx': 'Word', '.doc': 'Word', '.pdf': 'PDF' }
 
 /** The plan file's format in words: 纯文本, Word, PDF. */
 export function sourceFormat(plan: Plan): string {

@@ -108,7 +108,7 @@ describe('a Word file', () => {
   })
 
   it.each([
-    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /save it as \.docx/],
+    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /cannot read it as a Word 97–2003 file/],
     ['plan.docx', new TextEncoder().encode('not a zip'), /cannot read it as a Word file/],
     ['plan.pdf', new TextEncoder().encode('not a pdf'), /cannot read it as a PDF/],
   ])('%s that is not one is refused with a reason', async (name, bytes, message) => {
