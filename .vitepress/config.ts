@@ -5,7 +5,7 @@ import { nav, sidebar } from '../scripts/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
 
-// Ledgers (.xlsx) and plans as received (.docx): files to download, not pages
+// Ledgers (.xlsx) and plans as received (.docx, .doc): files to download, not pages
 // (VitePress checks and routes links by extension, in Node and in the browser).
 process.env.VITE_EXTRA_EXTENSIONS = 'xlsx,docx,doc'
 
