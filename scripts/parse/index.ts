@@ -28,7 +28,7 @@ type SectionKind = Section['kind']
 // Section headings of the plans of this family, by what the section holds.
 const SECTION_WORDS: ReadonlyArray<{ kind: SectionKind; words: string[] }> = [
   { kind: 'guidance', words: ['指导思想', '总体要求'] },
-  { kind: 'measures', words: ['细化措施', '主要任务', '重点任务', '工作任务', '具体措施', '工作措施', '任务分工'] },
+  { kind: 'measures', words: ['细化措施', '主要任务', '重点任务', '工作任务', '具体措施', '工作措施', '任务分工', '重点工作', '工作重点', '主要工作', '主要措施'] },
   { kind: 'phases', words: ['阶段划分', '实施步骤', '工作步骤', '时间安排', '进度安排', '实施阶段'] },
   { kind: 'requirements', words: ['工作要求', '保障措施', '有关要求', '组织保障'] },
 ]

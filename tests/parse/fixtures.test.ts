@@ -120,6 +120,13 @@ describe('outline layouts', () => {
     expect(planOf(`${FIXTURES}plans/four-levels/input.txt`).measures.map((m) => m.group)).toEqual(['（一）强化责任落实', '（一）强化责任落实', '（二）深化专项整治'])
   })
 
+  it('work points without notes: the deepest items are the tasks, with no units and no deadline', () => {
+    expect(outlineOf('work-points')).toEqual({
+      measures: [[null, '强化风险防控', [1, 2]], [null, '提升应急能力', [3]]],
+      tasks: [[1, null, '开展危化品风险排查', [], 'unspecified'], [2, null, '推进尾矿库治理', [], 'unspecified'], [3, null, '修订总体应急预案', [], 'unspecified']],
+    })
+  })
+
   it('no letterhead, a title on two lines, the date under it, no signature', () => {
     const plan = planOf(`${FIXTURES}plans/no-letterhead-date-top/input.txt`)
     expect(plan).toMatchObject({ issuer: '', title: '关于做好2023年汛期安全生产工作的实施方案', date: '2023-05-20' })
