@@ -110,6 +110,8 @@ export function measureLink(plan: Plan, n: number): Inline {
 
 /** The units line of a task: lead and supporting units where the plan names them. */
 export function taskUnits(site: Site, task: Task): Inline[] {
+  // A plan whose tasks carry no note (工作要点) names no unit.
+  if (task.units.length === 0) return ['未明确']
   if (!task.lead && !task.support) return unitLinks(site, task.units)
   const parts: Inline[][] = []
   if (task.lead) parts.push(['牵头：', ...unitLinks(site, task.lead)])
