@@ -119,6 +119,22 @@ for (const mode of ['served plainly', "under the README's CSP"] as const) {
       expect(dialogs).toEqual([])
     }, 600_000)
 
+    it('search results show the payloads as text, and run nothing', async () => {
+      await page.goto(server.url(`/${CORPUS_PLAN_ID}/`), { waitUntil: 'load' })
+      await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+      await page.keyboard.press('Control+k')
+      await page.locator('#localsearch-input').fill('alert')
+      await page.locator('.VPLocalSearchBox .result').first().waitFor()
+      const box = page.locator('.VPLocalSearchBox')
+      expect(await box.locator('.result').count()).toBeGreaterThan(3)
+      expect(await box.innerText()).toContain('alert')
+      expect(await page.evaluate(injected)).toEqual(clean)
+      expect(await box.locator('script, img, iframe, svg:not(.local-search-icon):not([class*="icon"]), [onerror], [onload]').count()).toBe(0)
+      await page.keyboard.press('Escape')
+      expect(dialogs).toEqual([])
+      expect(errors).toEqual([])
+    }, 60_000)
+
     it('every field shows its payload as written', async () => {
       const show = async (path: string) => {
         await page.goto(server.url(path), { waitUntil: 'load' })
