@@ -237,10 +237,6 @@ function sectionText(section: OutlineItem): string {
   return [...section.paragraphs.slice(1), ...section.children.map((c) => c.marker.text + fullText(c))].join('\n')
 }
 
-function lineOf(paragraphs: Paragraph[], needle: string): number | undefined {
-  return paragraphs.find((p) => p.text.includes(needle))?.line
-}
-
 function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => a.line - b.line)
 }
@@ -339,14 +335,19 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   })
 
   // Statements the plan makes about itself.
-  const selfText = [head.title, ...head.preamble.map((p) => p.text), ...(measuresSection?.item.paragraphs.slice(1) ?? [])].join('\n')
+  // Where the plan says what it holds: its title, preamble and the intro of its task section.
+  const selfParagraphs: Paragraph[] = [
+    ...outline.head,
+    ...(measuresSection?.item.paragraphs.map((text, i) => ({ text, line: measuresSection.item.lines[i]! })).slice(1) ?? []),
+  ]
+  const selfText = [head.title, ...selfParagraphs.map((p) => p.text)].join('\n')
   const statedTasks = new RegExp(`(?:细化|分解|明确)为?\\s*${NUM}\\s*项`).exec(selfText)
   const statedTaskCount = statedTasks ? readNumber(statedTasks[1]!) : null
   const nationalMeasures = new RegExp(`${NUM}\\s*条(?:硬)?措施`).exec(selfText)
   const nationalMeasureCount = nationalMeasures ? readNumber(nationalMeasures[1]!) : null
   if (statedTaskCount !== null && numbered.length > 0 && taskCount !== statedTaskCount) {
     problems.push({
-      line: lineOf([...outline.head, ...(measuresSection ? [{ line: measuresSection.item.line, text: measuresSection.item.paragraphs.join('') }] : [])], statedTasks![0]) ?? measuresSection?.item.line ?? 1,
+      line: selfParagraphs.find((p) => p.text.includes(statedTasks![0]))?.line ?? measuresSection?.item.line ?? 1,
       message: `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${taskCount} were found`,
     })
   }
