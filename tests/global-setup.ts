@@ -13,7 +13,11 @@ import { ROOT } from './helpers/plans.ts'
 import { corpusPlanText, CORPUS_PLAN_ID } from './helpers/hostile.ts'
 import { BENCH_DIR, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 
+/** Says what the setup is doing: it takes two to three minutes before the first test reports. */
+const step = (what: string) => process.stdout.write(`setup: ${what}\n`)
+
 function build(outDir: string, env: Record<string, string>, flags: string[] = []): void {
+  step(`building ${outDir.slice(ROOT.length)} (npm run build${flags.length ? ` -- ${flags.join(' ')}` : ''})`)
   rmSync(outDir, { recursive: true, force: true })
   execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir, ...flags], {
     cwd: ROOT,
@@ -28,6 +32,7 @@ export default function setup(): void {
   if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, SITE_AGAIN_DIR, SITE_DIR].every((d) => existsSync(d))) return
   rmSync(BENCH_DIR, { recursive: true, force: true })
   mkdirSync(BENCH_DIR, { recursive: true })
+  step('npm run bench at 1 plan')
   const table = execFileSync('npm', ['run', '--silent', 'bench', '--', '--plans', '1', '--work', BENCH_DIR], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -20,15 +20,17 @@ export interface Ledger {
   rows: LedgerRow[]
 }
 
+/** The unit's part in a task: 牵头 or 配合 where the plan says so, else 责任单位; and the group a task reaches it through. */
 function roleOf(item: UnitTask | null, lead: string[] | undefined, support: string[] | undefined): string {
   if (item) {
-    const role = item.role ?? ''
-    return item.via === null ? role : `${role}${role ? '，' : ''}经由“${item.via}”`
+    if (item.via !== null) return `${item.role ? `${item.role}，` : ''}经由“${item.via}”`
+    return item.role ?? '责任单位'
   }
   const parts: string[] = []
   if (lead) parts.push(`牵头：${lead.join('、')}`)
   if (support) parts.push(`配合：${support.join('、')}`)
-  return parts.join('；')
+  // The plan names no lead: every unit of the task is responsible for it.
+  return parts.length > 0 ? parts.join('；') : '责任单位'
 }
 
 /** The ledger of a whole plan, or of one unit (its direct and inherited tasks). */
@@ -50,8 +52,8 @@ export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
         '牵头/配合': roleOf(item, task.lead, task.support),
         完成时限: task.deadline.text || deadlineValue(task.deadline),
         时限日期: deadlineValue(task.deadline),
-        责任领导: '',
-        责任人: '',
+        责任领导: task.leader ?? '',
+        责任人: task.person ?? '',
         进展情况: '',
         状态: '',
         备注: '',

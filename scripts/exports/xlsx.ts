@@ -10,6 +10,17 @@ const WIDTHS: Record<(typeof LEDGER_COLUMNS)[number], number> = {
   责任领导: 10, 责任人: 10, 进展情况: 20, 状态: 8, 备注: 12,
 }
 
+/**
+ * The fonts of official documents (GB/T 9704): 仿宋 for text, 黑体 for the header,
+ * 宋体 for the title. A cell names one font; Excel and WPS put a font of the
+ * same family (a CJK serif or sans) in place of one the machine lacks.
+ */
+const FONTS = {
+  title: { name: '宋体', family: 1 },
+  header: { name: '黑体', family: 2 },
+  body: { name: '仿宋', family: 1, size: 11 },
+} as const
+
 export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '政策文件知识库'
@@ -29,24 +40,34 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
     views: [{ state: 'frozen', ySplit: 3 }],
   })
   sheet.columns = LEDGER_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] }))
+  const dateColumn = LEDGER_COLUMNS.indexOf('时限日期') + 1
 
   sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length)
   sheet.getCell(1, 1).value = ledger.title
-  sheet.getCell(1, 1).font = { bold: true, size: 16 }
+  sheet.getCell(1, 1).font = { ...FONTS.title, bold: true, size: 16 }
   sheet.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   sheet.getRow(1).height = 32
   sheet.mergeCells(2, 1, 2, LEDGER_COLUMNS.length)
   sheet.getCell(2, 1).value = ledger.subtitle
   sheet.getCell(2, 1).alignment = { horizontal: 'center' }
+  sheet.getCell(2, 1).font = FONTS.body
 
   const header = sheet.getRow(3)
   header.values = [...LEDGER_COLUMNS]
-  header.font = { bold: true }
+  header.font = { ...FONTS.header, bold: true }
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   const border = { style: 'thin' as const }
   for (const row of ledger.rows) {
     const added = sheet.addRow(LEDGER_COLUMNS.map((c) => row[c]))
     added.alignment = { vertical: 'top', wrapText: true }
+    added.font = FONTS.body
+    // A dated deadline is an Excel date, so a clerk can sort and filter by it.
+    const due = /^\d{4}-\d{2}-\d{2}$/.exec(String(row['时限日期']))
+    if (due) {
+      const cell = added.getCell(dateColumn)
+      cell.value = new Date(`${due[0]}T00:00:00Z`)
+      cell.numFmt = 'yyyy-mm-dd'
+    }
   }
   for (let r = 3; r <= sheet.rowCount; r++) {
     for (let c = 1; c <= LEDGER_COLUMNS.length; c++) {

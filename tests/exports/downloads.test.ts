@@ -42,8 +42,16 @@ describe('ledger (xlsx)', () => {
       expect(row.getCell(4).alignment).toMatchObject({ wrapText: true })
       for (let c = 9; c <= 13; c++) expect(row.getCell(c).value ?? '').toBe('')
     })
-    expect(rows[4]!.getCell(8).value).toBe('2022-05-31')
+    // A dated deadline is an Excel date (sortable, filterable); others stay words.
+    expect(rows[4]!.getCell(8).value).toEqual(new Date('2022-05-31T00:00:00Z'))
+    expect(rows[4]!.getCell(8).numFmt).toBe('yyyy-mm-dd')
     expect(rows[5]!.getCell(8).value).toBe('每月')
+    // The plan names no lead: every unit of a task is its 责任单位.
+    for (const row of rows) expect(row.getCell(6).value).toBe('责任单位')
+    // The fonts of official documents.
+    expect(rows[0]!.getCell(4).font).toMatchObject({ name: '仿宋' })
+    expect(sheet.getCell(3, 1).font).toMatchObject({ name: '黑体', bold: true })
+    expect(sheet.getCell(1, 1).font).toMatchObject({ name: '宋体', bold: true })
   })
 
   it.each(UNIT_TASKS)('the ledger of %s (%s) holds exactly its direct and inherited tasks', async (slug, _name, direct, inherited) => {
