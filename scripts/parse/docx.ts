@@ -95,7 +95,8 @@ export function formatNumber(n: number, format: string): string {
 
 /** Counts list paragraphs as Word does and renders each one's number. */
 class Counter {
-  private counts = new Map<string, number[]>()
+  /** abstractNumId → the current number of each level (undefined: not started, or restarted). */
+  private counts = new Map<string, Array<number | undefined>>()
   private started = new Set<string>()
   constructor(private readonly numbering: Numbering) {}
 
@@ -109,11 +110,11 @@ class Counter {
     const override = this.numbering.overrides.get(numId)
     if (override && override.size > 0 && !this.started.has(numId)) {
       for (const [l, start] of override) counts[l] = start - 1
-      for (let l = 0; l < levels.length; l++) if (!override.has(l) && l > ilvl) counts[l] = undefined as unknown as number
     }
     this.started.add(numId)
     counts[ilvl] = (counts[ilvl] ?? levels[ilvl]!.start - 1) + 1
-    for (let l = ilvl + 1; l < counts.length; l++) counts[l] = undefined as unknown as number
+    // A level restarts under a higher one.
+    counts.length = ilvl + 1
     this.counts.set(abstract!, counts)
     return level.text.replace(/%([1-9])/g, (_, d: string) => {
       const l = Number(d) - 1

@@ -141,7 +141,6 @@ export async function tableDocx(plan: Plan): Promise<Buffer> {
   return Packer.toBuffer(doc)
 }
 
-export { TextRun }
 
 /**
  * The plan as a portal's PDF would print it, as HTML for chromium: A4, the
