@@ -24,8 +24,11 @@ const lineOf = (line: number) => `:${line}`
 /** Reads a plan file's bytes by its ending. Never throws for bad content. */
 export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(name).toLowerCase()
+  // Text files have their own, smaller limit (decode.ts).
+  if (ext !== '.txt' && ext !== '.md' && bytes.length > MAX_DOCUMENT_BYTES) {
+    return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
+  }
   if (ext === '.doc') {
-    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
     try {
       const text = await readDoc(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
@@ -40,7 +43,6 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     }
   }
   if (ext === '.docx') {
-    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
     try {
       const { text, paragraphOf } = await readDocx(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
@@ -50,7 +52,6 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     }
   }
   if (ext === '.pdf') {
-    if (bytes.length > MAX_DOCUMENT_BYTES) return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
     try {
       const { text, pageOf, pages, textPages } = await readPdf(bytes)
       if (textPages === 0 || text.trim() === '') {

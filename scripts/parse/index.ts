@@ -21,8 +21,6 @@ import { flattenTables } from './tables.ts'
 import { splitTitle, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
-export { splitTitle } from './text.ts'
-
 type SectionKind = Section['kind']
 
 // Section headings of the plans of this family, by what the section holds.
@@ -177,20 +175,14 @@ function readTask(
   }
   const { title, rest } = splitTitle((note ? full.slice(0, note.at) : full).replace(/[\s\u3000]+$/, ''))
   if (title.trim() === '') problems.push({ line: item.line, message: `task ${written} has no title: expected words after "${item.marker.text}"` })
-  const refs = (role: FieldRole): UnitRef[] => {
-    const out: UnitRef[] = []
-    for (const text of note ? valuesOf(note, role).flatMap(splitUnits) : []) {
-      out.push({ text, unit: resolveUnit(registry, text, out.at(-1)?.unit ?? null).unit })
-    }
-    return out
-  }
-  const lead = refs('lead')
-  const support = refs('support')
-  // Every unit the note names, in the order written.
-  const unitRefs: UnitRef[] = []
+  // Every unit the note names, in the order written, each resolved after the one before it, with its role.
+  const named: Array<{ role: FieldRole; ref: UnitRef }> = []
   for (const field of note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []) {
-    for (const text of splitUnits(field.value)) unitRefs.push({ text, unit: resolveUnit(registry, text, unitRefs.at(-1)?.unit ?? null).unit })
+    for (const text of splitUnits(field.value)) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
   }
+  const unitRefs = named.map((n) => n.ref)
+  const lead = named.filter((n) => n.role === 'lead').map((n) => n.ref)
+  const support = named.filter((n) => n.role === 'support').map((n) => n.ref)
   if (note && unitRefs.length === 0) {
     problems.push({ line: item.line, message: `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
   }
