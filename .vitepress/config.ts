@@ -4,6 +4,7 @@ import { loadSite } from '../scripts/load.ts'
 import { nav, sidebar } from '../scripts/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
+import { headingPermalink, themeLabels } from '../scripts/site/theme-labels.ts'
 
 // Ledgers (.xlsx) and plans as received (.docx, .doc): files to download, not pages
 // (VitePress checks and routes links by extension, in Node and in the browser).
@@ -20,7 +21,7 @@ const base = process.env.SITE_BASE || '/'
 export default defineConfig({
   srcDir: 'docs',
   base,
-  vite: { plugins: [searchPlugin(site, base)] },
+  vite: { plugins: [searchPlugin(site, base), themeLabels()] },
   lang: 'zh-CN',
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
@@ -32,6 +33,9 @@ export default defineConfig({
   // only VitePress's two fixed inline scripts, which a Content-Security-Policy
   // allows by hash (README, 部署).
   metaChunk: true,
+  // No prefetching of every linked page's chunk on idle (a task page links
+  // dozens in its sidebar): a page loads what it shows (issue: 30 requests).
+  router: { prefetchLinks: false },
   lastUpdated: false,
   // No favicon request: nothing to fetch, no 404 in the console.
   head: [['link', { rel: 'icon', href: 'data:,' }]],
@@ -40,6 +44,7 @@ export default defineConfig({
   // and are switched off so that nothing can act on a plan's text.
   markdown: {
     attrs: { disable: true },
+    anchor: { permalink: headingPermalink as never },
     linkify: false,
     gfmAlerts: false,
     config(md) {
@@ -66,30 +71,6 @@ export default defineConfig({
       linkLabel: '返回首页',
       linkText: '返回首页',
       code: '404',
-    },
-    search: {
-      provider: 'local',
-      options: {
-        // VitePress's own index stays empty, and its pages are not rendered
-        // again to fill it: the search box loads the index built from the
-        // model (scripts/search), which understands Chinese.
-        _render: () => '',
-        miniSearch: { _splitIntoSections: () => [] },
-        detailedView: true,
-        translations: {
-          // The key hint is part of the button's text, so the accessible name and the
-          // visible text agree (axe: label-content-name-mismatch); the theme's own
-          // key caps are hidden in style.css.
-          button: { buttonText: '搜索 Ctrl K', buttonAriaLabel: '搜索 Ctrl K' },
-          modal: {
-            displayDetails: '显示详细列表',
-            resetButtonTitle: '清除查询条件',
-            backButtonTitle: '关闭搜索',
-            noResultsText: '无法找到相关结果',
-            footer: { selectText: '选择', selectKeyAriaLabel: '回车', navigateText: '切换', navigateUpKeyAriaLabel: '向上', navigateDownKeyAriaLabel: '向下', closeText: '关闭', closeKeyAriaLabel: 'Esc' },
-          },
-        },
-      },
     },
   },
 })

@@ -1,21 +1,25 @@
 // The default theme without its bundled Latin web fonts (the site is Chinese
 // and reads fonts from the machine), plus what it lacks: print styles, the
-// projection mode and the large-type toggle.
+// projection mode, the large-type toggle, and a search box of its own
+// (SearchBox.vue: Chinese, pinyin, previews of the passage that matched).
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
 import { h } from 'vue'
 import LargeTypeToggle from './LargeTypeToggle.vue'
+import SearchBox from './SearchBox.vue'
 import Presentation from './Presentation.vue'
 import './style.css'
 import './print.css'
 import './present.css'
+import './search.css'
 
 export default {
   extends: DefaultTheme,
   Layout: () =>
     h(DefaultTheme.Layout, null, {
+      'nav-bar-content-before': () => h(SearchBox),
+      // One toggle, in the bar: it stays there on a phone too (the menu has none).
       'nav-bar-content-after': () => h(LargeTypeToggle),
-      'nav-screen-content-after': () => h(LargeTypeToggle),
       'doc-before': () => h(Presentation),
     }),
 } satisfies Theme

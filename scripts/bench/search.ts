@@ -156,10 +156,11 @@ export async function visitSite(browser: Browser, dir: string, taskPage: string,
     const before = fetched.length
     const start = performance.now()
     await page.keyboard.press('Control+k')
-    const input = page.locator('.VPLocalSearchBox input')
+    // The site's own search box, or VitePress's in the baseline.
+    const input = page.locator('#policy-search-input, .VPLocalSearchBox input')
     await input.waitFor()
     await input.fill(query)
-    await page.locator('.VPLocalSearchBox .result').first().waitFor()
+    await page.locator('.policy-search .result, .VPLocalSearchBox .result').first().waitFor()
     const firstSearchMs = performance.now() - start
     await context.close()
 

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { pinyin } from 'pinyin-pro'
 import { ROOT } from '../load.ts'
+import { loadKnowledge } from '../knowledge-data.ts'
 import type { Site } from '../views.ts'
 import { INDEX_OPTIONS } from './engine.ts'
 import { searchDocuments, type SearchData } from './documents.ts'
@@ -24,11 +25,43 @@ export function readSynonyms(json: unknown, file = SYNONYMS_FILE): string[][] {
   })
 }
 
+/**
+ * Word boundaries of a Chinese text, from ICU's dictionary (Intl.Segmenter, in
+ * Node's full ICU). ICU cuts a word it does not know into single characters
+ * (整改 → 整/改, 专项 → 专/项): a run of single characters is taken as one
+ * unknown word, with no boundary inside.
+ */
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+export function wordBoundaries(text: string): Set<number> {
+  const cuts = new Set<number>([0])
+  const lengths = [...segmenter.segment(text)].map(({ segment }) => [...segment].length)
+  let at = 0
+  lengths.forEach((length, i) => {
+    at += length
+    if (!(length === 1 && lengths[i + 1] === 1)) cuts.add(at)
+  })
+  return cuts
+}
+
 export function searchData(): SearchData {
   return {
     synonyms: readSynonyms(JSON.parse(readFileSync(SYNONYMS_FILE, 'utf8'))),
     pinyin: (text) => pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s) => (/^[a-z]+$/.test(s) ? s : '')),
+    boundaries: wordBoundaries,
+    sectors: loadKnowledge().sectors,
   }
+}
+
+/** What the search box needs beside the index: synonyms to highlight, names to suggest when nothing is found. */
+export interface SearchExtras {
+  synonyms: string[][]
+  /** Unit, sector and synonym names, the nearest of which a query that finds nothing is offered. */
+  vocabulary: string[]
+}
+
+export function searchExtras(site: Site, data = searchData()): SearchExtras {
+  const names = [...site.units.map((u) => u.name), ...data.sectors.flatMap((s) => [s.name, ...s.words]), ...data.synonyms.flat()]
+  return { synonyms: data.synonyms, vocabulary: [...new Set(names)].sort() }
 }
 
 /** The index as JSON, for the browser to load. */

@@ -3,22 +3,28 @@
 // each with the URL of its page. Pure, but for the pinyin converter it is given.
 
 import type { Plan, Task } from '../model.ts'
-import { deadlineKey, deadlineLabel, type Site } from '../views.ts'
+import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
 import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../markdown.ts'
-import { escapeHtml } from '../html.ts'
+import type { Sector } from '../knowledge.ts'
 
+/** One search result as indexed and shown. Shown fields are plain text: the search box writes them as text. */
 export interface SearchDocument {
   /** The result's link: page URL (with the site's base) and anchor. */
   id: string
-  /** HTML-escaped: shown as the result's title. */
+  /** What the result is: 任务, 细化措施, 责任单位, 行业领域, … */
+  kind: string
+  /** Shown: the result's title ("任务12　推进…"). */
   title: string
-  /** HTML-escaped: shown beside the title (units, deadline, page). */
-  titles: string[]
+  /** Shown under the title: units and deadline of a task, the plan of a page. */
+  meta: string
+  /** Shown: the passage that matched is cut from it. */
   text: string
   units: string
   deadline: string
-  /** Pinyin and synonyms of the document's Chinese text: found, never shown. */
+  /** Pinyin of the words of the text (full and initials) and the synonyms it stands for: found, never shown. */
+  words: string
+  /** Pinyin of character runs that span words ("次的专" in "一次的专项"): found, ranked low, never shown. */
   extra: string
 }
 
@@ -27,29 +33,38 @@ export interface SearchData {
   synonyms: string[][]
   /** Pinyin of each character of a text, in context ("银行" → yin, hang); non-Chinese characters as "". */
   pinyin: (text: string) => string[]
+  /** Where the words of a Chinese text begin and end (indices into the text's code points, 0 and its length included). */
+  boundaries: (text: string) => Set<number>
+  /** The sectors (行业领域), each with a page. */
+  sectors: Sector[]
 }
 
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g
 
 /**
- * Pinyin terms of every Chinese word of two to four characters a text could
- * hold: the full pinyin ("xiaofang") and, from three characters, the initials
- * ("aqsc"; two initials would collide with too many words).
+ * Pinyin terms of every run of two to four Chinese characters of a text: the
+ * full pinyin ("xiaofang") and, from three characters, the initials ("aqsc";
+ * two initials would collide with too many words). A run that begins and ends
+ * at word boundaries ("充电桩" in "推进充电桩建设") is a word: its terms go to
+ * `words`, ranked above those of runs that span words ("次的专" in "一次的专项").
  */
-export function pinyinTerms(text: string, pinyin: SearchData['pinyin']): string[] {
-  const terms = new Set<string>()
+export function pinyinTerms(text: string, pinyin: SearchData['pinyin'], boundaries: SearchData['boundaries']): { words: string[]; spans: string[] } {
+  const words = new Set<string>()
+  const spans = new Set<string>()
   for (const run of text.match(CJK_RUN) ?? []) {
     const syllables = pinyin(run)
+    const cuts = boundaries(run)
     for (let n = 2; n <= 4; n++) {
       for (let i = 0; i + n <= syllables.length; i++) {
         const gram = syllables.slice(i, i + n)
-        terms.add(gram.join(''))
-        if (n >= 3) terms.add(gram.map((s) => s[0]).join(''))
+        const into = cuts.has(i) && cuts.has(i + n) ? words : spans
+        into.add(gram.join(''))
+        if (n >= 3) into.add(gram.map((s) => s[0]).join(''))
       }
     }
   }
-  return [...terms]
+  return { words: [...words], spans: [...spans].filter((t) => !words.has(t)) }
 }
 
 /** Every other name of each synonym group the text mentions. */
@@ -57,8 +72,10 @@ export function synonymTerms(text: string, synonyms: string[][]): string[] {
   return synonyms.flatMap((group) => (group.some((name) => text.includes(name)) ? group.filter((name) => !text.includes(name)) : []))
 }
 
-function extra(text: string, data: SearchData): string {
-  return [...pinyinTerms(text, data.pinyin), ...synonymTerms(text, data.synonyms)].join(' ')
+/** The found-but-not-shown fields of a document's text. */
+function hidden(text: string, data: SearchData): Pick<SearchDocument, 'words' | 'extra'> {
+  const { words, spans } = pinyinTerms(text, data.pinyin, data.boundaries)
+  return { words: [...words, ...synonymTerms(text, data.synonyms)].join(' '), extra: spans.join(' ') }
 }
 
 function taskDocument(site: Site, plan: Plan, task: Task, base: string, data: SearchData): SearchDocument {
@@ -69,17 +86,18 @@ function taskDocument(site: Site, plan: Plan, task: Task, base: string, data: Se
   const text = task.text
   return {
     id: `${base}${url.task(plan, task.number).slice(1)}.html#task-${task.number}`,
-    title: escapeHtml(title),
-    titles: [escapeHtml(`责任单位：${task.units.join('、')}`), escapeHtml(`完成时限：${deadlineLabel(task.deadline)}`)],
+    kind: '任务',
+    title,
+    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${site.plans.length > 1 ? ` · 《${plan.title}》` : ''}`,
     text,
     units,
     deadline,
-    extra: extra([task.title, text, units].join('\n'), data),
+    ...hidden([task.title, text, units].join('\n'), data),
   }
 }
 
-function pageDocument(id: string, title: string, kind: string, text: string, data: SearchData): SearchDocument {
-  return { id, title: escapeHtml(title), titles: [escapeHtml(kind)], text, units: '', deadline: '', extra: extra(`${title}\n${text}`, data) }
+function pageDocument(id: string, title: string, kind: string, meta: string, text: string, data: SearchData): SearchDocument {
+  return { id, kind, title, meta, text, units: '', deadline: '', ...hidden(`${title}\n${text}`, data) }
 }
 
 export function searchDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
@@ -87,17 +105,21 @@ export function searchDocuments(site: Site, base: string, data: SearchData): Sea
   const page = (path: string) => `${base}${path.slice(1)}${path.endsWith('/') ? '' : '.html'}#${PAGE_TITLE_ID}`
   const docs: SearchDocument[] = []
   for (const plan of site.plans) {
+    const of = `《${plan.title}》`
     docs.push(...plan.tasks.map((task) => taskDocument(site, plan, task, base, data)))
-    docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', plan.preamble, data))
-    for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', m.intro ?? '', data))
-    for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', `${p.timeText}\n${p.text}`, data))
-    for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', r.text, data))
-    docs.push(pageDocument(page(url.guidance(plan)), '指导思想', plan.title, plan.guidingIdeology, data))
+    docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
+    for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', `${m.tasks.length} 项任务 · ${of}`, m.intro ?? '', data))
+    for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', of, `${p.timeText}\n${p.text}`, data))
+    for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', of, r.text, data))
+    docs.push(pageDocument(page(url.guidance(plan)), '指导思想', '指导思想', of, plan.guidingIdeology, data))
     const deadlines = new Map(plan.tasks.map((t) => [deadlineKey(t.deadline).slug, t.deadline]))
     for (const [slug, d] of [...deadlines].sort()) {
-      docs.push(pageDocument(page(url.deadlineSlug(plan, slug)), `完成时限：${deadlineKey(d).label}`, '完成时限', d.text, data))
+      docs.push(pageDocument(page(url.deadlineSlug(plan, slug)), `完成时限：${deadlineKey(d).label}`, '完成时限', of, d.text, data))
     }
   }
-  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', unit.aliases.join(' '), data))
+  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', '本单位的任务和完成时限', unit.aliases.join(' '), data))
+  for (const sector of data.sectors) {
+    docs.push(pageDocument(page(url.sector(sector)), sector.name, '行业领域', '本领域的任务', sector.words.filter((w) => w !== sector.name).join(' '), data))
+  }
   return docs
 }

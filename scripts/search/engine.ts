@@ -3,10 +3,14 @@
 // No imports: the browser bundle gets exactly this code.
 
 /** Fields indexed for each document, and their weight in ranking. */
-export const FIELDS = ['title', 'text', 'units', 'deadline', 'extra'] as const
-export const BOOST: Record<(typeof FIELDS)[number], number> = { title: 4, text: 1, units: 2, deadline: 2, extra: 0.5 }
-/** Shown in the results (HTML-escaped strings: the search box renders them as HTML). */
-export const STORE_FIELDS = ['title', 'titles'] as const
+export const FIELDS = ['title', 'text', 'units', 'deadline', 'words', 'extra'] as const
+/**
+ * Pinyin of a whole word (words) ranks like the text; pinyin whose letters
+ * span words (extra: "cdz" as 次的专) ranks far below, so 充电桩 comes first.
+ */
+export const BOOST: Record<(typeof FIELDS)[number], number> = { title: 4, text: 1, units: 2, deadline: 2, words: 1, extra: 0.1 }
+/** Shown in the results, as text (scripts/search/documents.ts). */
+export const STORE_FIELDS = ['kind', 'title', 'meta', 'text'] as const
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/
 
@@ -59,9 +63,13 @@ export function prefixFor(term: string): boolean {
   return term.length >= 3 && /^[a-z0-9]+$/.test(term)
 }
 
-/** Tasks are what people look for: a task ranks a little above another page with the same match. */
+/**
+ * Tasks are what people look for: a task ranks a little above another page
+ * with the same match, a sector page (a short list of words) below; a page
+ * named exactly as typed still comes first (the search box sees to that).
+ */
 export function boostDocument(id: string): number {
-  return id.includes('/tasks/') ? 1.5 : 1
+  return id.includes('/tasks/') ? 1.5 : id.includes('/sectors/') ? 0.5 : 1
 }
 
 export const SEARCH_OPTIONS = {

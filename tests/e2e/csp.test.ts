@@ -39,13 +39,14 @@ it('browses, searches and downloads with no CSP violation', async () => {
     await page.waitForLoadState('networkidle')
   }
   await page.keyboard.press('Control+k')
-  await page.locator('#localsearch-input').fill('挂牌')
-  await page.locator('.VPLocalSearchBox .result').first().waitFor()
-  expect(await page.locator('.VPLocalSearchBox .result').first().innerText()).toContain('任务10')
+  await page.locator('#policy-search-input').fill('挂牌')
+  await page.locator('.policy-search .result').first().waitFor()
+  expect(await page.locator('.policy-search .result').first().innerText()).toContain('任务10')
   await page.keyboard.press('Escape')
   await page.goto(server.url('/units/villages.html'))
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a').first().click()])
-  expect(download.suggestedFilename()).toBe('villages.ledger.xlsx')
+  // Saved under a name a person reads (the URL stays ASCII).
+  expect(download.suggestedFilename()).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
   // The app is alive: client-side navigation works.
   await page.locator('.VPSidebar').getByRole('link', { name: '镇政府' }).click()
   await page.waitForURL(`${server.origin}units/town-government.html`)

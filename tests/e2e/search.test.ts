@@ -1,4 +1,4 @@
-// Search evaluation in chromium: queries typed into VitePress's search box on the
+// Search evaluation in chromium: queries typed into the site's search box on the
 // built site (/anquan/), results read off the screen. Reports recall@10 and MRR
 // per kind and the time from typing to results; writes tests/output/search-eval.json.
 import { writeFileSync } from 'node:fs'
@@ -70,16 +70,16 @@ interface Outcome { query: Query; tasks: number[]; results: string[]; ms: number
 
 /** Types a query into the open search box and reads the result links once the list settles. */
 async function search(query: string): Promise<Outcome['results'] & { ms?: number }> {
-  const input = page.locator('#localsearch-input')
+  const input = page.locator('#policy-search-input')
   await input.fill('')
-  await page.waitForFunction(() => document.querySelectorAll('.VPLocalSearchBox .result').length === 0)
+  await page.waitForFunction(() => document.querySelectorAll('.policy-search .result').length === 0)
   const started = Date.now()
   await input.fill(query)
   await page.waitForFunction(
-    () => document.querySelectorAll('.VPLocalSearchBox .result').length > 0 || document.querySelector('.VPLocalSearchBox .no-results') !== null,
+    () => document.querySelectorAll('.policy-search .result').length > 0 || document.querySelector('.policy-search-status')?.textContent?.startsWith('没有找到'),
   )
   const ms = Date.now() - started
-  const results = await page.locator('.VPLocalSearchBox .result').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
+  const results = await page.locator('.policy-search .result').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
   return Object.assign(results, { ms })
 }
 
@@ -101,7 +101,7 @@ describe('search in the browser', () => {
     await page.goto(server.url('/'))
     await page.waitForLoadState('networkidle')
     await page.keyboard.press('Control+k')
-    await page.locator('#localsearch-input').waitFor()
+    await page.locator('#policy-search-input').waitFor()
     for (const query of EVAL) {
       const results = await search(query.query)
       const tasks = results.map(taskOf).filter((n): n is number => n !== null)
@@ -133,7 +133,10 @@ describe('search in the browser', () => {
       queries: outcomes.length,
       kinds: Object.fromEntries([...byKind].map(([kind, v]) => [kind, { queries: v.recall.length, recallAt10: +mean(v.recall).toFixed(3), mrr: +mean(v.rr).toFixed(3) }])),
       overall: { recallAt10: +mean([...byKind.values()].flatMap((v) => v.recall)).toFixed(3), mrr: +mean([...byKind.values()].flatMap((v) => v.rr)).toFixed(3) },
-      msToResults: { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), note: 'typing to results on screen, including the search box\'s 200 ms debounce' },
+      msToResults: { median: quantile(ms, 0.5), p95: quantile(ms, 0.95), note: 'typing to results on screen' },
+      // Queries whose first expected task is not the first result: where ranking can improve.
+      notFirst: outcomes.filter(({ query, results }) => query.expected.length > 0 && !query.expected.includes(taskOf(results[0] ?? '') ?? -1))
+        .map(({ query, results }) => `${query.query}: first expected at ${results.findIndex((r) => query.expected.includes(taskOf(r) ?? -1)) + 1}, results begin ${results.slice(0, 3).map((r) => r.replace(SITE_BASE, '')).join(' ')}`),
     }
     writeFileSync(join(ROOT, 'tests/output/search-eval.json'), JSON.stringify(report, null, 2) + '\n')
     console.log(JSON.stringify(report, null, 2))
@@ -153,15 +156,50 @@ describe('search in the browser', () => {
     expect(wrong).toEqual([])
   }, 120_000)
 
-  it('shows number, title, units and deadline in a result, and highlights the word', async () => {
+  it('shows number, title, units and deadline once, and the passage that matched with the word marked', async () => {
     await search('充电桩')
-    const first = page.locator('.VPLocalSearchBox .result').first()
-    const text = (await first.locator('.titles').innerText()).replace(/\s+/g, ' ')
-    expect(text).toContain('任务12')
-    expect(text).toContain('强化新业态安全监管')
-    expect(text).toContain('负有安全监管职责的站所')
-    expect(text).toContain('8月底前完成（2022-08-31）')
-    expect(await first.locator('mark').allInnerTexts()).toContain('充电桩')
+    const first = page.locator('.policy-search .result').first()
+    expect((await first.locator('.result-title').innerText()).replace(/\s+/g, ' ')).toBe('任务12 强化新业态安全监管')
+    const meta = await first.locator('.result-meta').innerText()
+    expect(meta).toBe('责任单位：负有安全监管职责的站所 · 完成时限：8月底前完成（2022-08-31） · 《关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案》')
+    const passage = await first.locator('.result-passage').innerText()
+    expect(passage).toContain('充电桩')
+    expect(plan.tasks[11]!.text.replace(/\n/g, ' ')).toContain(passage.replace(/^…|…$/g, ''))
+    expect(await first.locator('.result-passage mark').allInnerTexts()).toEqual(expect.arrayContaining(['充电桩']))
+    // Each result's passage is its own, not a block every result shares.
+    await search('培训')
+    const passages = await page.locator('.policy-search .result-passage').allInnerTexts()
+    expect(new Set(passages).size).toBe(passages.length)
+    for (const p of passages) expect(p).toContain('培训')
+  })
+
+  it('ranks a task holding the pinyin as a word above letters that span words', async () => {
+    // cdz: 充电桩 (task 12) against 次的专, 彻底整, 查大整 elsewhere; chongdianzhuang likewise.
+    for (const query of ['cdz', 'chongdianzhuang']) {
+      const tasks = (await search(query)).map(taskOf).filter((n): n is number => n !== null)
+      expect(tasks[0], query).toBe(12)
+    }
+    // jbjl: 举报奖励 as written (tasks 32 and its measure) first.
+    const jbjl = (await search('jbjl')).map(taskOf).filter((n): n is number => n !== null)
+    expect(containing('举报奖励')).toContain(jbjl[0])
+  })
+
+  it('lists the pages people mean: a sector by its name, everyday words for the sectors the plan names', async () => {
+    const fire = await search('消防')
+    expect(fire[0]).toBe(`${SITE_BASE}sectors/fire.html#title`)
+    const school = await search('学校')
+    expect(school.map(taskOf)).toContain(7)
+    expect(school).toContain(`${SITE_BASE}sectors/education.html#title`)
+  })
+
+  it('says when nothing is found and offers the nearest terms that find something', async () => {
+    await search('核电站')
+    expect(await page.locator('.policy-search-status').innerText()).toBe('没有找到与“核电站”相关的任务或页面。')
+    const offers = await page.locator('.policy-search-offer').allInnerTexts()
+    expect(offers[0]).toBe('电站')
+    await page.locator('.policy-search-offer').first().click()
+    await page.locator('.policy-search .result').first().waitFor()
+    expect(await page.locator('#policy-search-input').inputValue()).toBe('电站')
   })
 
   it('opens the task from a result with the keyboard', async () => {
@@ -176,7 +214,31 @@ describe('search in the browser', () => {
     // The key is heard once the page is interactive (hydrated).
     await page.waitForLoadState('networkidle')
     await page.keyboard.press('/')
-    await page.locator('#localsearch-input').waitFor({ state: 'visible', timeout: 5000 })
+    await page.locator('#policy-search-input').waitFor({ state: 'visible', timeout: 5000 })
     expect(errors).toEqual([])
   })
+})
+
+it('on a phone, opens over the whole screen and shows each result\'s own passage, not a shared table', async () => {
+  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  await phone.goto(server.url(`/${PLAN_ID}/tasks/3.html`))
+  await phone.waitForLoadState('networkidle')
+  await phone.getByRole('button', { name: '搜索 Ctrl K' }).click()
+  await phone.locator('#policy-search-input').fill('挂牌')
+  await phone.locator('.policy-search .result').first().waitFor()
+  const box = await phone.locator('.policy-search-panel').boundingBox()
+  expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 })
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBe(390)
+  const results = phone.locator('.policy-search .result')
+  for (let i = 0; i < Math.min(3, await results.count()); i++) {
+    const result = results.nth(i)
+    expect(await result.locator('.result-passage').innerText()).toContain('挂牌')
+    expect(await result.innerText()).not.toContain('发文机关')
+    // Nothing of a result is cut off at the top or the side.
+    const r = (await result.boundingBox())!
+    expect(r.x).toBeGreaterThanOrEqual(0)
+    expect(r.x + r.width).toBeLessThanOrEqual(390)
+  }
+  await phone.screenshot({ path: join(SCREENSHOTS, 'search-phone.png') })
+  await phone.close()
 })
