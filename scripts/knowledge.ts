@@ -47,6 +47,8 @@ export interface MeasureMatch {
 
 /** Below this similarity a heading refines no national measure. */
 export const MATCH_THRESHOLD = 0.35
+/** From this similarity on, the two titles say the same (对应); between the two, 部分对应. */
+export const FULL_MATCH = 0.8
 
 /**
  * Each plan measure's national counterpart: the most similar heading, each

@@ -1,12 +1,31 @@
 // mdast builders and the one serialiser: pages are syntax trees until the end,
 // so whatever characters the plan contains are escaped by remark-stringify.
 
-import type { BlockContent, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast'
+import type { BlockContent, Heading, Html, Link, List, ListItem, Literal, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast'
+import { posix } from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 
 export type Inline = PhrasingContent | string
+
+/** A link to a file to save (a ledger, a PDF): the URL stays ASCII, the saved file is named in Chinese. */
+export interface FileLink extends Literal {
+  type: 'fileLink'
+  /** Site-absolute URL of the file, e.g. "/plan/downloads/ledger.xlsx". */
+  url: string
+  /** The name the browser saves the file under (the link's download attribute). */
+  saveAs: string
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    fileLink: FileLink
+  }
+  interface RootContentMap {
+    fileLink: FileLink
+  }
+}
 
 const inline = (c: Inline): PhrasingContent => (typeof c === 'string' ? text(c) : c)
 
@@ -47,6 +66,8 @@ export const table = (header: Inline[][], rows: Inline[][][]): Table => ({
   })),
 })
 
+export const fileLink = (url: string, saveAs: string, label: string): FileLink => ({ type: 'fileLink', url, saveAs, value: label })
+
 /** Trusted markup written by the renderers themselves (never plan text), e.g. a wrapper element. */
 export const html = (value: string): Html => ({ type: 'html', value })
 
@@ -67,6 +88,11 @@ export function paragraphs(value: string): Paragraph[] {
 /** Wraps blocks in a <div class="…"> so the theme and print styles can address them. */
 export function section(className: string, children: RootContent[]): RootContent[] {
   return [html(`<div class="${className}">`), ...children, html('</div>')]
+}
+
+/** Blocks folded under a summary line (a <details> element): long lists a reader opens when wanted. */
+export function folded(summary: string, children: RootContent[], className = 'fold'): RootContent[] {
+  return [html(`<details class="${className}"><summary>${inert(summary)}</summary>`), ...children, html('</details>')]
 }
 
 /**
@@ -93,14 +119,32 @@ export function inert(value: string): string {
   return out
 }
 
-const processor = unified().use(remarkGfm).use(remarkStringify, {
-  bullet: '-',
-  emphasis: '_',
-  rule: '-',
-  listItemIndent: 'one',
-  fences: true,
-  handlers: { text: (node: Text) => inert(node.value) },
-})
+/**
+ * A file link as HTML (Markdown has no download attribute), its URL relative
+ * to the page's folder: VitePress rewrites only Markdown links for the site's
+ * base, and a relative URL works under any base.
+ */
+function fileLinkHtml(node: FileLink, pageDir: string): string {
+  if (!/^\/[A-Za-z0-9._/-]+$/.test(node.url)) throw new Error(`file URL "${node.url}" is not an ASCII path`)
+  const href = posix.relative(pageDir, node.url)
+  return `<a href="${href}" download="${inert(node.saveAs)}">${inert(node.value)}</a>`
+}
+
+/** The serialiser for one page: text through inert, file links relative to the page. */
+function processor(pagePath: string) {
+  const pageDir = posix.dirname(`/${pagePath}`)
+  return unified().use(remarkGfm).use(remarkStringify, {
+    bullet: '-',
+    emphasis: '_',
+    rule: '-',
+    listItemIndent: 'one',
+    fences: true,
+    handlers: {
+      text: (node: Text) => inert(node.value),
+      fileLink: (node: FileLink) => fileLinkHtml(node, pageDir),
+    },
+  })
+}
 
 export interface Page {
   /** Path below docs/, e.g. "plan-id/tasks/5.md". */
@@ -153,5 +197,5 @@ function markdownLiteral(value: string): string {
  */
 export function toMarkdown(page: Page): string {
   const root: Root = { type: 'root', children: [html('<div v-pre>'), ...page.body, html('</div>')] }
-  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor.stringify(root)}`
+  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor(page.path).stringify(root)}`
 }

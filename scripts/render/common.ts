@@ -5,7 +5,7 @@ import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
 import { chineseCounting } from '../parse/markers.ts'
 import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
-import { joined, link, list, section, table, type Inline } from '../markdown.ts'
+import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from '../markdown.ts'
 
 export const url = {
   planHome: (plan: Plan) => `/${plan.id}/`,
@@ -40,23 +40,37 @@ export const url = {
     `/${plan.id}/downloads/units/${unit.slug}.${ext === 'ics' ? 'calendar.ics' : `ledger.${ext}`}`,
 }
 
+/**
+ * The name a downloaded file is saved under: the words a person would give it
+ * (各村-任务台账-….xlsx), without the characters Windows and other systems
+ * refuse in file names, at most 80 characters before the extension.
+ */
+export function savedName(words: string[], ext: string): string {
+  const name = words.join('-').replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, '_').replace(/\s+/gu, ' ').trim().replace(/^\.+/, '')
+  return `${[...name].slice(0, 80).join('')}.${ext}`
+}
+
 /** The "下载" block: the ledger, calendar and data of a plan, or of one unit in it. */
 export function downloads(plan: Plan, unit?: Unit): RootContent[] {
-  const who = unit ? `（${unit.name}）` : ''
   const items: Inline[][] = unit
     ? [
-        [link(url.unitDownload(plan, unit, 'xlsx'), `任务台账${who}（Excel）`)],
-        [link(url.unitDownload(plan, unit, 'csv'), `任务台账${who}（CSV）`)],
-        [link(url.unitDownload(plan, unit, 'ics'), `日历${who}（ICS，可导入手机和电脑日历）`)],
+        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.name, '任务台账', plan.title], 'xlsx'), `任务台账（Excel）`)],
+        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([unit.name, '任务台账', plan.title], 'csv'), `任务台账（CSV）`)],
+        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([unit.name, '日历', plan.title], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
       ]
     : [
-        [link(url.download(plan, 'ledger.xlsx'), '任务台账（Excel）')],
-        [link(url.download(plan, 'ledger.csv'), '任务台账（CSV）')],
-        [link(url.download(plan, 'calendar.ics'), '日历（ICS，可导入手机和电脑日历）')],
-        [link(url.planJson(plan), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明（JSON Schema）')],
-        [link(url.sourceFile(plan), `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)],
+        [fileLink(url.download(plan, 'ledger.xlsx'), savedName([plan.title, '任务台账'], 'xlsx'), '任务台账（Excel）')],
+        [fileLink(url.download(plan, 'ledger.csv'), savedName([plan.title, '任务台账'], 'csv'), '任务台账（CSV）')],
+        [fileLink(url.download(plan, 'calendar.ics'), savedName([plan.title, '日历'], 'ics'), '日历（ICS，可导入手机和电脑日历）')],
+        [fileLink(url.planJson(plan), savedName([plan.title, '开放数据'], 'json'), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明')],
+        [sourceFileLink(plan, `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)],
       ]
   return section('downloads', [list(items)])
+}
+
+/** The plan file as received, saved under the plan's title. */
+export function sourceFileLink(plan: Plan, label: string): FileLink {
+  return fileLink(url.sourceFile(plan), savedName([plan.title, '原文'], extname(plan.source).slice(1).toLowerCase() || 'txt'), label)
 }
 
 /** What a plan file's format is called on the pages. */
@@ -77,12 +91,21 @@ export const taskLabel = (n: number) => `任务${n}`
 
 /** The metadata block government portals show on every page: issuer, date, document. */
 export function planMeta(plan: Plan): RootContent[] {
-  return section('plan-meta', [
-    table(
-      [['发文机关'], ['成文日期'], ['文件']],
-      [[[plan.issuer], [formatDate(plan.date)], [link(url.planHome(plan), `《${plan.title}》`)]]],
-    ),
-  ])
+  return [
+    ...section('plan-meta', [
+      table(
+        [['发文机关'], ['成文日期'], ['文件']],
+        [[[plan.issuer], [formatDate(plan.date)], [link(url.planHome(plan), `《${plan.title}》`)]]],
+      ),
+    ]),
+    // On paper, one line names the document a printed page comes from.
+    ...section('print-only plan-source', [paragraph(planSource(plan))]),
+  ]
+}
+
+/** The document in one line: 《title》 issuer date. */
+export function planSource(plan: Plan): string {
+  return `出自《${plan.title}》（${[plan.issuer, formatDate(plan.date)].filter((s) => s !== '').join('，')}）`
 }
 
 export function unitByName(site: Site, name: string): Unit {

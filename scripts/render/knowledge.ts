@@ -4,7 +4,7 @@
 import type { RootContent } from 'mdast'
 import type { Plan } from '../model.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
-import { citations, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type Place, type Sector, type Term } from '../knowledge.ts'
+import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../knowledge.ts'
 import { deadlineLabel, type Site } from '../views.ts'
 import { measureHeading, measureLink, planMeta, taskLink, taskUnits, url } from './common.ts'
 
@@ -24,6 +24,15 @@ function places(plan: Plan, list_: Place[]): Inline[] {
   return list_.flatMap((p, i) => (i === 0 ? [placeLink(plan, p)] : ['、', placeLink(plan, p)]))
 }
 
+/**
+ * How closely a measure matches its national counterpart, in words: 对应 where
+ * the titles agree (or an editor fixed the pair), 部分对应 where they share only
+ * part (the method is in README, 对照国家措施).
+ */
+export function correspondence(match: MeasureMatch): string {
+  return match.overridden || match.score >= FULL_MATCH ? '对应' : '部分对应'
+}
+
 export function nationalPage(plan: Plan, data: NationalData): Page {
   const matches = nationalMatches(plan, data)
   const uncovered = uncoveredNational(matches, data)
@@ -31,16 +40,16 @@ export function nationalPage(plan: Plan, data: NationalData): Page {
   const body: RootContent[] = [
     pageTitle('对照国务院安委会“十五条措施”'),
     ...planMeta(plan),
-    paragraph(`本方案的 ${plan.measures.length} 项细化措施与《${data.title}》逐条对照。对应关系按两者标题的相似度自动匹配（相似度为标题中相邻两字的重合程度，0～1），可在 scripts/data/national-measures.json 中人工修正。`),
+    paragraph(`本方案的 ${plan.measures.length} 项细化措施与《${data.title}》逐条对照。“对应”指两者标题基本一致，“部分对应”指标题只有部分相同，请对照原文判断。`),
     paragraph(strong('本方案未覆盖的国家措施'), `：${uncovered.length === 0 ? '无。' : uncovered.map((n) => `第${n.number}条 ${n.heading}`).join('；')}`),
     table(
-      [['国家措施'], ['本方案对应措施'], ['相似度']],
+      [['国家措施'], ['本方案对应措施'], ['对应程度']],
       data.measures.map((n) => {
         const m = byNational.get(n.number)
         return [
           [`第${n.number}条 ${n.heading}`],
           m ? [measureLink(plan, m.measure)] : [strong('未覆盖')],
-          [m ? (m.overridden ? '人工指定' : m.score.toFixed(2)) : '—'],
+          [m ? correspondence(m) : '—'],
         ]
       }),
     ),
@@ -57,7 +66,7 @@ export function nationalLine(plan: Plan, measure: number, data: NationalData): R
   return paragraph(
     strong('对应国家措施'), '：',
     national ? link(url.national(plan), `第${national.number}条 ${national.heading}`) : link(url.national(plan), '未找到对应的国家措施'),
-    national && match && !match.overridden ? `（标题相似度 ${match.score.toFixed(2)}）` : '',
+    national && match ? `（${correspondence(match)}）` : '',
   )
 }
 

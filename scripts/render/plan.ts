@@ -6,9 +6,9 @@ import type { Plan, Task } from '../model.ts'
 import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
-import { heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
+import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -29,40 +29,43 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
 export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
+  // What people come for first: their unit's duties and the files to take away;
+  // then the plan's preamble, with the notice and each measure's task list folded.
   const body: RootContent[] = [
     pageTitle(plan.title),
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
-    ...(plan.notice
-      ? [paragraph(strong('印发通知'), '：', plan.notice.title, plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''), ...section('notice-text', paragraphs(plan.notice.text)), paragraph(strong('方案正文'), '：')]
-      : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
-    ...paragraphs(plan.preamble),
-    heading(2, '概览'),
-    table(
-      [['细化措施'], ['具体任务'], ['责任单位'], ['限期完成的任务']],
-      [[[`${plan.measures.length} 项`], [`${plan.tasks.length} 项`], [`${plan.units.length} 个`], [`${dated.length} 项（${dates.size} 个截止日期）`]]],
-    ),
+    paragraph(`${plan.measures.length} 项细化措施，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
       plan.units.map((unit) => {
         const owed = tasksOfUnit(plan, site.units, unit.name).length
         const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
-        return [link(url.unit(unit), `我是${unit.name}`), `（${owed} 项任务${groups}）`]
+        return [link(url.unit(unit), `${unit.name}的任务`), `（${owed} 项${groups}）`]
       }),
     ),
-    heading(2, '细化措施'),
+    heading(2, '下载'),
+    ...downloads(plan),
+    ...(pdf ? [paragraph(fileLink(url.printPdf(plan), savedName([plan.title], 'pdf'), '全文 PDF（A4，按公文格式排版）'))] : []),
+    heading(2, '方案内容'),
+    ...(plan.notice
+      ? folded(`印发通知：${plan.notice.title}${plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''}`, section('notice-text', paragraphs(plan.notice.text)))
+      : []),
+    ...paragraphs(plan.preamble),
   ]
   for (const measure of plan.measures) {
-    body.push(heading(3, measureLink(plan, measure.number)))
     body.push(
-      list(
-        measure.tasks.map((n) => {
-          const task = plan.tasks.find((t) => t.number === n)!
-          return [taskLink(plan, task), ' — ', ...taskUnits(site, task), ' · ', deadlineLink(plan, task)]
-        }),
-      ),
+      ...folded(`${measureHeading(measure)}（${measure.tasks.length} 项任务）`, [
+        paragraph(measureLink(plan, measure.number)),
+        list(
+          measure.tasks.map((n) => {
+            const task = plan.tasks.find((t) => t.number === n)!
+            return [taskLink(plan, task), ' — ', ...taskUnits(site, task), ' · ', deadlineLink(plan, task)]
+          }),
+        ),
+      ]),
     )
   }
   body.push(
@@ -77,10 +80,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
       [link(url.glossary(plan), '术语')],
       [link(url.citations(plan), '引用文件')],
       [link(url.sectors(), '行业领域')],
-      pdf ? [link(url.print(plan), '全文打印'), '（', link(url.printPdf(plan), 'PDF'), '）'] : [link(url.print(plan), '全文打印')],
+      [link(url.print(plan), '全文打印')],
     ]),
-    heading(2, '下载'),
-    ...downloads(plan),
   )
   return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
 }
@@ -127,26 +128,31 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
         ...taskFacts(site, plan, task),
       ]),
       ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
-      paragraph(text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文')),
+      // The plan's own note, verbatim and secondary: the facts above are read from it.
+      ...(task.note ? section('task-note', [paragraph('原文标注：', text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文'))]) : [paragraph(link(url.originalTask(plan, task.number), '查看原文'))]),
     ]
+    // Summaries and links to other pages: on screen only, so a task prints on one sheet.
+    const related: RootContent[] = []
+    // Read from the text above: on screen a summary, on paper a repetition.
     if (duties.length > 0) {
-      body.push(
+      related.push(
         heading(2, '周期性要求'),
         list(duties.map((d) => [strong(PERIOD_LABEL[d.period] + (d.times ? `至少 ${d.times} 次` : '')), '：', d.text])),
       )
     }
     const used = termsOfTask(terms, task)
     if (used.length > 0) {
-      body.push(heading(2, '相关术语'), paragraph(...used.flatMap((t, i) => [...(i ? ['、'] : []), link(url.term(plan, t.id), t.term)])))
+      related.push(heading(2, '相关术语'), paragraph(...used.flatMap((t, i) => [...(i ? ['、'] : []), link(url.term(plan, t.id), t.term)])))
     }
-    body.push(heading(2, '相关任务'), heading(3, '同一措施'))
-    body.push(sameMeasure.length > 0 ? list(sameMeasure.map((t) => [taskLink(plan, t)])) : paragraph('本措施只有这一项任务。'))
-    body.push(heading(3, '同一责任单位'))
-    body.push(
+    related.push(heading(2, '相关任务'), heading(3, '同一措施'))
+    related.push(sameMeasure.length > 0 ? list(sameMeasure.map((t) => [taskLink(plan, t)])) : paragraph('本措施只有这一项任务。'))
+    related.push(heading(3, '同一责任单位'))
+    related.push(
       sameUnits.length > 0
         ? list(sameUnits.map((t) => [taskLink(plan, t), `（${t.units.filter((u) => task.units.includes(u)).join('、')}）`]))
         : paragraph('无。'),
     )
+    body.push(...section('screen-only', related))
     return {
       path: md(plan, `tasks/${task.number}`),
       frontmatter: { title: nav[i]!.text, plan: plan.id, task: task.number, measure: task.measure, ...prevNext(nav, i) },
@@ -275,7 +281,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
     body: [
       pageTitle('原文'),
       ...planMeta(plan),
-      paragraph('以下为文件原文，逐字照录（含原文笔误）。', link(url.sourceFile(plan), `下载原文（${sourceFormat(plan)}）`)),
+      paragraph('以下为文件原文，逐字照录（含原文笔误）。', sourceFileLink(plan, `下载原文（${sourceFormat(plan)}）`)),
       ...section('original-text', lines),
     ],
   }
@@ -323,7 +329,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
     }
   })
   body.push(...section('doc-signature', [paragraph(plan.issuer), paragraph(formatDate(plan.date))]))
-  if (pdf) body.push(...section('screen-only', [paragraph(link(url.printPdf(plan), '下载 PDF（A4）'))]))
+  if (pdf) body.push(...section('screen-only', [paragraph(fileLink(url.printPdf(plan), savedName([plan.title], 'pdf'), '下载 PDF（A4）'))]))
   return {
     path: md(plan, 'print'),
     frontmatter: { title: `${plan.title}（全文打印）`, plan: plan.id, outline: false, aside: false, prev: false, next: false, pageClass: 'print-document' },

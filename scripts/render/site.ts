@@ -2,9 +2,9 @@
 
 import type { RootContent } from 'mdast'
 import type { Unit } from '../model.ts'
-import { heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
+import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
-import { downloads, measureHeading, measureLink, planMeta, taskLink, unitByName, url } from './common.ts'
+import { downloads, measureHeading, measureLink, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -13,7 +13,7 @@ function owedCount(site: Site, unit: Unit): number {
 function unitChoices(site: Site): Inline[][] {
   return site.units.map((unit) => {
     const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
-    return [link(url.unit(unit), `我是${unit.name}`), `（${owedCount(site, unit)} 项任务${groups}）`]
+    return [link(url.unit(unit), `${unit.name}的任务`), `（${owedCount(site, unit)} 项${groups}）`]
   })
 }
 
@@ -61,7 +61,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
     if (facts.length > 0) body.push(...section('screen-only', [list(facts)]))
     // Printed for a unit that owes tasks (scripts/pdf.ts).
     if (pdf && owedCount(site, unit) > 0) {
-      body.push(...section('screen-only', [paragraph(link(url.unitPdf(unit), '下载职责清单 PDF（A4）'))]))
+      body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.name, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
     for (const plan of site.plans) {
       const owed = tasksOfUnit(plan, site.units, unit.name)
@@ -77,16 +77,16 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       for (const group of groupByDeadline(owed, (o) => o.task)) {
         screen.push(
           heading(site.plans.length > 1 ? 3 : 2, link(url.deadlineSlug(plan, group.key.slug), group.key.label), `（${group.items.length} 项）`),
-          table(
-            [['序号'], ['任务'], ['完成时限'], ['所属措施'], ['责任方式']],
+          // A table on a wide screen; on a phone each row reads as a card (style.css).
+          ...section('unit-tasks', [table(
+            [['任务'], ['完成时限'], ['所属措施'], ['责任方式']],
             group.items.map((o) => [
-              [String(o.task.number)],
               [taskLink(plan, o.task)],
               [deadlineLabel(o.task.deadline)],
               [measureLink(plan, o.task.measure)],
               [(o.via === null ? '直接' : `经由“${o.via}”`) + (o.role ? `（${o.role}）` : '')],
             ]),
-          ),
+          )]),
         )
       }
       body.push(...section('screen-only', screen))

@@ -30,32 +30,38 @@ async function download(name: string) {
 
 it('downloads the ledger (Excel) and the calendar of a unit by clicking', async () => {
   await page.goto(server.url('/units/villages.html'))
-  const xlsx = await download('任务台账（各村）（Excel）')
-  expect(xlsx.name).toBe('villages.ledger.xlsx')
+  const xlsx = await download('任务台账（Excel）')
+  // The URL is ASCII; the file is saved under the name a person reads.
+  expect(xlsx.name).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
   expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK')
-  const ics = await download('日历（各村）（ICS，可导入手机和电脑日历）')
+  const ics = await download('日历（ICS，可导入手机和电脑日历）')
+  expect(ics.name).toBe('各村-日历-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.ics')
   expect(ics.bytes.toString('utf8')).toMatch(/^BEGIN:VCALENDAR/)
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载职责清单 PDF（A4）' }).click()])
+  expect(pdf.suggestedFilename()).toBe('各村-职责清单.pdf')
+  expect(new URL(pdf.url()).pathname).toBe(`${SITE_BASE}units/villages.pdf`)
   expect(page.url()).toBe(`${server.origin}units/villages.html`)
 })
 
 it('offers the Word plan as received, and its ledger for a unit', async () => {
   await page.goto(server.url('/yincheng-2023-fire-safety/'))
   const original = page.locator('.downloads').getByRole('link', { name: '原文（Word，按收到的文件原样提供）' })
-  const href = await original.getAttribute('href')
-  expect(href).toBe(`${SITE_BASE}yincheng-2023-fire-safety/yincheng-2023-fire-safety.docx`)
+  const href = await original.evaluate((a) => (a as HTMLAnchorElement).href)
+  expect(new URL(href).pathname).toBe(`${SITE_BASE}yincheng-2023-fire-safety/yincheng-2023-fire-safety.docx`)
+  expect(await original.getAttribute('download')).toBe('荫城镇2023年消防安全专项整治工作方案-原文.docx')
   const bytes = await page.evaluate(async (h) => [...new Uint8Array(await (await fetch(h)).arrayBuffer())], href!)
   expect(Buffer.from(bytes)).toEqual(readFileSync(join(ROOT, 'seeds/yincheng-2023-fire-safety.docx')))
   await page.goto(server.url('/units/villages.html'))
-  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').nth(1).getByRole('link', { name: '任务台账（各村）（Excel）' }).click()])
+  const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').nth(1).getByRole('link', { name: '任务台账（Excel）' }).click()])
   expect(file.url()).toContain('/yincheng-2023-fire-safety/downloads/units/villages.ledger.xlsx')
 })
 
 it('offers every file of the plan home, each served from the site itself', async () => {
   await page.goto(server.url(`/${PLAN_ID}/`))
-  const links = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']))
-  expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明（JSON Schema）', '原文（纯文本，按收到的文件原样提供）'])
+  const links = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', (a as HTMLAnchorElement).href]))
+  expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明', '原文（纯文本，按收到的文件原样提供）'])
   for (const [, href = ""] of links) {
-    expect(href.startsWith(SITE_BASE)).toBe(true)
+    expect(new URL(href).pathname.startsWith(SITE_BASE)).toBe(true)
     const fetched = await page.evaluate(async (h) => { const r = await fetch(h); return { status: r.status, size: (await r.arrayBuffer()).byteLength } }, href)
     expect(fetched.status, href).toBe(200)
     expect(fetched.size, href).toBeGreaterThan(100)

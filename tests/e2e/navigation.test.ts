@@ -41,7 +41,7 @@ describe('a cadre finds what the unit owes', () => {
     await page.waitForURL(/\/anquan\/units\/(index\.html)?$/)
     await expect.poll(h1).toBe('我的职责')
 
-    await page.locator('main').getByRole('link', { name: '我是负有安全监管职责的站所' }).click()
+    await page.locator('main').getByRole('link', { name: '负有安全监管职责的站所的任务' }).click()
     await page.waitForURL(`${server.origin}units/supervising-stations.html`)
     await expect.poll(h1).toBe('负有安全监管职责的站所')
     const unitText = await page.locator('main').innerText()

@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { describe, expect, it } from 'vitest'
 import { planOf, SEED } from '../helpers/plans.ts'
-import { PLAN_ID, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
+import { PLAN_ID, SITE_BASE, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
+import { launch } from '../helpers/browser.ts'
+import { serve } from '../helpers/server.ts'
 
 const plan = planOf(SEED)
 const A4 = { width: 595.28, height: 841.89 } // points
@@ -32,7 +34,7 @@ const squeeze = (text: string) => text.replace(/\s+/g, '')
  */
 function expectText(haystack: string, needle: string, what = needle): void {
   const text = squeeze(haystack).normalize('NFKC')
-  const pattern = [...squeeze(needle)].map((ch) => `(?:${ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|[\u2e80-\u2eff])`).join('')
+  const pattern = [...squeeze(needle).normalize('NFKC')].map((ch) => `(?:${ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|[\u2e80-\u2eff])`).join('')
   expect(new RegExp(pattern).test(text), `${what} in the PDF text`).toBe(true)
 }
 const NAVIGATION = ['政策文件知识库', '搜索', '本页目录', '上一篇', '下一篇', '大字模式', '放映模式', '我的职责', '时间表', '外观', '下载']
@@ -65,8 +67,34 @@ describe('a unit\'s 职责清单', () => {
     const all = pages.map((p) => p.text).join('')
     const text = squeeze(all).normalize('NFKC')
     expectText(all, `${name}职责清单`)
+    // The sheet on the wall names the document its duties come from.
+    expectText(all, `出自《${plan.title}》（${plan.issuer}，2022年5月10日）`)
     expectText(all, '序号任务完成时限所属措施')
     for (const n of [...direct, ...inherited]) expectText(all, plan.tasks[n - 1]!.title, `task ${n}`)
     for (const word of NAVIGATION) expect(text, word).not.toContain(word)
   })
+})
+
+describe('a task page, printed from the browser', () => {
+  // Task 7 (the one people print), and the three longest tasks.
+  const longest = [...plan.tasks].sort((a, b) => b.text.length - a.text.length).slice(0, 3).map((t) => t.number)
+  it.each([7, ...longest])('task %i prints on one A4 sheet, with its document named and no navigation lists', async (n) => {
+    const server = await serve(SITE_DIR, SITE_BASE)
+    const browser = await launch()
+    try {
+      const page = await browser.newPage()
+      await page.goto(server.url(`/${PLAN_ID}/tasks/${n}.html`), { waitUntil: 'networkidle' })
+      const path = join(SITE_DIR, '..', `print-task-${n}.pdf`)
+      await page.pdf({ path, format: 'A4', preferCSSPageSize: true })
+      const pages = await readPdf(path)
+      const all = pages.map((p) => p.text).join('')
+      expect(pages.length).toBe(1)
+      expectText(all, `任务${n}`)
+      expectText(all, `出自《${plan.title}》`)
+      for (const word of ['相关任务', '同一措施', '同一责任单位', '相关术语', ...NAVIGATION]) expect(squeeze(all).normalize('NFKC'), word).not.toContain(word)
+    } finally {
+      await browser.close()
+      await server.close()
+    }
+  }, 60_000)
 })
