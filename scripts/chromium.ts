@@ -12,13 +12,12 @@ export const chromiumMissing = (): string | null =>
 /** How long chromium may take to start before the build gives up on it (CHROMIUM_TIMEOUT_MS, default 60 s). */
 export const LAUNCH_TIMEOUT_MS = Number(process.env.CHROMIUM_TIMEOUT_MS) || 60_000
 
+/** The flags this machine needs (also given to Lighthouse's own launch: scripts/cli/lighthouse.ts). */
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage']
+
 export async function launch(): Promise<Browser> {
   const missing = chromiumMissing()
   if (missing) throw new Error(missing)
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    timeout: LAUNCH_TIMEOUT_MS,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  })
+  return chromium.launch({ executablePath: CHROMIUM, timeout: LAUNCH_TIMEOUT_MS, args: CHROMIUM_FLAGS })
 }
