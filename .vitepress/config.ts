@@ -1,7 +1,7 @@
-// VitePress config: thin. Sidebar and nav come from the model (scripts/nav.ts).
+// VitePress config: thin. Sidebar and nav come from the model (scripts/site/nav.ts).
 import { defineConfig } from 'vitepress'
-import { loadSite } from '../scripts/load.ts'
-import { nav, sidebar } from '../scripts/nav.ts'
+import { loadSite } from '../scripts/site/load.ts'
+import { nav, sidebar } from '../scripts/site/nav.ts'
 import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
 import { headingPermalink, themeLabels } from '../scripts/site/theme-labels.ts'

@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ROOT } from './load.ts'
+import { ROOT } from './site/load.ts'
 import type { NationalData, Sector } from './knowledge.ts'
 import type { KnowledgeData } from './render/knowledge.ts'
 

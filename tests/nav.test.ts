@@ -2,11 +2,11 @@
 // number of plans beyond a few (every page carries it).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MENU_PLANS, nav } from '../scripts/nav.ts'
+import { MENU_PLANS, nav } from '../scripts/site/nav.ts'
 import { makeSite } from '../scripts/views.ts'
 import { syntheticCorpus } from '../scripts/bench/corpus.ts'
 import { parsePlan } from '../scripts/parse/index.ts'
-import { planId } from '../scripts/load.ts'
+import { planId } from '../scripts/site/load.ts'
 import { registry, SEED } from './helpers/plans.ts'
 import type { Plan } from '../scripts/model.ts'
 

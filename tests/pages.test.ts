@@ -1,6 +1,6 @@
 // The pages as generated from the model, before VitePress: addresses, links and content.
 import { describe, expect, it } from 'vitest'
-import { sitePages } from '../scripts/pages.ts'
+import { sitePages } from '../scripts/site/pages.ts'
 import { inert, toMarkdown } from '../scripts/markdown.ts'
 import { makeSite } from '../scripts/views.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'

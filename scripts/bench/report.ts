@@ -4,7 +4,7 @@
 
 import type { EngineTiming } from './search.ts'
 import type { SiteSize } from './sizes.ts'
-import type { BuildTimings } from '../generate.ts'
+import type { BuildTimings } from '../site/generate.ts'
 
 /** One build of one corpus: the site's pipeline, or plain VitePress (the baseline). */
 export interface BuildResult {

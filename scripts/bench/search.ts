@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import ts from 'typescript'
 import type { Browser } from 'playwright-core'
-import { ROOT } from '../load.ts'
-import { serve } from '../serve.ts'
+import { ROOT } from '../site/load.ts'
+import { serve } from '../site/serve.ts'
 import { gzipSize } from './sizes.ts'
 
 /** Words people look for: sectors, units, deadlines, duties; Chinese, synonyms, pinyin. */

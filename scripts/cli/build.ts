@@ -8,10 +8,10 @@
 import { spawnSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { generate, swap, type BuildTimings } from '../generate.ts'
-import { ROOT } from '../load.ts'
-import { CHROMIUM, chromiumMissing, launch } from '../chromium.ts'
-import { pdfJobs, printPdfs } from '../pdf.ts'
+import { generate, swap, type BuildTimings } from '../site/generate.ts'
+import { ROOT } from '../site/load.ts'
+import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
+import { pdfJobs, printPdfs } from '../site/pdf.ts'
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)

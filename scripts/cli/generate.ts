@@ -1,5 +1,5 @@
 // npm run generate (and npm run dev): docs/ from seeds/, nothing else.
-import { generate } from '../generate.ts'
+import { generate } from '../site/generate.ts'
 
 // No PDFs here (only `npm run build` prints them): the pages link none.
 const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf: false })

@@ -12,9 +12,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { CHROMIUM, CHROMIUM_FLAGS, chromiumMissing } from '../chromium.ts'
-import { ROOT, loadSite } from '../load.ts'
-import { serve } from '../serve.ts'
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumMissing } from '../site/chromium.ts'
+import { ROOT, loadSite } from '../site/load.ts'
+import { serve } from '../site/serve.ts'
 import { url } from '../render/common.ts'
 
 const run = promisify(execFile)

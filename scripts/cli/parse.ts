@@ -2,7 +2,7 @@
 // as JSON, or one "FILE:LINE: message" line per problem on stderr and exits 1
 // ("FILE: 第N段: …" for Word, "FILE: 第N页: …" for PDF).
 
-import { loadRegistry, planIdProblem, readPlan } from '../load.ts'
+import { loadRegistry, planIdProblem, readPlan } from '../site/load.ts'
 import { reportLines } from '../report.ts'
 
 function reason(error: unknown): string {

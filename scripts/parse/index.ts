@@ -1,5 +1,5 @@
 // Plan text → Plan model. Pure: text in, model or problems out. The file I/O
-// and decoding live in the callers (scripts/load.ts, scripts/cli/parse.ts).
+// and decoding live in the callers (scripts/site/load.ts, scripts/cli/parse.ts).
 //
 // The stages: the frame (signature, notice, head: frame.ts) → the outline of
 // the body, inferred from the markers present (outline.ts) → roles: a task is

@@ -59,7 +59,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       facts.push([strong('本群体包括'), '：', ...members.flatMap((m, i) => [...(i > 0 ? ['、'] : []), link(url.unit(m), m.name)])])
     }
     if (facts.length > 0) body.push(...section('screen-only', [list(facts)]))
-    // Printed for a unit that owes tasks (scripts/pdf.ts).
+    // Printed for a unit that owes tasks (scripts/site/pdf.ts).
     if (pdf && owedCount(site, unit) > 0) {
       body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.name, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }

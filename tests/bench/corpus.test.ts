@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { MAX_PLANS, syntheticCorpus, syntheticPlan, township } from '../../scripts/bench/corpus.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
-import { planId } from '../../scripts/load.ts'
+import { planId } from '../../scripts/site/load.ts'
 import { registry, SEED } from '../helpers/plans.ts'
 
 const seed = readFileSync(SEED, 'utf8')

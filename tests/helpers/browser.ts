@@ -1,1 +1,1 @@
-export { launch, CHROMIUM } from '../../scripts/chromium.ts'
+export { launch, CHROMIUM } from '../../scripts/site/chromium.ts'

@@ -2,7 +2,7 @@
 
 import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { loadPlan, loadRegistry } from '../../scripts/load.ts'
+import { loadPlan, loadRegistry } from '../../scripts/site/load.ts'
 import type { Plan } from '../../scripts/model.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))

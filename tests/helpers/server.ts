@@ -1,1 +1,1 @@
-export { serve, type StaticServer } from '../../scripts/serve.ts'
+export { serve, type StaticServer } from '../../scripts/site/serve.ts'

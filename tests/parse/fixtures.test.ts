@@ -4,7 +4,7 @@
 // rewrites the expected files (never in CI, where a missing one fails).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { loadPlan } from '../../scripts/load.ts'
+import { loadPlan } from '../../scripts/site/load.ts'
 import { reportLines } from '../../scripts/report.ts'
 import { content, FIXTURES, fixtureNames, planOf, registry, UPDATE } from '../helpers/plans.ts'
 

@@ -5,11 +5,11 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { loadSite, ROOT, type LoadedSite } from './load.ts'
-import { toMarkdown } from './markdown.ts'
+import { toMarkdown } from '../markdown.ts'
 import { sitePages } from './pages.ts'
-import { loadKnowledge } from './knowledge-data.ts'
-import { downloadFiles } from './exports/files.ts'
-import type { Site } from './views.ts'
+import { loadKnowledge } from '../knowledge-data.ts'
+import { downloadFiles } from '../exports/files.ts'
+import type { Site } from '../views.ts'
 
 export const DOCS = join(ROOT, 'docs')
 

@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { launch } from './chromium.ts'
 import { serve } from './serve.ts'
-import { stampDate, tasksOfUnit, type Site } from './views.ts'
-import { url } from './render/common.ts'
+import { stampDate, tasksOfUnit, type Site } from '../views.ts'
+import { url } from '../render/common.ts'
 
 export interface PdfJob {
   /** The page to print, below the site's base: "plan/print.html". */

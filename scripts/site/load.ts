@@ -3,15 +3,15 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { decode } from './parse/decode.ts'
-import { PLAN_EXTENSIONS, readSource } from './parse/formats.ts'
-import { parsePlan } from './parse/index.ts'
-import { readRegistry, type Registry } from './parse/units.ts'
-import { makeSite, type Site } from './views.ts'
-import type { ParseResult } from './model.ts'
-import { reportLines } from './report.ts'
+import { decode } from '../parse/decode.ts'
+import { PLAN_EXTENSIONS, readSource } from '../parse/formats.ts'
+import { parsePlan } from '../parse/index.ts'
+import { readRegistry, type Registry } from '../parse/units.ts'
+import { makeSite, type Site } from '../views.ts'
+import type { ParseResult } from '../model.ts'
+import { reportLines } from '../report.ts'
 
-export const ROOT = fileURLToPath(new URL('../', import.meta.url))
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
 /** Where the plans are: seeds/, or PLAN_SEEDS for a build of other plans (tests, benchmarks). */
 export const SEEDS_DIR = process.env.PLAN_SEEDS ? process.env.PLAN_SEEDS : join(ROOT, 'seeds')

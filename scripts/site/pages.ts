@@ -1,14 +1,14 @@
 // Every page of the site, from the model: pure, sorted by path.
 
-import type { Plan } from './model.ts'
-import type { Page } from './markdown.ts'
-import type { Site } from './views.ts'
+import type { Plan } from '../model.ts'
+import type { Page } from '../markdown.ts'
+import type { Site } from '../views.ts'
 import {
   deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, taskPages, timelinePage,
-} from './render/plan.ts'
-import { siteHome, unitPages, unitsIndex } from './render/site.ts'
-import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from './render/knowledge.ts'
-import { glossary } from './knowledge.ts'
+} from '../render/plan.ts'
+import { siteHome, unitPages, unitsIndex } from '../render/site.ts'
+import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
+import { glossary } from '../knowledge.ts'
 
 export interface PageOptions {
   /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */

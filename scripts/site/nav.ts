@@ -2,10 +2,10 @@
 // renders their text as HTML, so every text from the plan is escaped.
 
 import type { DefaultTheme } from 'vitepress'
-import type { Site } from './views.ts'
-import type { Sector } from './knowledge.ts'
-import { measureHeading, taskLabel, url } from './render/common.ts'
-import { escapeHtml } from './html.ts'
+import type { Site } from '../views.ts'
+import type { Sector } from '../knowledge.ts'
+import { measureHeading, taskLabel, url } from '../render/common.ts'
+import { escapeHtml } from '../html.ts'
 
 export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMulti {
   const result: DefaultTheme.SidebarMulti = {
