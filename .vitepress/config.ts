@@ -2,7 +2,6 @@
 import { defineConfig } from 'vitepress'
 import { loadSite } from '../scripts/site/load.ts'
 import { nav, sidebar } from '../scripts/site/nav.ts'
-import { searchPlugin } from '../scripts/search/vite-plugin.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
 import { headingPermalink, themeLabels } from '../scripts/site/theme-labels.ts'
 
@@ -21,7 +20,7 @@ const base = process.env.SITE_BASE || '/'
 export default defineConfig({
   srcDir: 'docs',
   base,
-  vite: { plugins: [searchPlugin(site, base), themeLabels()] },
+  vite: { plugins: [themeLabels()] },
   lang: 'zh-CN',
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',

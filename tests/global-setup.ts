@@ -4,14 +4,14 @@
 // - tests/output/bench: `npm run bench` at 1 plan (first: it leaves docs/ with its corpus);
 // - tests/output/site-hostile: the hostile plans: tests/fixtures/hostile/hostile-plan.txt and the corpus plan
 //   made from tests/fixtures/hostile/payloads.lines (tests/helpers/hostile.ts);
-// - tests/output/site-again: the seeds, for /anquan/, to compare byte for byte;
-// - tests/output/site: the seeds, for /anquan/ (last, so docs/ holds the seeds' pages).
+// - tests/output/site-again: the seeds, for /anquan/, a clean build (--no-cache), to compare byte for byte;
+// - tests/output/site: the seeds, for /anquan/, PDFs from the cache (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
 import { corpusPlanText, CORPUS_PLAN_ID } from './helpers/hostile.ts'
-import { BENCH_DIR, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { BENCH_DIR, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR, SITE_TIMINGS } from './helpers/site.ts'
 
 /** Says what the setup is doing: it takes two to three minutes before the first test reports. */
 const step = (what: string) => process.stdout.write(`setup: ${what}\n`)
@@ -45,6 +45,8 @@ export default function setup(): void {
   writeFileSync(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`), corpusPlanText())
   // Without PDFs, as on a machine without chromium (--no-pdf): its pages must link none.
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
-  build(SITE_AGAIN_DIR, { SITE_BASE })
-  build(SITE_DIR, { SITE_BASE })
+  // A clean build (every PDF printed), then the same seeds again: its PDFs come
+  // from .cache/pdf, and tests/site/deterministic.test.ts compares the two byte for byte.
+  build(SITE_AGAIN_DIR, { SITE_BASE }, ['--no-cache'])
+  build(SITE_DIR, { SITE_BASE }, ['--timings', SITE_TIMINGS])
 }

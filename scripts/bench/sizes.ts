@@ -37,7 +37,11 @@ export function gzipSize(data: string | Buffer): number {
 /** A MiniSearch index serialised as JSON, inside a script (as a string literal, quotes escaped or not). */
 const SERIALISED_INDEX = /\\?"documentCount\\?":/
 
-/** The scripts of a built site that carry a search index, relative to the site: "assets/chunks/…js". */
+/**
+ * The scripts of a built site that carry a search index, relative to the site:
+ * "assets/chunks/…js" (VitePress's local search compiles its index into one;
+ * this site's index is a data file, search/index.json, and no script holds one).
+ */
 export function indexFiles(dir: string): string[] {
   return walk(join(dir, 'assets'))
     .filter((file) => file.endsWith('.js') && SERIALISED_INDEX.test(readFileSync(file, 'utf8')))

@@ -17,7 +17,7 @@ import { ROOT, loadSite, seedFiles } from '../site/load.ts'
 import { DOCS, type BuildTimings } from '../site/generate.ts'
 import { launch, chromiumMissing } from '../site/chromium.ts'
 import { url } from '../render/common.ts'
-import { buildSearchIndex } from '../search/build-index.ts'
+import { buildSearchIndex, SEARCH_FILE } from '../search/build-index.ts'
 import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
 import { measure } from '../bench/measure.ts'
 import { gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
@@ -83,7 +83,7 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
 
   log(`${plans} plan(s): building the site (npm run build)`)
-  const siteRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile], { cwd: ROOT, env })
+  const siteRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile, '--no-cache'], { cwd: ROOT, env })
   const stages: BuildTimings = JSON.parse(readFileSync(timingsFile, 'utf8'))
   const pages = walk(DOCS).filter((file) => file.endsWith('.md')).length
   log(`${plans} plan(s): building the baseline (plain VitePress on the same ${pages} pages)`)
@@ -98,7 +98,8 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   const taskPage = `${url.task(firstPlan, firstPlan.tasks[0]!.number).slice(1)}.html`
 
   const result = async (dir: string, run: { wallMs: number; peakMemoryBytes: number }, engine: 'site' | 'baseline', index: string): Promise<BuildResult> => {
-    const files = indexFiles(dir)
+    // The site's index is its search file (and no script should hold one); the baseline's, a script.
+    const files = engine === 'site' ? [SEARCH_FILE, ...indexFiles(dir)] : indexFiles(dir)
     const visit = await visitSite(browser, dir, taskPage, files)
     return {
       ...run,

@@ -1,9 +1,11 @@
-// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf]: generate docs/,
+// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf] [--no-cache]: generate docs/,
 // build the site with VitePress into a fresh folder, print the PDFs with
 // chromium, and only when everything succeeded put it in place of the previous
 // site. A failed build leaves the previous site untouched. --timings writes how
 // long each stage took, as JSON (npm run bench). --no-pdf: a site without
-// PDFs, whose pages link none (for a machine without chromium).
+// PDFs, whose pages link none (for a machine without chromium). PDFs of pages
+// unchanged since an earlier build come from .cache/pdf (scripts/site/pdf.ts);
+// --no-cache prints every one (a clean build; what it prints is still kept).
 
 import { spawnSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
@@ -11,7 +13,7 @@ import { join, resolve } from 'node:path'
 import { generate, swap, type BuildTimings } from '../site/generate.ts'
 import { ROOT } from '../site/load.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
-import { pdfJobs, printPdfs } from '../site/pdf.ts'
+import { PDF_CACHE, pdfJobs, printPdfs } from '../site/pdf.ts'
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -35,6 +37,7 @@ async function main(args: string[]): Promise<number> {
   const target = option(args, '--outDir') ?? join(ROOT, '.vitepress/dist')
   const timingsFile = option(args, '--timings')
   const pdf = !args.includes('--no-pdf')
+  const readCache = !args.includes('--no-cache')
   const base = process.env.SITE_BASE || '/'
   const left = `the site in ${target} was left as it was`
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
@@ -66,18 +69,19 @@ async function main(args: string[]): Promise<number> {
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
   const jobs = pdf ? pdfJobs(generated.site) : []
+  let printed = { printed: 0, cached: 0 }
   try {
-    if (pdf) await printPdfs(next, base, jobs)
+    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache })
   } catch (error) {
     rmSync(next, { recursive: true, force: true })
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
     process.stderr.write(`build: stopped: printing the PDFs failed (${message}); ${left}\n`)
     return 1
   }
-  const timings: BuildTimings = { ...generated.timings, vitepressMs, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length }
+  const timings: BuildTimings = { ...generated.timings, vitepressMs, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
   swap(next, target)
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s)${pdf ? `, ${jobs.length} PDFs` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
+  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
   return 0
 }
 

@@ -64,9 +64,21 @@ export function searchExtras(site: Site, data = searchData()): SearchExtras {
   return { synonyms: data.synonyms, vocabulary: [...new Set(names)].sort() }
 }
 
-/** The index as JSON, for the browser to load. */
+/** The index as JSON (MiniSearch's serialisation). */
 export function buildSearchIndex(site: Site, base: string, data = searchData()): string {
   const index = new MiniSearch(INDEX_OPTIONS)
   index.addAll(searchDocuments(site, base, data))
   return JSON.stringify(index)
+}
+
+/** Where the search box fetches its index: a file of its own, outside the hashed scripts (see searchFile). */
+export const SEARCH_FILE = 'search/index.json'
+
+/**
+ * The file the search box fetches: the index and the extras. A data file, not
+ * part of a script: a change to any plan's text changes this file only, not the
+ * hashed scripts every page names (and so not every page's HTML).
+ */
+export function searchFile(site: Site, base: string, data = searchData()): string {
+  return `{"extras":${JSON.stringify(searchExtras(site, data))},"index":${buildSearchIndex(site, base, data)}}\n`
 }

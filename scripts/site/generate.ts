@@ -1,5 +1,5 @@
-// Writes the VitePress source (docs/) from the seeds: pages, and the files
-// offered for download (docs/public/). All file writing of the pipeline's
+// Writes the VitePress source (docs/) from the seeds: pages, the files
+// offered for download and the search index (docs/public/). All file writing of the pipeline's
 // pages is here; docs/ is replaced whole, never left half-written.
 
 import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -9,6 +9,7 @@ import { toMarkdown } from '../markdown.ts'
 import { sitePages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import { downloadFiles } from '../exports/files.ts'
+import { SEARCH_FILE, searchFile } from '../search/build-index.ts'
 import type { Site } from '../views.ts'
 
 export const DOCS = join(ROOT, 'docs')
@@ -32,6 +33,8 @@ export interface BuildTimings extends GenerateTimings {
   /** 0 with --no-pdf. */
   pdfMs: number
   pdfs: number
+  /** PDFs printed by this build; the others were unchanged and came from the cache. */
+  pdfsPrinted: number
 }
 
 export type Generated =
@@ -60,6 +63,8 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   }
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
   for (const file of files) write(join(next, 'public', file.path), file.data)
+  // The search box's index, fetched when it first opens.
+  write(join(next, 'public', SEARCH_FILE), searchFile(loaded.site, options.base))
   swap(next, DOCS)
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed }
   return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings, timings }

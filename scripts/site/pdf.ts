@@ -1,10 +1,17 @@
 // PDFs printed by chromium from the built site: the whole plan (全文打印) and
 // each unit's 职责清单, with the print stylesheet (A4, GB/T 9704 margins).
+// A printed PDF is kept in a cache keyed by what determines it (the page's
+// HTML, which names every script and stylesheet by content hash, the site
+// data; the date stamped; the chromium printing it), so a rebuild prints only
+// pages that changed.
 
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { launch } from './chromium.ts'
+import { CHROMIUM, launch } from './chromium.ts'
+import { ROOT } from './load.ts'
 import { serve } from './serve.ts'
 import { stampDate, tasksOfUnit, type Site } from '../views.ts'
 import { url } from '../render/common.ts'
@@ -38,15 +45,66 @@ export function stampPdf(pdf: Buffer, date: string): Buffer {
   return Buffer.from(pdf.toString('latin1').replace(/\/(CreationDate|ModDate) \(D:(\d{14})/g, (_, key: string) => `/${key} (D:${stamp}`), 'latin1')
 }
 
+/** Where printed PDFs are kept between builds (ignored by git). */
+export const PDF_CACHE = join(ROOT, '.cache/pdf')
+
+/** Raise when the way pages are printed changes (options, stamping): every cached PDF is then printed again. */
+const PRINT_VERSION = 1
+
+/** The cache key of a job: the page's HTML as built, the date stamped, the printer. */
+export function pdfKey(html: Buffer, date: string, printer: string): string {
+  return createHash('sha256').update(`${PRINT_VERSION}\0${printer}\0${date}\0`).update(html).digest('hex')
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('hex')
+
+/**
+ * What printing a page reads, as text to hash: its HTML, with VitePress's
+ * metadata script named by the site data it holds rather than by its file
+ * hash. That file also maps every page to its chunk's hash, so its name
+ * changes whenever any page changes; printing one page never reads another's
+ * chunk. With it set aside, a change to one plan reprints that plan's PDFs and
+ * those of the units it names, not every PDF.
+ */
+export function printedInputs(siteDir: string, html: string): string {
+  return html.replace(/(src="[^"]*\/assets\/chunks\/)(metadata\.[\w-]+\.js)"/g, (_, dir: string, file: string) => {
+    const content = readFileSync(join(siteDir, 'assets/chunks', file), 'utf8')
+    const siteData = content.replace(/window\.__VP_HASH_MAP__=JSON\.parse\("(?:[^"\\]|\\.)*"\);?/, '')
+    if (siteData === content) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/pdf.ts must follow its new format`)
+    return `${dir}metadata:${sha256(siteData)}"`
+  })
+}
+
+export interface PdfCache {
+  dir: string
+  /** False for a clean build: print everything (and keep what was printed). */
+  read: boolean
+}
+
+export interface Printed {
+  printed: number
+  cached: number
+}
+
 /** Pages printed at once: chromium renders each in a process of its own, so two keep two cores busy. */
 const AT_ONCE = 2
 
-export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): Promise<void> {
+export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], cache: PdfCache = { dir: PDF_CACHE, read: true }): Promise<Printed> {
+  const printer = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()
+  const keyOf = (job: PdfJob) => pdfKey(Buffer.from(printedInputs(siteDir, readFileSync(join(siteDir, job.page), 'utf8'))), job.date, printer)
+  const cachedFile = (job: PdfJob) => join(cache.dir, `${keyOf(job)}.pdf`)
+  const place = (job: PdfJob, from: string) => {
+    mkdirSync(dirname(join(siteDir, job.file)), { recursive: true })
+    copyFileSync(from, join(siteDir, job.file))
+  }
+  const hits = cache.read ? jobs.filter((job) => existsSync(cachedFile(job))) : []
+  for (const job of hits) place(job, cachedFile(job))
+  const queue = jobs.filter((job) => !hits.includes(job))
+  if (queue.length === 0) return { printed: 0, cached: hits.length }
   const server = await serve(siteDir, base)
   let browser: Browser | null = null
   try {
     browser = await launch()
-    const queue = [...jobs]
     const worker = async () => {
       const page = await browser!.newPage()
       await page.emulateMedia({ media: 'print' })
@@ -61,12 +119,18 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[]): 
         const target = join(siteDir, job.file)
         mkdirSync(dirname(target), { recursive: true })
         writeFileSync(target, stampPdf(pdf, job.date))
+        // Kept for the next build; written whole, then renamed, so a reader never sees half a file.
+        mkdirSync(cache.dir, { recursive: true })
+        const kept = cachedFile(job)
+        copyFileSync(target, `${kept}.tmp`)
+        renameSync(`${kept}.tmp`, kept)
       }
       await page.close()
     }
-    await Promise.all(Array.from({ length: Math.min(AT_ONCE, jobs.length) }, worker))
+    await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, worker))
   } finally {
     await browser?.close()
     await server.close()
   }
+  return { printed: jobs.length - hits.length, cached: hits.length }
 }

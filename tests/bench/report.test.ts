@@ -24,7 +24,7 @@ function corpus(plans: number, siteMs: number, baselineMs: number, site: Partial
     plans,
     tasks: plans * 35,
     pages: plans * 65,
-    site: build(siteMs, { stages: { parseMs: 20, generateMs: 900, vitepressMs: siteMs - 5000, pdfMs: 4000, pdfs: 9 }, ...site }),
+    site: build(siteMs, { stages: { parseMs: 20, generateMs: 900, vitepressMs: siteMs - 5000, pdfMs: 4000, pdfs: 9, pdfsPrinted: 9 }, ...site }),
     baseline: build(baselineMs),
   }
 }

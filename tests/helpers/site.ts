@@ -8,6 +8,8 @@ export const SITE_BASE = '/anquan/'
 export const SITE_DIR = join(ROOT, 'tests/output/site')
 /** A second build of the same seeds, to compare byte for byte. */
 export const SITE_AGAIN_DIR = join(ROOT, 'tests/output/site-again')
+/** What the second build of the seeds took and printed (npm run build --timings). */
+export const SITE_TIMINGS = join(ROOT, 'tests/output/site-timings.json')
 /** The hostile plans (tests/fixtures/hostile and the corpus plan made from it), built for the root path. */
 export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 /** The seeds folder of that site: written by tests/global-setup.ts. */
