@@ -1,8 +1,8 @@
-// The navigation bar built from the model: its size must not grow with the
-// number of plans beyond a few (every page carries it).
+// The navigation bar and sidebars built from the model: what every page loads
+// must not grow with the number of plans (beyond a few in the 文件 menu).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MENU_PLANS, nav } from '../scripts/site/nav.ts'
+import { MENU_PLANS, nav, planSidebar, sidebar } from '../scripts/site/nav.ts'
 import { makeSite } from '../scripts/views.ts'
 import { syntheticCorpus } from '../scripts/bench/corpus.ts'
 import { parsePlan } from '../scripts/parse/index.ts'
@@ -29,5 +29,19 @@ describe('nav', () => {
 
   it('links more plans to the home page, which lists them all', () => {
     expect(nav(makeSite(plans))[1]).toEqual({ text: `文件（${MENU_PLANS + 1} 份）`, link: '/' })
+  })
+})
+
+describe('sidebar', () => {
+  it('holds no plan: the site data every page loads does not grow with plans', () => {
+    const one = JSON.stringify(sidebar(makeSite(plans.slice(0, 1)), []))
+    expect(JSON.stringify(sidebar(makeSite(plans), []))).toBe(one)
+    expect(one).not.toContain(plans[0]!.measures[0]!.title)
+  })
+
+  it('gives each plan its own, carried by the plan\'s pages', () => {
+    const items = planSidebar(plans[0]!)
+    expect(items.map((i) => i.text).slice(1, 3)).toEqual(plans[0]!.measures.slice(0, 2).map((m) => `（${['一', '二'][m.number - 1]}）${m.title}`))
+    expect(items.flatMap((i) => i.items ?? []).filter((i) => i.link?.includes('/tasks/'))).toHaveLength(plans[0]!.tasks.length)
   })
 })

@@ -4,7 +4,8 @@
 // (SearchBox.vue: Chinese, pinyin, previews of the passage that matched).
 import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
-import { h } from 'vue'
+import { defineComponent, h } from 'vue'
+import { usePlanSidebar } from './plan-sidebar.ts'
 import LargeTypeToggle from './LargeTypeToggle.vue'
 import SearchBox from './SearchBox.vue'
 import Presentation from './Presentation.vue'
@@ -15,11 +16,17 @@ import './search.css'
 
 export default {
   extends: DefaultTheme,
-  Layout: () =>
-    h(DefaultTheme.Layout, null, {
-      'nav-bar-content-before': () => h(SearchBox),
-      // One toggle, in the bar: it stays there on a phone too (the menu has none).
-      'nav-bar-content-after': () => h(LargeTypeToggle),
-      'doc-before': () => h(Presentation),
-    }),
+  Layout: defineComponent({
+    name: 'PolicyLayout',
+    setup() {
+      usePlanSidebar()
+      return () =>
+        h(DefaultTheme.Layout, null, {
+          'nav-bar-content-before': () => h(SearchBox),
+          // One toggle, in the bar: it stays there on a phone too (the menu has none).
+          'nav-bar-content-after': () => h(LargeTypeToggle),
+          'doc-before': () => h(Presentation),
+        })
+    },
+  }),
 } satisfies Theme

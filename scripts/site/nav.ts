@@ -2,20 +2,30 @@
 // renders their text as HTML, so every text from the plan is escaped.
 
 import type { DefaultTheme } from 'vitepress'
+import type { Plan } from '../model.ts'
 import type { Site } from '../views.ts'
 import type { Sector } from '../knowledge.ts'
 import { measureHeading, taskLabel, url } from '../render/common.ts'
 import { escapeHtml } from '../html.ts'
 
+/**
+ * The site's sidebars: sectors and units. A plan's sidebar is not here: the
+ * site data is in every page's first load, so it would grow with the number
+ * of plans. It travels in the front matter of the plan's own pages
+ * (`planSidebar`), and the theme puts it in place (.vitepress/theme/plan-sidebar.ts).
+ */
 export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMulti {
-  const result: DefaultTheme.SidebarMulti = {
+  return {
     '/sectors/': [{ text: '行业领域', link: url.sectors(), items: sectors.map((s) => ({ text: escapeHtml(s.name), link: url.sector(s) })) }],
     '/units/': [
       { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: escapeHtml(u.name), link: url.unit(u) })) },
     ],
   }
-  for (const plan of site.plans) {
-    result[`/${plan.id}/`] = [
+}
+
+/** A plan's sidebar: its own pages, then each measure with its tasks (folded). */
+export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
+  return [
       {
         text: '文件',
         items: [
@@ -37,9 +47,7 @@ export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMult
         collapsed: true,
         items: m.tasks.map((n) => ({ text: escapeHtml(`${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`), link: url.task(plan, n) })),
       })),
-    ]
-  }
-  return result
+  ]
 }
 
 /**

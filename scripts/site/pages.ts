@@ -9,6 +9,7 @@ import {
 import { siteHome, unitPages, unitsIndex } from '../render/site.ts'
 import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
 import { glossary } from '../knowledge.ts'
+import { planSidebar } from './nav.ts'
 
 export interface PageOptions {
   /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */
@@ -24,7 +25,9 @@ export function sitePages(site: Site, sources: ReadonlyMap<string, string>, know
 
 function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
-  return [
+  // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's.
+  const planSidebarItems = planSidebar(plan)
+  const pages = [
     planHome(site, plan, pdf),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
@@ -39,4 +42,5 @@ function planPages(site: Site, plan: Plan, sourceText: string, knowledge: Knowle
     originalPage(plan, sourceText),
     printPage(plan, pdf),
   ]
+  return pages.map((page) => ({ ...page, frontmatter: { ...page.frontmatter, planSidebar: planSidebarItems } }))
 }

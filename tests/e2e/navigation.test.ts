@@ -85,6 +85,22 @@ describe('a cadre finds what the unit owes', () => {
     expect(await anchored.isVisible()).toBe(true)
   })
 
+  it('shows each plan its own sidebar, on first load and after moving between plans in the page', async () => {
+    const sidebar = async () => (await page.locator('.VPSidebar').innerText()).split('\n').filter((l) => /^（[一二三]）|^[一二三]、/.test(l.trim())).slice(0, 2)
+    await page.goto(server.url(`/${PLAN_ID}/tasks/7.html`))
+    expect(await sidebar()).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
+    // Client-side, through the 文件 menu, to the other plan: its sidebar, not the first plan's.
+    await page.locator('.VPNavBarMenu').getByRole('button', { name: '文件' }).hover()
+    await page.locator('.VPNavBarMenu').getByRole('link', { name: '荫城镇2023年消防安全专项整治工作方案' }).click()
+    await page.waitForURL(`${server.origin}yincheng-2023-fire-safety/`)
+    await expect.poll(sidebar).toEqual(['二、排查整治人员密集场所火灾隐患', '三、整治农村火灾隐患'])
+    await page.locator('.VPSidebar').getByRole('link', { name: '（一）严格落实党组织安全生产责任' }).count().then((n) => expect(n).toBe(0))
+    // And back, by the browser's history.
+    await page.goBack()
+    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/7.html`)
+    await expect.poll(sidebar).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
+  })
+
   it('serves a Chinese 404 page under the sub-path', async () => {
     const response = await page.goto(server.url('/no/such/page.html'))
     expect(response?.status()).toBe(404)

@@ -1,14 +1,25 @@
 // The benchmark's baseline (npm run bench): plain VitePress on the same pages.
 // This folder is a VitePress root of its own, without a theme folder, so the
 // build uses VitePress's default theme; its config is the site's, with the
-// default local search in place of the one built from the model.
+// default local search in place of the site's own, and every plan's sidebar in
+// the site data, as plain VitePress has it (the site's theme puts each plan's
+// sidebar in place from that plan's pages: scripts/site/nav.ts).
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vitepress'
+import { defineConfig, type DefaultTheme } from 'vitepress'
 import site from '../../../../.vitepress/config.ts'
+import { loadSite } from '../../../site/load.ts'
+import { planSidebar } from '../../../site/nav.ts'
+
+const loaded = await loadSite()
+if (!loaded.ok) throw new Error(loaded.report.join('\n'))
+const sidebar: DefaultTheme.SidebarMulti = {
+  ...(site.themeConfig?.sidebar as DefaultTheme.SidebarMulti),
+  ...Object.fromEntries(loaded.site.plans.map((plan) => [`/${plan.id}/`, planSidebar(plan)])),
+}
 
 export default defineConfig({
   ...site,
   srcDir: fileURLToPath(new URL('../../../../docs', import.meta.url)),
   vite: {},
-  themeConfig: { ...site.themeConfig, search: { provider: 'local' } },
+  themeConfig: { ...site.themeConfig, sidebar, search: { provider: 'local' } },
 })
