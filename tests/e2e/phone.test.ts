@@ -1,33 +1,21 @@
 // A cadre on a phone, and a screen reader: what they meet on the unit and task
 // pages. No sideways scrolling at 360–414 px in either type mode, a unit's
 // tasks as readable cards, one 大字模式 button, and every label in Chinese.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
-import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { describe, expect, it } from 'vitest'
+import { siteInChromium } from '../helpers/browser.ts'
+import { PLAN_ID, SCREENSHOTS } from '../helpers/site.ts'
 
-let server: StaticServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = siteInChromium()
 
 const PAGES = ['/', `/${PLAN_ID}/`, `/${PLAN_ID}/tasks/7.html`, '/units/villages.html', '/units/supervising-stations.html', `/${PLAN_ID}/deadlines/ongoing.html`]
 
 describe.each([[360, false], [390, false], [414, false], [360, true], [390, true], [414, true]])('at %i px wide, large type %s', (width, large) => {
   it('no page scrolls sideways', async () => {
-    const page = await browser.newPage({ viewport: { width, height: 800 }, isMobile: true, hasTouch: true })
+    const page = await site.browser.newPage({ viewport: { width, height: 800 }, isMobile: true, hasTouch: true })
     await page.addInitScript((on) => localStorage.setItem('policy-site:large-type', on ? '1' : '0'), large)
     const wide: string[] = []
     for (const path of PAGES) {
-      await page.goto(server.url(path), { waitUntil: 'networkidle' })
+      await page.goto(site.server.url(path), { waitUntil: 'networkidle' })
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
       if (scrollWidth > width) wide.push(`${path}: ${scrollWidth} px`)
       // The menu button is on the screen, whole.
@@ -40,8 +28,8 @@ describe.each([[360, false], [390, false], [414, false], [360, true], [390, true
 })
 
 it('shows a unit\'s tasks as cards on a phone: whole words, a labelled line each', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-  await page.goto(server.url('/units/villages.html'), { waitUntil: 'networkidle' })
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  await page.goto(site.server.url('/units/villages.html'), { waitUntil: 'networkidle' })
   const card = page.locator('.unit-tasks tr').filter({ hasText: '任务1　' }).first()
   // Each cell a line, labelled by the stylesheet (::before, which screen readers read too).
   const lines = await card.locator('td').evaluateAll((cells) => cells.map((td) => `${getComputedStyle(td, '::before').content.replace(/^"|"$/g, '').replace(/^none$/, '')}${(td as HTMLElement).innerText.trim()}`))
@@ -59,9 +47,9 @@ it('shows a unit\'s tasks as cards on a phone: whole words, a labelled line each
 })
 
 it('speaks Chinese: no English label in the theme, none built from Markdown source', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
   for (const path of PAGES) {
-    await page.goto(server.url(path), { waitUntil: 'networkidle' })
+    await page.goto(site.server.url(path), { waitUntil: 'networkidle' })
     const labels = await page.evaluate(() => [
       ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''),
       ...[...document.querySelectorAll('.visually-hidden')].map((e) => e.textContent ?? ''),
@@ -75,8 +63,8 @@ it('speaks Chinese: no English label in the theme, none built from Markdown sour
 })
 
 it('on a task page, says units and deadline once and keeps the plan\'s note as the quoted original', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-  await page.goto(server.url(`/${PLAN_ID}/tasks/7.html`), { waitUntil: 'networkidle' })
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
+  await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`), { waitUntil: 'networkidle' })
   const main = await page.locator('main .vp-doc').innerText()
   expect(main.match(/责任单位：/g)).toHaveLength(2) // the facts box, and the note quoted as written
   expect(await page.locator('.task-note').innerText()).toMatch(/^原文标注：（责任单位：镇党委、镇政府，各站所。完成时限：长期坚持。）/)

@@ -3,23 +3,12 @@
 // below 24 pt equivalent; the button answers within 100 ms; keys as clickers
 // send them; the address follows.
 // Screenshots of all 35 tasks at both sizes go to tests/output/screenshots/present-*.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
-import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { siteInChromium } from '../helpers/browser.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE } from '../helpers/site.ts'
 
-let server: StaticServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const site = siteInChromium()
 
 const PT = 96 / 72
 /** px of n pt "at 1920×1080", scaled to the viewport as the stylesheet scales it. */
@@ -49,8 +38,8 @@ async function state(page: Page) {
 
 describe.each([[1920, 1080], [1366, 768], [1024, 768], [1280, 800]])('at %i×%i', (width, height) => {
   it('shows every task on one screen in the largest type that fits, nothing essential in the bottom fifth', async () => {
-    const page = await browser.newPage({ viewport: { width, height } })
-    await page.goto(server.url(`/${PLAN_ID}/tasks/1.html?present=1`))
+    const page = await site.browser.newPage({ viewport: { width, height } })
+    await page.goto(site.server.url(`/${PLAN_ID}/tasks/1.html?present=1`))
     await page.locator('.presentation').waitFor()
     const sizes: number[] = []
     // The largest body type any slide gets: beyond it a short task would be a poster.
@@ -77,8 +66,8 @@ describe.each([[1920, 1080], [1366, 768], [1024, 768], [1280, 800]])('at %i×%i'
 })
 
 it('answers the 放映模式 button within 100 ms, before the slides arrive', async () => {
-  const page = await browser.newPage({ viewport: { width: 1024, height: 768 } })
-  await page.goto(server.url(`/${PLAN_ID}/tasks/5.html`))
+  const page = await site.browser.newPage({ viewport: { width: 1024, height: 768 } })
+  await page.goto(site.server.url(`/${PLAN_ID}/tasks/5.html`))
   await page.waitForLoadState('networkidle')
   // The slides answer slowly (a loaded intranet server): the screen must not wait for them.
   await page.route('**/slides.json', async (route) => {
@@ -102,8 +91,8 @@ it('answers the 放映模式 button within 100 ms, before the slides arrive', as
 })
 
 it('answers the keys a clicker sends, and Esc leaves at the task shown', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
-  await page.goto(server.url(`/${PLAN_ID}/measures/3.html`))
+  const page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } })
+  await page.goto(site.server.url(`/${PLAN_ID}/measures/3.html`))
   await page.getByRole('button', { name: '放映模式' }).click()
   await page.locator('.presentation').waitFor()
   const at = async () => (await state(page)).title
@@ -118,10 +107,10 @@ it('answers the keys a clicker sends, and Esc leaves at the task shown', async (
   await page.keyboard.press('ArrowLeft')
   await page.keyboard.press('Escape')
   await page.locator('.presentation').waitFor({ state: 'detached' })
-  await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/34.html`)
+  await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/34.html`)
   expect(await page.locator('main h1').innerText()).toContain('任务34　严肃追究责任')
   // Resume: the address of a slide opens the projection at that task.
-  await page.goto(server.url(`/${PLAN_ID}/tasks/22.html?present=1`))
+  await page.goto(site.server.url(`/${PLAN_ID}/tasks/22.html?present=1`))
   await page.locator('.presentation').waitFor()
   expect(await at()).toContain('任务22')
   expect(await page.locator('.presentation-facts').allInnerTexts()).toEqual([expect.stringContaining('负有安全监管职责的站所'), expect.stringContaining('长期坚持')])
