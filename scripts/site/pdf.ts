@@ -90,7 +90,8 @@ export interface Printed {
 const AT_ONCE = 2
 
 export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], cache: PdfCache = { dir: PDF_CACHE, read: true }): Promise<Printed> {
-  const printer = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()
+  // Debian's launcher script may complain on stderr; the version is on stdout.
+  const printer = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   const keyOf = (job: PdfJob) => pdfKey(Buffer.from(printedInputs(siteDir, readFileSync(join(siteDir, job.page), 'utf8'))), job.date, printer)
   const cachedFile = (job: PdfJob) => join(cache.dir, `${keyOf(job)}.pdf`)
   const place = (job: PdfJob, from: string) => {
