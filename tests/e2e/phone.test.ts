@@ -39,6 +39,7 @@ it('shows a unit\'s tasks as cards on a phone: whole words, a labelled line each
   const cell = await card.locator('td').nth(1).boundingBox()
   expect(cell!.width).toBeGreaterThan(250)
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390)
   await page.screenshot({ path: `${SCREENSHOTS}/unit-phone.png` })
   // The menu offers 大字模式 once: the bar's button.
   await page.locator('.VPNavBarHamburger').click()
