@@ -1,25 +1,17 @@
 // Downloads as a cadre gets them: from the 下载 block of the plan home and of a unit page, in chromium, under /anquan/.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
+import { beforeAll, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { siteInChromium } from '../helpers/browser.ts'
 import { ROOT } from '../helpers/plans.ts'
-import { PLAN_ID, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { PLAN_ID, SITE_BASE } from '../helpers/site.ts'
 
-let server: StaticServer
-let browser: Browser
+const site = siteInChromium()
 let page: Page
 
 beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-  page = await browser.newPage({ acceptDownloads: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  page = await site.browser.newPage({ acceptDownloads: true })
 })
 
 /** Clicks a link of the page's first 下载 block (a unit's page has one a plan, the seed plan's first). */
@@ -29,7 +21,7 @@ async function download(name: string) {
 }
 
 it('downloads the ledger (Excel) and the calendar of a unit by clicking', async () => {
-  await page.goto(server.url('/units/villages.html'))
+  await page.goto(site.server.url('/units/villages.html'))
   const xlsx = await download('任务台账（Excel）')
   // The URL is ASCII; the file is saved under the name a person reads.
   expect(xlsx.name).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
@@ -40,24 +32,24 @@ it('downloads the ledger (Excel) and the calendar of a unit by clicking', async 
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载职责清单 PDF（A4）' }).click()])
   expect(pdf.suggestedFilename()).toBe('各村-职责清单.pdf')
   expect(new URL(pdf.url()).pathname).toBe(`${SITE_BASE}units/villages.pdf`)
-  expect(page.url()).toBe(`${server.origin}units/villages.html`)
+  expect(page.url()).toBe(`${site.server.origin}units/villages.html`)
 })
 
 it('offers the Word plan as received, and its ledger for a unit', async () => {
-  await page.goto(server.url('/yincheng-2023-fire-safety/'))
+  await page.goto(site.server.url('/yincheng-2023-fire-safety/'))
   const original = page.locator('.downloads').getByRole('link', { name: '原文（Word，按收到的文件原样提供）' })
   const href = await original.evaluate((a) => (a as HTMLAnchorElement).href)
   expect(new URL(href).pathname).toBe(`${SITE_BASE}yincheng-2023-fire-safety/yincheng-2023-fire-safety.docx`)
   expect(await original.getAttribute('download')).toBe('荫城镇2023年消防安全专项整治工作方案-原文.docx')
   const bytes = await page.evaluate(async (h) => [...new Uint8Array(await (await fetch(h)).arrayBuffer())], href!)
   expect(Buffer.from(bytes)).toEqual(readFileSync(join(ROOT, 'seeds/yincheng-2023-fire-safety.docx')))
-  await page.goto(server.url('/units/villages.html'))
+  await page.goto(site.server.url('/units/villages.html'))
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').nth(1).getByRole('link', { name: '任务台账（Excel）' }).click()])
   expect(file.url()).toContain('/yincheng-2023-fire-safety/downloads/units/villages.ledger.xlsx')
 })
 
 it('offers every file of the plan home, each served from the site itself', async () => {
-  await page.goto(server.url(`/${PLAN_ID}/`))
+  await page.goto(site.server.url(`/${PLAN_ID}/`))
   const links = await page.locator('.downloads a').evaluateAll((as) => as.map((a) => [a.textContent ?? '', (a as HTMLAnchorElement).href]))
   expect(links.map(([text]) => text)).toEqual(['任务台账（Excel）', '任务台账（CSV）', '日历（ICS，可导入手机和电脑日历）', '开放数据（JSON）', '数据结构说明', '原文（纯文本，按收到的文件原样提供）'])
   for (const [, href = ""] of links) {

@@ -3,26 +3,18 @@
 // plan home, a measure, a task, two unit pages and the national page, in normal and large mode.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
-import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { siteInChromium } from '../helpers/browser.ts'
+import { PLAN_ID, SCREENSHOTS } from '../helpers/site.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
-let server: StaticServer
-let browser: Browser
+const site = siteInChromium()
 let page: Page
 
 beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
 })
 
 const sizes = () =>
@@ -32,7 +24,7 @@ const sizes = () =>
   })
 
 it('makes text at least 1.5× and keeps it across pages, by keyboard', async () => {
-  await page.goto(server.url(`/${PLAN_ID}/tasks/7.html`))
+  await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`))
   const normal = await sizes()
   const toggle = page.getByRole('button', { name: '大字模式' })
   await toggle.focus()
@@ -44,9 +36,9 @@ it('makes text at least 1.5× and keeps it across pages, by keyboard', async () 
   await page.screenshot({ path: `${SCREENSHOTS}/large-type.png` })
   // Client-side navigation, then a full reload: still large.
   await page.locator('.task-facts').getByRole('link', { name: '镇党委' }).click()
-  await page.waitForURL(`${server.origin}units/town-party-committee.html`)
+  await page.waitForURL(`${site.server.origin}units/town-party-committee.html`)
   expect(await page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(true)
-  await page.goto(server.url('/'))
+  await page.goto(site.server.url('/'))
   await page.waitForFunction(() => document.documentElement.classList.contains('large-type'))
   await page.getByRole('button', { name: '标准字号' }).press('Space')
   await page.waitForFunction(() => !document.documentElement.classList.contains('large-type'))
@@ -54,7 +46,7 @@ it('makes text at least 1.5× and keeps it across pages, by keyboard', async () 
 
 describe.each([['normal', false], ['large', true]])('axe-core, %s type', (_mode, large) => {
   it.each(['/', `/${PLAN_ID}/`, `/${PLAN_ID}/measures/3.html`, `/${PLAN_ID}/tasks/12.html`, '/units/supervising-stations.html', '/units/villages.html', `/${PLAN_ID}/national.html`])('%s has no violation', async (path) => {
-    await page.goto(server.url(path))
+    await page.goto(site.server.url(path))
     await page.evaluate((on) => localStorage.setItem('policy-site:large-type', on ? '1' : '0'), large)
     await page.reload()
     await page.waitForFunction((on) => document.documentElement.classList.contains('large-type') === on, large)
@@ -71,7 +63,7 @@ describe.each([['normal', false], ['large', true]])('axe-core, %s type', (_mode,
 })
 
 it('the open search box, with results and with none, has no violation', async () => {
-  await page.goto(server.url(`/${PLAN_ID}/tasks/3.html`))
+  await page.goto(site.server.url(`/${PLAN_ID}/tasks/3.html`))
   await page.waitForLoadState('networkidle')
   await page.keyboard.press('Control+k')
   for (const query of ['挂牌', '核电站']) {

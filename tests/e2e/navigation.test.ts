@@ -1,30 +1,22 @@
 // A cadre's way through the site, in chromium, on the site built for /anquan/:
 // home → 我的职责 → a unit → a task → its measure → back.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
-import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { siteInChromium } from '../helpers/browser.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE } from '../helpers/site.ts'
 
-let server: StaticServer
-let browser: Browser
+const site = siteInChromium()
 let page: Page
 const requests: string[] = []
 const errors: string[] = []
 
 beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('request', (r) => requests.push(r.url()))
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
   page.on('pageerror', (e) => errors.push(e.message))
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
 
 // Headings end in VitePress's hidden anchor link (a zero-width space).
 // The page's title once the page shown is the new one: client-side navigation changes the address first.
@@ -32,7 +24,7 @@ const h1 = async () => (await page.locator('main h1').innerText()).replace(/[\u2
 
 describe('a cadre finds what the unit owes', () => {
   it('goes home → 我的职责 → unit → task → measure → back', async () => {
-    await page.goto(server.url('/'))
+    await page.goto(site.server.url('/'))
     await expect.poll(h1).toBe('政策文件知识库')
     await expect(page.getByRole('link', { name: '关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案' }).first().isVisible()).resolves.toBe(true)
     await page.screenshot({ path: `${SCREENSHOTS}/home.png` })
@@ -42,7 +34,7 @@ describe('a cadre finds what the unit owes', () => {
     await expect.poll(h1).toBe('我的职责')
 
     await page.locator('main').getByRole('link', { name: '负有安全监管职责的站所的任务' }).click()
-    await page.waitForURL(`${server.origin}units/supervising-stations.html`)
+    await page.waitForURL(`${site.server.origin}units/supervising-stations.html`)
     await expect.poll(h1).toBe('负有安全监管职责的站所')
     const unitText = await page.locator('main').innerText()
     expect(unitText).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项')
@@ -50,7 +42,7 @@ describe('a cadre finds what the unit owes', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/unit.png`, fullPage: true })
 
     await page.locator('main').getByRole('link', { name: '任务12　强化新业态安全监管' }).click()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/12.html`)
     await expect.poll(h1).toBe('任务12　强化新业态安全监管')
     const facts = page.locator('.task-facts')
     expect(await facts.innerText()).toContain('所属措施：（三）严格落实部门安全监管责任')
@@ -64,7 +56,7 @@ describe('a cadre finds what the unit owes', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/task.png`, fullPage: true })
 
     await facts.getByRole('link', { name: '（三）严格落实部门安全监管责任' }).click()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/measures/3.html`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/measures/3.html`)
     await expect.poll(h1).toBe('（三）严格落实部门安全监管责任')
     expect(await page.locator('main').innerText()).toContain('本措施共 4 项任务')
     expect(await page.locator('main h2').allInnerTexts()).toEqual(
@@ -72,14 +64,14 @@ describe('a cadre finds what the unit owes', () => {
     )
 
     await page.goBack()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/12.html`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/12.html`)
     await expect.poll(h1).toBe('任务12　强化新业态安全监管')
   })
 
   it('opens a task in the original text at its anchor', async () => {
-    await page.goto(server.url(`/${PLAN_ID}/tasks/22.html`))
+    await page.goto(site.server.url(`/${PLAN_ID}/tasks/22.html`))
     await page.locator('main').getByRole('link', { name: '查看原文' }).click()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/original.html#task-22`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/original.html#task-22`)
     const anchored = page.locator('#task-22').locator('xpath=..')
     expect(await anchored.innerText()).toContain('22.严禁违法分包专包。')
     expect(await anchored.isVisible()).toBe(true)
@@ -87,28 +79,28 @@ describe('a cadre finds what the unit owes', () => {
 
   it('shows each plan its own sidebar, on first load and after moving between plans in the page', async () => {
     const sidebar = async () => (await page.locator('.VPSidebar').innerText()).split('\n').filter((l) => /^（[一二三]）|^[一二三]、/.test(l.trim())).slice(0, 2)
-    await page.goto(server.url(`/${PLAN_ID}/tasks/7.html`))
+    await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`))
     expect(await sidebar()).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
     // Client-side, through the 文件 menu, to the other plan: its sidebar, not the first plan's.
     await page.locator('.VPNavBarMenu').getByRole('button', { name: '文件' }).hover()
     await page.locator('.VPNavBarMenu').getByRole('link', { name: '荫城镇2023年消防安全专项整治工作方案' }).click()
-    await page.waitForURL(`${server.origin}yincheng-2023-fire-safety/`)
+    await page.waitForURL(`${site.server.origin}yincheng-2023-fire-safety/`)
     await expect.poll(sidebar).toEqual(['二、排查整治人员密集场所火灾隐患', '三、整治农村火灾隐患'])
     await page.locator('.VPSidebar').getByRole('link', { name: '（一）严格落实党组织安全生产责任' }).count().then((n) => expect(n).toBe(0))
     // And back, by the browser's history.
     await page.goBack()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/7.html`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/7.html`)
     await expect.poll(sidebar).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
   })
 
   it('serves a Chinese 404 page under the sub-path', async () => {
-    const response = await page.goto(server.url('/no/such/page.html'))
+    const response = await page.goto(site.server.url('/no/such/page.html'))
     expect(response?.status()).toBe(404)
     expect(await page.locator('body').innerText()).toContain('页面未找到')
   })
 
   it('made no request outside this host, and the pages raised no error', () => {
-    const outside = requests.filter((url) => !url.startsWith(server.origin) && !url.startsWith('data:'))
+    const outside = requests.filter((url) => !url.startsWith(site.server.origin) && !url.startsWith('data:'))
     expect(outside).toEqual([])
     expect(errors.filter((e) => !e.includes('404'))).toEqual([])
   })
@@ -116,7 +108,7 @@ describe('a cadre finds what the unit owes', () => {
 
 describe('from a task to its terms and back', () => {
   it('a term link leads to its glossary entry, which links back to the task', async () => {
-    await page.goto(server.url(`/${PLAN_ID}/tasks/30.html`))
+    await page.goto(site.server.url(`/${PLAN_ID}/tasks/30.html`))
     await page.locator('main').getByRole('link', { name: '八有', exact: true }).click()
     await page.waitForURL(new RegExp(`${PLAN_ID}/glossary\\.html#term-[0-9a-f]{8}$`))
     const id = new URL(page.url()).hash.slice(1)
@@ -125,12 +117,12 @@ describe('from a task to its terms and back', () => {
     const definition = page.locator(`[id="${id}"] + p`)
     expect(await definition.innerText()).toContain('有场所、有牌子、有印章、有制度、有经费、有装备、有统一服装、有工作档案')
     await page.locator(`[id="${id}"] + p + p`).getByRole('link', { name: '任务30　加强执法保障' }).click()
-    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/30.html`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/30.html`)
     await expect.poll(h1).toBe('任务30　加强执法保障')
   })
 
   it('a measure page shows its national counterpart', async () => {
-    await page.goto(server.url(`/${PLAN_ID}/measures/7.html`))
+    await page.goto(site.server.url(`/${PLAN_ID}/measures/7.html`))
     expect(await page.locator('main').innerText()).toContain('对应国家措施：第8条 严厉查处违法分包转包和挂靠资质行为')
   })
 })

@@ -3,12 +3,11 @@
 // per kind and the time from typing to results; writes tests/output/search-eval.json.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
-import { serve, type StaticServer } from '../helpers/server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { siteInChromium } from '../helpers/browser.ts'
 import { planOf, ROOT, SEED } from '../helpers/plans.ts'
-import { PLAN_ID, SCREENSHOTS, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { PLAN_ID, SCREENSHOTS, SITE_BASE } from '../helpers/site.ts'
 import { quantile } from '../../scripts/bench/search.ts'
 
 const plan = planOf(SEED)
@@ -49,21 +48,14 @@ const EVAL: Query[] = [
 
 const LITERAL: Kind[] = ['word', 'mid-sentence', 'part-of-word', 'single-char', 'multi-word', 'unit', 'deadline']
 
-let server: StaticServer
-let browser: Browser
+const site = siteInChromium()
 let page: Page
 const errors: string[] = []
 
 beforeAll(async () => {
-  server = await serve(SITE_DIR, SITE_BASE)
-  browser = await launch()
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } })
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()) })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
 })
 
 interface Outcome { query: Query; tasks: number[]; results: string[]; ms: number }
@@ -98,7 +90,7 @@ describe('search in the browser', () => {
   })
 
   it('answers every query typed into the search box (Ctrl+K)', async () => {
-    await page.goto(server.url('/'))
+    await page.goto(site.server.url('/'))
     await page.waitForLoadState('networkidle')
     await page.keyboard.press('Control+k')
     await page.locator('#policy-search-input').waitFor()
@@ -205,12 +197,12 @@ describe('search in the browser', () => {
   it('opens the task from a result with the keyboard', async () => {
     await search('述职')
     await page.keyboard.press('Enter')
-    await page.waitForURL(`${server.origin}${PLAN_ID}/tasks/16.html#task-16`)
+    await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/16.html#task-16`)
     expect(await page.locator('main h1').innerText()).toContain('任务16　压实企业主体责任')
   })
 
   it('opens with "/" too, and made no request outside this host', async () => {
-    await page.goto(server.url(`/${PLAN_ID}/`))
+    await page.goto(site.server.url(`/${PLAN_ID}/`))
     // The key is heard once the page is interactive (hydrated).
     await page.waitForLoadState('networkidle')
     await page.keyboard.press('/')
@@ -220,8 +212,8 @@ describe('search in the browser', () => {
 })
 
 it('on a phone, opens over the whole screen and shows each result\'s own passage, not a shared table', async () => {
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-  await phone.goto(server.url(`/${PLAN_ID}/tasks/3.html`))
+  const phone = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+  await phone.goto(site.server.url(`/${PLAN_ID}/tasks/3.html`))
   await phone.waitForLoadState('networkidle')
   await phone.getByRole('button', { name: '搜索 Ctrl K' }).click()
   await phone.locator('#policy-search-input').fill('挂牌')
