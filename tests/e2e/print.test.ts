@@ -91,7 +91,7 @@ describe('a task page, printed from the browser', () => {
       expect(pages.length).toBe(1)
       expectText(all, `任务${n}`)
       expectText(all, `出自《${plan.title}》`)
-      for (const word of ['相关任务', '同一措施', '同一责任单位', '相关术语', ...NAVIGATION]) expect(squeeze(all).normalize('NFKC'), word).not.toContain(word)
+      for (const word of ['相关任务', '同一措施', '同一责任单位', '相关术语', '查看原文', ...NAVIGATION]) expect(squeeze(all).normalize('NFKC'), word).not.toContain(word)
     } finally {
       await browser.close()
       await server.close()
