@@ -130,21 +130,22 @@ function fileLinkHtml(node: FileLink, pageDir: string): string {
   return `<a href="${href}" download="${inert(node.saveAs)}">${inert(node.value)}</a>`
 }
 
-/** The serialiser for one page: text through inert, file links relative to the page. */
-function processor(pagePath: string) {
-  const pageDir = posix.dirname(`/${pagePath}`)
-  return unified().use(remarkGfm).use(remarkStringify, {
-    bullet: '-',
-    emphasis: '_',
-    rule: '-',
-    listItemIndent: 'one',
-    fences: true,
-    handlers: {
-      text: (node: Text) => inert(node.value),
-      fileLink: (node: FileLink) => fileLinkHtml(node, pageDir),
-    },
-  })
+/** A page's tree with its file links written as HTML, relative to the page's folder. */
+function withFileLinks<T extends Root | RootContent>(node: T, pageDir: string): T {
+  if (node.type === 'fileLink') return html(fileLinkHtml(node, pageDir)) as T
+  if (!('children' in node)) return node
+  return { ...node, children: (node.children as RootContent[]).map((child) => withFileLinks(child, pageDir)) }
 }
+
+/** The one serialiser: every text node through inert. */
+const processor = unified().use(remarkGfm).use(remarkStringify, {
+  bullet: '-',
+  emphasis: '_',
+  rule: '-',
+  listItemIndent: 'one',
+  fences: true,
+  handlers: { text: (node: Text) => inert(node.value) },
+})
 
 export interface Page {
   /** Path below docs/, e.g. "plan-id/tasks/5.md". */
@@ -197,5 +198,5 @@ function markdownLiteral(value: string): string {
  */
 export function toMarkdown(page: Page): string {
   const root: Root = { type: 'root', children: [html('<div v-pre>'), ...page.body, html('</div>')] }
-  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor(page.path).stringify(root)}`
+  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor.stringify(withFileLinks(root, posix.dirname(`/${page.path}`)))}`
 }

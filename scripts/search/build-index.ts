@@ -43,12 +43,13 @@ export function wordBoundaries(text: string): Set<number> {
   return cuts
 }
 
-export function searchData(): SearchData {
+/** What indexing needs beside the site; the sectors are given where the caller has read them already. */
+export function searchData(sectors = loadKnowledge().sectors): SearchData {
   return {
     synonyms: readSynonyms(JSON.parse(readFileSync(SYNONYMS_FILE, 'utf8'))),
     pinyin: (text) => pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s) => (/^[a-z]+$/.test(s) ? s : '')),
     boundaries: wordBoundaries,
-    sectors: loadKnowledge().sectors,
+    sectors,
   }
 }
 

@@ -9,7 +9,7 @@ import { toMarkdown } from '../markdown.ts'
 import { sitePages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import { downloadFiles } from '../exports/files.ts'
-import { SEARCH_FILE, searchFile } from '../search/build-index.ts'
+import { SEARCH_FILE, searchData, searchFile } from '../search/build-index.ts'
 import type { Site } from '../views.ts'
 
 export const DOCS = join(ROOT, 'docs')
@@ -47,7 +47,8 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   const loaded: LoadedSite = await loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
   const parsed = performance.now()
-  const pages = sitePages(loaded.site, loaded.sources, loadKnowledge(), { pdf: options.pdf })
+  const knowledge = loadKnowledge()
+  const pages = sitePages(loaded.site, loaded.sources, knowledge, { pdf: options.pdf })
   const files = await downloadFiles(loaded.site, options)
 
   const next = `${DOCS}.next`
@@ -64,7 +65,7 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
   for (const file of files) write(join(next, 'public', file.path), file.data)
   // The search box's index, fetched when it first opens.
-  write(join(next, 'public', SEARCH_FILE), searchFile(loaded.site, options.base))
+  write(join(next, 'public', SEARCH_FILE), searchFile(loaded.site, options.base, searchData(knowledge.sectors)))
   swap(next, DOCS)
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed }
   return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings, timings }

@@ -66,12 +66,18 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * chunk. With it set aside, a change to one plan reprints that plan's PDFs and
  * those of the units it names, not every PDF.
  */
-export function printedInputs(siteDir: string, html: string): string {
+export function printedInputs(siteDir: string, html: string, siteDataHashes = new Map<string, string>()): string {
   return html.replace(/(src="[^"]*\/assets\/chunks\/)(metadata\.[\w-]+\.js)"/g, (_, dir: string, file: string) => {
-    const content = readFileSync(join(siteDir, 'assets/chunks', file), 'utf8')
-    const siteData = content.replace(/window\.__VP_HASH_MAP__=JSON\.parse\("(?:[^"\\]|\\.)*"\);?/, '')
-    if (siteData === content) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/pdf.ts must follow its new format`)
-    return `${dir}metadata:${sha256(siteData)}"`
+    // Every page names the same metadata file: read and hashed once (the map is the caller's, for one site).
+    let hash = siteDataHashes.get(file)
+    if (hash === undefined) {
+      const content = readFileSync(join(siteDir, 'assets/chunks', file), 'utf8')
+      const siteData = content.replace(/window\.__VP_HASH_MAP__=JSON\.parse\("(?:[^"\\]|\\.)*"\);?/, '')
+      if (siteData === content) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/pdf.ts must follow its new format`)
+      hash = sha256(siteData)
+      siteDataHashes.set(file, hash)
+    }
+    return `${dir}metadata:${hash}"`
   })
 }
 
@@ -92,8 +98,10 @@ const AT_ONCE = 2
 export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], cache: PdfCache = { dir: PDF_CACHE, read: true }): Promise<Printed> {
   // Debian's launcher script may complain on stderr; the version is on stdout.
   const printer = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-  const keyOf = (job: PdfJob) => pdfKey(Buffer.from(printedInputs(siteDir, readFileSync(join(siteDir, job.page), 'utf8'))), job.date, printer)
-  const cachedFile = (job: PdfJob) => join(cache.dir, `${keyOf(job)}.pdf`)
+  // Each job's key, computed once: its page read and hashed a single time.
+  const siteDataHashes = new Map<string, string>()
+  const keys = new Map(jobs.map((job) => [job, pdfKey(Buffer.from(printedInputs(siteDir, readFileSync(join(siteDir, job.page), 'utf8'), siteDataHashes)), job.date, printer)]))
+  const cachedFile = (job: PdfJob) => join(cache.dir, `${keys.get(job)!}.pdf`)
   const place = (job: PdfJob, from: string) => {
     mkdirSync(dirname(join(siteDir, job.file)), { recursive: true })
     copyFileSync(from, join(siteDir, job.file))
