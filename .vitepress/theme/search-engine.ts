@@ -1,13 +1,12 @@
 // The search box's engine, loaded when the box first opens (a chunk of its
-// own): it fetches the index built from the model (docs/public/search/index.json,
-// scripts/search) and searches it with the settings it was built with; results
-// carry what the box shows, as text. The index is a data file, not part of this
-// script, so a change to a plan changes that file only.
-import MiniSearch, { type SearchResult } from 'minisearch'
+// own). The index is many small data files (scripts/search/format.ts): this
+// reads the manifest, then for each query only the shards of its terms, the
+// further blocks a ranking still needs and the display data of the results
+// shown (scripts/search/query.ts). Results carry what the box shows, as text.
 import { withBase } from 'vitepress'
-import { INDEX_OPTIONS } from '../../scripts/search/engine.ts'
+import { openIndex } from '../../scripts/search/query.ts'
 import { marked, markedWords, passage, suggestions, type Segment } from '../../scripts/search/results.ts'
-import type { SearchExtras } from '../../scripts/search/build-index.ts'
+import type { StoredDocument } from '../../scripts/search/format.ts'
 
 export interface Hit {
   id: string
@@ -18,48 +17,53 @@ export interface Hit {
 }
 
 export interface Engine {
-  search: (query: string) => Hit[]
+  /** The results of a query: the first screenful as soon as it can be shown, then all. */
+  search: (query: string) => AsyncGenerator<Hit[]>
   /** Nearest terms that do find something, for a query that finds nothing. */
-  suggest: (query: string) => string[]
+  suggest: (query: string) => Promise<string[]>
 }
 
 /** Results shown for one query: more are never read. */
 const SHOWN = 30
+/** Results a phone or a desktop box shows before scrolling: these are fetched first. */
+const FIRST = 8
 
-const text = (value: unknown) => (typeof value === 'string' ? value : '')
+/** Where the index is: search/ beside the site's pages. */
+const folder = () => withBase('/search/')
 
-function isSearchFile(value: unknown): value is { index: object; extras: SearchExtras } {
-  if (typeof value !== 'object' || value === null) return false
-  const v = value as Record<string, unknown>
-  const extras = v.extras as Record<string, unknown> | undefined
-  return typeof v.index === 'object' && v.index !== null && Array.isArray(extras?.synonyms) && Array.isArray(extras?.vocabulary)
+async function json(path: string): Promise<unknown> {
+  const response = await fetch(folder() + path)
+  if (!response.ok) throw new Error(`search index: ${path}: HTTP ${response.status}`)
+  return response.json()
 }
 
-export async function loadEngine(): Promise<Engine> {
-  const response = await fetch(withBase('/search/index.json'))
-  if (!response.ok) throw new Error(`search index: HTTP ${response.status}`)
-  const data: unknown = await response.json()
-  if (!isSearchFile(data)) throw new Error('search index: not the file the site writes')
-  const index = MiniSearch.loadJS(data.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS)
-  const { synonyms, vocabulary } = data.extras
+/**
+ * The engine over the index whose manifest (search/manifest.json) is given:
+ * the box fetches it beside this script, so the two round trips overlap, and
+ * anew each time (a rebuilt site names another folder; a folder's files never change).
+ */
+export async function loadEngine(manifest: Promise<unknown>): Promise<Engine> {
+  const searcher = await openIndex((path) => (path === 'manifest.json' ? manifest : json(path)))
+  const { synonyms } = searcher.manifest
+  const hit = (words: string[]) => ([id, kind, title, meta, text]: StoredDocument): Hit => ({
+    id,
+    kind,
+    title: marked(title, words),
+    meta,
+    passage: passage(text, words),
+  })
   return {
-    search(query) {
+    async *search(query) {
       const q = query.trim()
-      if (q === '') return []
+      if (q === '') { yield []; return }
       const words = markedWords(q, synonyms)
-      const results: SearchResult[] = index.search(q)
-      // A page named exactly as typed (a sector, a unit) comes first.
-      const named = (r: SearchResult) => text(r['title']) === q
-      return [...results.filter(named), ...results.filter((r) => !named(r))].slice(0, SHOWN).map((r) => ({
-        id: r.id as string,
-        kind: text(r['kind']),
-        title: marked(text(r['title']), words),
-        meta: text(r['meta']),
-        passage: passage(text(r['text']), words),
-      }))
+      const docs = await searcher.rank(q, SHOWN)
+      const first = (await searcher.documents(docs.slice(0, FIRST))).map(hit(words))
+      yield first
+      if (docs.length > FIRST) yield [...first, ...(await searcher.documents(docs.slice(FIRST))).map(hit(words))]
     },
-    suggest(query) {
-      return suggestions(query.trim(), vocabulary, (q) => index.search(q).length > 0)
+    async suggest(query) {
+      return suggestions(query.trim(), await searcher.vocabulary(), async (q) => (await searcher.rank(q, 1)).length > 0)
     },
   }
 }

@@ -2,12 +2,11 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import MiniSearch from 'minisearch'
 import { pinyin } from 'pinyin-pro'
 import { ROOT } from '../site/load.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import type { Site } from '../views.ts'
-import { INDEX_OPTIONS } from './engine.ts'
+import { shardFiles } from './shards.ts'
 import { searchDocuments, type SearchData } from './documents.ts'
 
 export const SYNONYMS_FILE = join(ROOT, 'scripts/data/synonyms.json')
@@ -65,21 +64,15 @@ export function searchExtras(site: Site, data = searchData()): SearchExtras {
   return { synonyms: data.synonyms, vocabulary: [...new Set(names)].sort() }
 }
 
-/** The index as JSON (MiniSearch's serialisation). */
-export function buildSearchIndex(site: Site, base: string, data = searchData()): string {
-  const index = new MiniSearch(INDEX_OPTIONS)
-  index.addAll(searchDocuments(site, base, data))
-  return JSON.stringify(index)
-}
-
-/** Where the search box fetches its index: a file of its own, outside the hashed scripts (see searchFile). */
-export const SEARCH_FILE = 'search/index.json'
+/** Where the search box finds the index: search/manifest.json and this build's folder beside it (format.ts). */
+export const SEARCH_DIR = 'search'
 
 /**
- * The file the search box fetches: the index and the extras. A data file, not
- * part of a script: a change to any plan's text changes this file only, not the
+ * The files of the search index, by path under SEARCH_DIR: data files, not
+ * part of a script, so a change to a plan's text changes them only, not the
  * hashed scripts every page names (and so not every page's HTML).
  */
-export function searchFile(site: Site, base: string, data = searchData()): string {
-  return `{"extras":${JSON.stringify(searchExtras(site, data))},"index":${buildSearchIndex(site, base, data)}}\n`
+export function searchFiles(site: Site, base: string, data = searchData()): Map<string, string> {
+  const { synonyms, vocabulary } = searchExtras(site, data)
+  return shardFiles(searchDocuments(site, base, data), synonyms, vocabulary)
 }

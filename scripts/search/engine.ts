@@ -89,3 +89,36 @@ export const INDEX_OPTIONS = {
   processTerm: (term: string) => term,
   searchOptions: SEARCH_OPTIONS,
 }
+
+/** BM25+ as MiniSearch 7 computes it (its defaults k 1.2, b 0.7, d 0.5), for the sharded index (scripts/search/shards.ts). */
+export function bm25(termFreq: number, matching: number, documents: number, fieldLength: number, averageFieldLength: number): number {
+  const k = 1.2, b = 0.7, d = 0.5
+  const invDocFreq = Math.log(1 + (documents - matching + 0.5) / (matching + 0.5))
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / averageFieldLength)))
+}
+
+/** MiniSearch's weight of a prefix match: "xiaof" matching "xiaofang". */
+export function prefixWeight(query: string, term: string): number {
+  return (0.375 * term.length) / (term.length + 0.3 * (term.length - query.length))
+}
+
+/**
+ * Which group of the sharded index holds a term: a Latin term by its first
+ * three letters (so every term a prefix query can reach is in one file), any
+ * other by the whole term; FNV-1a over UTF-16 code units, modulo the number
+ * of groups.
+ */
+export function shardOf(term: string, shards: number): number {
+  const key = /^[a-z0-9]+$/.test(term) ? term.slice(0, 3) : term
+  let hash = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193) >>> 0
+  }
+  return hash % shards
+}
+
+/** The key under which a page titled exactly as typed is found (the box puts it first). */
+export function titleKey(title: string): string {
+  return `=${title}`
+}

@@ -63,15 +63,14 @@ export function passage(text: string, words: string[], length = 80): Segment[] {
 /**
  * What to offer for a query that finds nothing: the parts of its Chinese runs
  * that find something (核电站 → 电站), then names from the vocabulary sharing
- * the most characters with it; each checked with `finds`. At most `limit`.
+ * the most characters with it; each checked with `finds`, in that order. At most `limit`.
  */
-export function suggestions(query: string, vocabulary: string[], finds: (q: string) => boolean, limit = 5): string[] {
-  const out: string[] = []
-  const add = (q: string) => { if (out.length < limit && !out.includes(q) && q !== query.trim() && finds(q)) out.push(q) }
+export async function suggestions(query: string, vocabulary: string[], finds: (q: string) => Promise<boolean>, limit = 5): Promise<string[]> {
+  const candidates: string[] = []
   for (const run of query.match(CJK_RUN) ?? []) {
     const chars = [...run]
     for (let n = chars.length - 1; n >= 2; n--) {
-      for (let i = 0; i + n <= chars.length; i++) add(chars.slice(i, i + n).join(''))
+      for (let i = 0; i + n <= chars.length; i++) candidates.push(chars.slice(i, i + n).join(''))
     }
   }
   const typed = new Set([...query].filter((c) => /[\u3400-\u9fff]/.test(c)))
@@ -79,6 +78,11 @@ export function suggestions(query: string, vocabulary: string[], finds: (q: stri
     .map((name) => ({ name, shared: [...new Set(name)].filter((c) => typed.has(c)).length }))
     .filter((s) => s.shared > 0)
     .sort((a, b) => b.shared - a.shared || a.name.length - b.name.length || (a.name < b.name ? -1 : 1))
-  for (const { name } of scored) add(name)
+  candidates.push(...scored.map((s) => s.name))
+  const out: string[] = []
+  for (const q of candidates) {
+    if (out.length >= limit) break
+    if (!out.includes(q) && q !== query.trim() && (await finds(q))) out.push(q)
+  }
   return out
 }

@@ -9,7 +9,7 @@ import { toMarkdown } from '../markdown.ts'
 import { sitePages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import { downloadFiles } from '../exports/files.ts'
-import { SEARCH_FILE, searchData, searchFile } from '../search/build-index.ts'
+import { SEARCH_DIR, searchData, searchFiles } from '../search/build-index.ts'
 import type { Site } from '../views.ts'
 
 export const DOCS = join(ROOT, 'docs')
@@ -64,8 +64,8 @@ export async function generate(options: GenerateOptions): Promise<Generated> {
   }
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
   for (const file of files) write(join(next, 'public', file.path), file.data)
-  // The search box's index, fetched when it first opens.
-  write(join(next, 'public', SEARCH_FILE), searchFile(loaded.site, options.base, searchData(knowledge.sectors)))
+  // The search box's index: many small files, of which a query fetches the few it names.
+  for (const [path, data] of searchFiles(loaded.site, options.base, searchData(knowledge.sectors))) write(join(next, 'public', SEARCH_DIR, path), data)
   swap(next, DOCS)
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed }
   return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings, timings }

@@ -67,8 +67,10 @@ async function search(query: string): Promise<Outcome['results'] & { ms?: number
   await page.waitForFunction(() => document.querySelectorAll('.policy-search .result').length === 0)
   const started = Date.now()
   await input.fill(query)
+  // Results arrive first screenful first: read them once the box is no longer busy.
   await page.waitForFunction(
-    () => document.querySelectorAll('.policy-search .result').length > 0 || document.querySelector('.policy-search-status')?.textContent?.startsWith('没有找到'),
+    () => document.querySelector('.policy-search-panel')?.getAttribute('aria-busy') === 'false' &&
+      (document.querySelectorAll('.policy-search .result').length > 0 || document.querySelector('.policy-search-status')?.textContent?.startsWith('没有找到')),
   )
   const ms = Date.now() - started
   const results = await page.locator('.policy-search .result').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))

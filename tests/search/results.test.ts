@@ -37,12 +37,12 @@ describe('marked and passage', () => {
 
 describe('suggestions', () => {
   const vocabulary = ['各站所', '电力', '充电桩', '消防']
-  const finds = (q: string) => ['电站', '电力', '充电桩', '消防', '各站所'].some((w) => w.includes(q) || q.includes(w))
-  it('offers parts of the query that find something, then the names sharing most characters, shortest first', () => {
-    expect(suggestions('核电站', vocabulary, finds)).toEqual(['电站', '电力', '充电桩', '各站所'])
+  const finds = async (q: string) => ['电站', '电力', '充电桩', '消防', '各站所'].some((w) => w.includes(q) || q.includes(w))
+  it('offers parts of the query that find something, then the names sharing most characters, shortest first', async () => {
+    expect(await suggestions('核电站', vocabulary, finds)).toEqual(['电站', '电力', '充电桩', '各站所'])
   })
-  it('offers nothing it has not checked', () => {
-    expect(suggestions('核电站', vocabulary, () => false)).toEqual([])
+  it('offers nothing it has not checked', async () => {
+    expect(await suggestions('核电站', vocabulary, async () => false)).toEqual([])
   })
 })
 
