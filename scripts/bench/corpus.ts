@@ -3,10 +3,11 @@
 // another day, with other deadlines, so every plan has its own id and text
 // while keeping the seed's structure (13 measures, 35 tasks).
 
-/** Two characters each; 10 × 10 names, so up to 100 distinct townships. */
+/** 10 × 10 two-character names; from plan 101 on, a third character in front: up to 1,000 distinct townships. */
 const FIRST = '安平宁泰和兴永丰长福'
 const SECOND = '山川河源泉林岭阳桥庄'
-export const MAX_PLANS = FIRST.length * SECOND.length
+const THIRD = '东西南北中上下新前'
+export const MAX_PLANS = FIRST.length * SECOND.length * (1 + THIRD.length)
 
 export interface SyntheticPlan {
   /** The file name: the plan id plus ".txt". */
@@ -14,9 +15,10 @@ export interface SyntheticPlan {
   text: string
 }
 
-/** The township of plan i (0-based): 安山镇, 平山镇, …, 福庄镇. */
+/** The township of plan i (0-based): 安山镇, 平山镇, …, 福庄镇, then 东安山镇, … 前福庄镇. */
 export function township(i: number): string {
-  return `${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}镇`
+  const hundred = Math.floor(i / (FIRST.length * SECOND.length))
+  return `${hundred > 0 ? THIRD[hundred - 1] : ''}${FIRST[i % FIRST.length]}${SECOND[Math.floor(i / FIRST.length) % SECOND.length]}镇`
 }
 
 /**

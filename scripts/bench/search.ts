@@ -1,16 +1,21 @@
 // Search in chromium, for the benchmark:
-// - engine: the time of one query, with the index, engine and options the
-//   search box uses, in a page of its own (the site's engine: MiniSearch with
-//   scripts/search/engine.ts; the baseline's: MiniSearch with VitePress's
-//   default options);
+// - engine: the time of one query once the files it needs are there, with
+//   the engine the search box uses, in a page of its own (the site's: the
+//   sharded index, scripts/search/query.ts; the baseline's: MiniSearch with
+//   VitePress's default options);
+// - cold: one query from nothing in the cache over a throttled link (20 Mbit/s,
+//   20 ms), as a person on an intranet meets it: the site's box (Ctrl+K to the
+//   first result on screen), Pagefind's JS API on the same built site, or the
+//   site's engine alone (where no site was built): time, bytes, requests, heap;
 // - site: what a person sees on the built site — which files the first load
 //   fetches, that the index is not among them, and how long the first search
 //   takes from opening the box to the first result shown.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, normalize } from 'node:path'
 import ts from 'typescript'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { ROOT } from '../site/load.ts'
 import { serve } from '../site/serve.ts'
 import { gzipSize } from './sizes.ts'
@@ -22,7 +27,11 @@ export const QUERIES = [
   'xiaofang', 'aqsc',
 ] as const
 
-export type Engine = 'site' | 'baseline'
+/** The site's engine over its index folder (search/ of a built site), or MiniSearch over VitePress's index. */
+/** Searched cold: the issue's word (a sector, hundreds of tasks), and a phrase in nearly every task (long postings). */
+export const COLD_QUERIES = ['消防', '安全生产'] as const
+
+export type EngineSpec = { engine: 'site'; searchDir: string } | { engine: 'baseline'; indexJson: string }
 
 // VitePress 1.6's search box (VPLocalSearchBox.vue) loads its default index with these options.
 const VITEPRESS_OPTIONS = {
@@ -32,54 +41,80 @@ const VITEPRESS_OPTIONS = {
 }
 
 export interface EngineTiming {
-  /** MiniSearch.loadJSON of the index: what opening the search box costs once the file is there. */
+  /** Opening the index: the site's manifest read, or MiniSearch.loadJSON of VitePress's whole index. */
   loadMs: number
-  /** One query, each query of QUERIES timed in several rounds after a warm-up round. */
+  /** One query (ranking and the display data of the results shown), each of QUERIES timed in several rounds after a warm-up round that fetched every file. */
   medianMs: number
   p95Ms: number
   samples: number
-  /** Results shown (at most 16 a query, as the search box) over QUERIES: both engines really searched. */
+  /** Results shown (at most 16 a query) over QUERIES: both engines really searched. */
   results: number
 }
 
 const ORIGIN = 'http://bench.invalid'
 
-export async function timeEngine(browser: Browser, engine: Engine, indexJson: string, rounds = 5, repeat = 3): Promise<EngineTiming> {
+type Files = Record<string, { type: string; body: string | Buffer }>
+
+/** Serves `files`, and the files below `dir` at /search/, to a page of its own origin. */
+async function benchPage(browser: Browser, files: Files, searchDir?: string): Promise<Page> {
   const page = await browser.newPage()
+  await page.addInitScript(KEEP_NAMES)
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const path = new URL(route.request().url()).pathname
+    const file = files[path]
+    if (file) return route.fulfill({ contentType: `${file.type}; charset=utf-8`, body: file.body })
+    const onDisk = searchDir && path.startsWith('/search/') ? normalize(join(searchDir, path.slice('/search/'.length))) : null
+    if (onDisk && onDisk.startsWith(normalize(searchDir!)) && existsSync(onDisk)) return route.fulfill({ contentType: 'application/json; charset=utf-8', body: readFileSync(onDisk) })
+    return route.fulfill({ status: 404 })
+  })
+  return page
+}
+
+/** tsx (esbuild, keepNames) wraps functions declared in the callbacks given to page.evaluate in __name(): the page needs one. */
+const KEEP_NAMES = 'window.__name = (f) => f'
+
+const HTML = { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>bench</title>' }
+
+export async function timeEngine(browser: Browser, spec: EngineSpec, rounds = 5, repeat = 3): Promise<EngineTiming> {
+  const files: Files = spec.engine === 'site'
+    ? { '/': HTML, ...engineModules() }
+    : { '/': HTML, '/minisearch.js': { type: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), 'utf8') }, '/index.json': { type: 'application/json', body: spec.indexJson } }
+  const page = await benchPage(browser, files, spec.engine === 'site' ? spec.searchDir : undefined)
   try {
-    const files: Record<string, { type: string; body: string }> = {
-      '/': { type: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>bench</title>' },
-      '/minisearch.js': { type: 'text/javascript', body: readFileSync(join(ROOT, 'node_modules/minisearch/dist/es/index.js'), 'utf8') },
-      '/engine.js': { type: 'text/javascript', body: engineModule() },
-      '/index.json': { type: 'application/json', body: indexJson },
-    }
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const file = files[new URL(route.request().url()).pathname]
-      return file ? route.fulfill({ contentType: `${file.type}; charset=utf-8`, body: file.body }) : route.fulfill({ status: 404 })
-    })
     await page.goto(`${ORIGIN}/`)
     const measured = await page.evaluate(async ({ engine, queries, rounds, repeat, vitepressOptions }) => {
-      const { default: MiniSearch } = await import(`${location.origin}/minisearch.js`)
-      const options = engine === 'site' ? (await import(`${location.origin}/engine.js`)).INDEX_OPTIONS : vitepressOptions
-      const json = await (await fetch('/index.json')).text()
-      const loadStart = performance.now()
-      const index = MiniSearch.loadJSON(json, options)
-      const loadMs = performance.now() - loadStart
+      type Search = (query: string) => Promise<number>
+      let search: Search
+      let loadMs: number
+      if (engine === 'site') {
+        const { openIndex } = await import(`${location.origin}/engine/query.js`)
+        const loadStart = performance.now()
+        const searcher = await openIndex(async (path: string) => (await fetch(`/search/${path}`)).json())
+        loadMs = performance.now() - loadStart
+        search = async (query) => (await searcher.documents(await searcher.rank(query, 16))).length
+      } else {
+        const { default: MiniSearch } = await import(`${location.origin}/minisearch.js`)
+        const json = await (await fetch('/index.json')).text()
+        const loadStart = performance.now()
+        const index = MiniSearch.loadJSON(json, vitepressOptions)
+        loadMs = performance.now() - loadStart
+        search = async (query) => index.search(query).slice(0, 16).length
+      }
       const samples: number[] = []
       let results = 0
-      // Round 0 warms up the JIT and counts results; each sample is the mean of `repeat` runs,
+      // Round 0 warms up the JIT, fetches the files and counts results; each sample is the mean of `repeat` runs,
       // since performance.now() is coarse (0.1 ms) in a page that is not cross-origin isolated.
       for (let round = 0; round <= rounds; round++) {
         for (const query of queries) {
           const start = performance.now()
           let found = 0
-          for (let i = 0; i < repeat; i++) found = index.search(query).slice(0, 16).length
+          for (let i = 0; i < repeat; i++) found = await search(query)
           if (round === 0) results += found
           else samples.push((performance.now() - start) / repeat)
         }
       }
       return { loadMs, samples, results }
-    }, { engine, queries: [...QUERIES], rounds, repeat, vitepressOptions: VITEPRESS_OPTIONS })
+    }, { engine: spec.engine, queries: [...QUERIES], rounds, repeat, vitepressOptions: VITEPRESS_OPTIONS })
     const sorted = [...measured.samples].sort((a, b) => a - b)
     return { loadMs: measured.loadMs, medianMs: quantile(sorted, 0.5), p95Ms: quantile(sorted, 0.95), samples: sorted.length, results: measured.results }
   } finally {
@@ -87,10 +122,126 @@ export async function timeEngine(browser: Browser, engine: Engine, indexJson: st
   }
 }
 
-/** The engine settings module as the browser bundle gets it: engine.ts has no imports, so it only needs its types removed. */
-function engineModule(): string {
-  const source = readFileSync(join(ROOT, 'scripts/search/engine.ts'), 'utf8')
-  return ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+/**
+ * The site's engine as browser modules: scripts/search/query.ts and the two
+ * modules it imports (none of which imports anything else), types removed.
+ */
+function engineModules(): Files {
+  const modules: Files = {}
+  for (const name of ['query', 'engine', 'format']) {
+    const source = readFileSync(join(ROOT, `scripts/search/${name}.ts`), 'utf8')
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText
+    modules[`/engine/${name}.js`] = { type: 'text/javascript', body: js.replace(/from '\.\/(\w+)\.ts'/g, "from './$1.js'") }
+  }
+  return modules
+}
+
+/** A folder holding a blank page, the engine's modules (engine/) and the index (search/, a link to searchDir). */
+function enginePage(searchDir: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-engine-'))
+  writeFileSync(join(dir, 'index.html'), HTML.body)
+  mkdirSync(join(dir, 'engine'))
+  for (const [path, file] of Object.entries(engineModules())) writeFileSync(join(dir, path), file.body)
+  symlinkSync(searchDir, join(dir, 'search'))
+  return dir
+}
+
+/** The link of issue 16's measurements: an intranet at 20 Mbit/s with 20 ms latency. */
+export const LINK = { latencyMs: 20, bitsPerSecond: 20e6 }
+
+export type ColdHow =
+  /** The site's search box on the built site's home page: Ctrl+K, the query typed, the first result on screen. */
+  | { how: 'box'; siteDir: string }
+  /** Pagefind's JS API on the home page of the same built site: search, then the first result's data (no web worker: see coldSearch). */
+  | { how: 'pagefind'; siteDir: string; bundle: string }
+  /** The site's engine alone in a page of its own over the index folder: rank, then the first screenful's display data. */
+  | { how: 'engine'; searchDir: string }
+
+export interface ColdSearch {
+  query: string
+  /** From the query (or Ctrl+K) to the first result: on screen (box), or its data in hand (pagefind, engine). */
+  firstResultMs: number
+  /** Requests and bytes on the wire (compressed as served) from that moment on. */
+  requests: number
+  transferBytes: number
+  /** The tab's JavaScript heap in use once the first result is there, after a garbage collection. */
+  heapBytes: number
+  /** Results found: at most what is shown (site), or all (Pagefind). */
+  results: number
+}
+
+/** One query from a cold cache over the throttled link, in a context of its own. */
+export async function coldSearch(browser: Browser, query: string, target: ColdHow): Promise<ColdSearch> {
+  // Served over HTTP in every case (responses a driver fulfils itself would not be throttled).
+  const server = await serve(target.how === 'engine' ? enginePage(target.searchDir) : target.siteDir, '/')
+  const context = await browser.newContext()
+  await context.addInitScript(KEEP_NAMES)
+  try {
+    const page = await context.newPage()
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Network.enable')
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: LINK.latencyMs, downloadThroughput: LINK.bitsPerSecond / 8, uploadThroughput: LINK.bitsPerSecond / 8,
+    })
+    let counting = false
+    let requests = 0
+    let transferBytes = 0
+    cdp.on('Network.loadingFinished', (event) => {
+      if (!counting) return
+      requests++
+      transferBytes += event.encodedDataLength
+    })
+    await page.goto(server.url(''), { waitUntil: 'networkidle' })
+    counting = true
+    // Timed in the page: from the first event to the first result, without the driver's round trips.
+    let measured: { ms: number; results: number }
+    if (target.how === 'box') {
+      measured = await page.evaluate((query) => new Promise<{ ms: number; results: number }>((resolve) => {
+        const start = performance.now()
+        const observer = new MutationObserver(() => {
+          const results = document.querySelectorAll('.policy-search .result').length
+          if (results > 0) { observer.disconnect(); resolve({ ms: performance.now() - start, results }) }
+        })
+        observer.observe(document.body, { childList: true, subtree: true })
+        // Ctrl+K, then the query typed as soon as the box is there.
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true }))
+        const type = () => {
+          const input = document.querySelector<HTMLInputElement>('#policy-search-input')
+          if (!input) { requestAnimationFrame(type); return }
+          input.value = query
+          input.dispatchEvent(new Event('input'))
+        }
+        type()
+      }), query)
+    } else if (target.how === 'pagefind') {
+      measured = await page.evaluate(async ({ bundle, query }) => {
+        const start = performance.now()
+        const pagefind = await import(`${location.origin}/${bundle}/pagefind.js`)
+        // On the page's thread: a worker's requests would escape the page's throttling and counting.
+        await pagefind.options({ noWorker: true })
+        const search = await pagefind.search(query)
+        await search.results[0]?.data()
+        return { ms: performance.now() - start, results: search.results.length as number }
+      }, { bundle: target.bundle, query })
+    } else {
+      measured = await page.evaluate(async (query) => {
+        const start = performance.now()
+        const { openIndex } = await import(`${location.origin}/engine/query.js`)
+        const searcher = await openIndex(async (path: string) => (await fetch(`/search/${path}`)).json())
+        const docs: number[] = await searcher.rank(query, 30)
+        await searcher.documents(docs.slice(0, 8))
+        return { ms: performance.now() - start, results: docs.length }
+      }, query)
+    }
+    const { ms: firstResultMs, results } = measured
+    counting = false
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return { query, firstResultMs, requests, transferBytes, heapBytes: usedSize, results }
+  } finally {
+    await context.close()
+    await server.close()
+  }
 }
 
 /** The value below which a share q of the sorted values lie (nearest rank). */
@@ -164,7 +315,8 @@ export async function visitSite(browser: Browser, dir: string, taskPage: string,
     const firstSearchMs = performance.now() - start
     await context.close()
 
-    const isIndex = (path: string) => indexFiles.some((file) => path.endsWith(`/${file}`))
+    // A file, or every file below a folder ("search/").
+    const isIndex = (path: string) => indexFiles.some((file) => (file.endsWith('/') ? path.includes(`/${file}`) : path.endsWith(`/${file}`)))
     return {
       home: home.load,
       task: task.load,

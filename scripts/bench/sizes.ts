@@ -40,7 +40,7 @@ const SERIALISED_INDEX = /\\?"documentCount\\?":/
 /**
  * The scripts of a built site that carry a search index, relative to the site:
  * "assets/chunks/…js" (VitePress's local search compiles its index into one;
- * this site's index is a data file, search/index.json, and no script holds one).
+ * this site's index is data files below search/, and no script holds one).
  */
 export function indexFiles(dir: string): string[] {
   return walk(join(dir, 'assets'))

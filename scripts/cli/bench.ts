@@ -1,4 +1,4 @@
-// npm run bench [-- --plans 1,10,100] [--work DIR] [--readme]
+// npm run bench [-- --plans 1,10,100,1000] [--work DIR] [--readme]
 // npm run bench -- --report DIR/result.json [--readme]: the table of an earlier run.
 //
 // For each corpus size: writes that many synthetic plans (scripts/bench/corpus.ts),
@@ -12,20 +12,25 @@
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { ROOT, loadSite, seedFiles } from '../site/load.ts'
 import { DOCS, type BuildTimings } from '../site/generate.ts'
 import { launch, chromiumMissing } from '../site/chromium.ts'
 import { url } from '../render/common.ts'
-import { buildSearchIndex, SEARCH_FILE } from '../search/build-index.ts'
+import { SEARCH_DIR, searchFiles } from '../search/build-index.ts'
 import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
 import { measure } from '../bench/measure.ts'
 import { gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
-import { timeEngine, visitSite, type SiteSearch } from '../bench/search.ts'
-import { markdown, type BenchResult, type BuildResult, type CorpusResult } from '../bench/report.ts'
+import { coldSearch, COLD_QUERIES, timeEngine, visitSite, type ColdSearch, type SiteSearch } from '../bench/search.ts'
+import { markdown, type BenchResult, type BuildResult, type CorpusResult, type SearchOnlyResult } from '../bench/report.ts'
 import type { Browser } from 'playwright-core'
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
+/** The largest corpus built as a whole site; larger ones get their search index only. */
+export const SITE_LIMIT = 100
+const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs')
+/** Where Pagefind writes its bundle inside the built site (a name no plan id can take: ids do not begin with "_"). */
+const PAGEFIND_BUNDLE = '_pagefind'
 const VITEPRESS = join(ROOT, 'node_modules/vitepress/bin/vitepress.js')
 const BASELINE_ROOT = join(ROOT, 'scripts/bench/baseline')
 const README = join(ROOT, 'README.md')
@@ -90,40 +95,120 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   const baselineRun = await measure(process.execPath, [VITEPRESS, 'build', BASELINE_ROOT, '--outDir', baselineDir], { cwd: ROOT, env })
 
   log(`${plans} plan(s): measuring sizes and search in chromium`)
-  const siteIndex = buildSearchIndex(loaded.site, '/')
   const baselineIndexFiles = indexFiles(baselineDir)
   if (baselineIndexFiles.length !== 1) throw new Error(`${baselineDir}: expected one search index script, found ${baselineIndexFiles.length}`)
   const baselineIndex = await indexJsonOf(join(baselineDir, baselineIndexFiles[0]!))
   const firstPlan = loaded.site.plans[0]!
   const taskPage = `${url.task(firstPlan, firstPlan.tasks[0]!.number).slice(1)}.html`
 
+  // Pagefind indexes the same built site (its bundle is left out of the site's size below).
+  log(`${plans} plan(s): indexing the built site with Pagefind`)
+  const pagefindRun = await measure(process.execPath, [PAGEFIND, '--site', siteDir, '--output-subdir', PAGEFIND_BUNDLE], { cwd: ROOT, env })
+  const pagefindDir = join(siteDir, PAGEFIND_BUNDLE)
+  const cold = await coldSearches(browser, plans, {
+    box: (query) => coldSearch(browser, query, { how: 'box', siteDir }),
+    pagefind: (query) => coldSearch(browser, query, { how: 'pagefind', siteDir, bundle: PAGEFIND_BUNDLE }),
+  })
+  const pagefind = { ...pagefindRun, index: folderSize(pagefindDir), cold: cold.pagefind! }
+  rmSync(pagefindDir, { recursive: true, force: true })
+
   const result = async (dir: string, run: { wallMs: number; peakMemoryBytes: number }, engine: 'site' | 'baseline', index: string): Promise<BuildResult> => {
-    // The site's index is its search file (and no script should hold one); the baseline's, a script.
-    const files = engine === 'site' ? [SEARCH_FILE, ...indexFiles(dir)] : indexFiles(dir)
+    // The site's index is its search folder (and no script should hold one); the baseline's, a script.
+    const files = engine === 'site' ? [`${SEARCH_DIR}/`, ...indexFiles(dir)] : indexFiles(dir)
     const visit = await visitSite(browser, dir, taskPage, files)
     return {
       ...run,
       size: siteSize(dir),
-      index: { files, rawBytes: Buffer.byteLength(index), gzipBytes: gzipSize(index) },
+      index: engine === 'site' ? folderSize(join(dir, SEARCH_DIR)) : { files: 1, rawBytes: Buffer.byteLength(index), gzipBytes: gzipSize(index) },
+      indexFiles: files,
       firstLoad: firstLoad(visit),
-      engine: await timeEngine(browser, engine, index),
+      engine: await timeEngine(browser, engine === 'site' ? { engine, searchDir: join(dir, SEARCH_DIR) } : { engine, indexJson: index }),
       indexBeforeOpen: visit.indexBeforeOpen,
       indexAfterOpen: visit.indexAfterOpen,
       firstSearchMs: visit.firstSearchMs,
     }
   }
-  const site = { ...(await result(siteDir, siteRun, 'site', siteIndex)), stages }
+  const site = { ...(await result(siteDir, siteRun, 'site', '')), stages, cold: cold.box }
   const baseline = await result(baselineDir, baselineRun, 'baseline', baselineIndex)
   // Keep the corpus and the JSON; the built sites are large (hundreds of MB at 100 plans).
   for (const dir of [siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
-  return { plans, tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0), pages, site, baseline }
+  return { plans, tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0), pages, site, baseline, pagefind }
+}
+
+/** Files, bytes and gzip bytes (each file compressed on its own, as a server sends it) below a folder. */
+function folderSize(dir: string): { files: number; rawBytes: number; gzipBytes: number } {
+  const files = walk(dir)
+  let rawBytes = 0
+  let gzipBytes = 0
+  for (const file of files) {
+    const data = readFileSync(file)
+    rawBytes += data.length
+    gzipBytes += gzipSize(data)
+  }
+  return { files: files.length, rawBytes, gzipBytes }
+}
+
+/** Each cold query with each way of searching given, logged as it goes. */
+async function coldSearches<K extends string>(browser: Browser, plans: number, ways: Record<K, (query: string) => Promise<ColdSearch>>): Promise<Partial<Record<K, ColdSearch[]>>> {
+  const out: Partial<Record<K, ColdSearch[]>> = {}
+  for (const [way, search] of Object.entries(ways) as [K, (query: string) => Promise<ColdSearch>][]) {
+    const list: ColdSearch[] = []
+    for (const query of COLD_QUERIES) {
+      const c = await search(query)
+      log(`${plans} plan(s): cold ${query} by ${way}: ${Math.round(c.firstResultMs)} ms, ${(c.transferBytes / 1e3).toFixed(1)} kB in ${c.requests} requests, heap ${(c.heapBytes / 1e6).toFixed(1)} MB`)
+      list.push(c)
+    }
+    out[way] = list
+  }
+  void browser
+  return out
+}
+
+/**
+ * A corpus too large for a VitePress build on this machine (for now): only the
+ * search index is built (in this process), and searched by the site's engine
+ * alone, cold over the throttled link.
+ */
+async function benchSearchOnly(browser: Browser, seed: string, plans: number, work: string): Promise<SearchOnlyResult> {
+  const corpus = join(work, `plans-${plans}`)
+  const searchDir = join(work, `search-${plans}`)
+  for (const dir of [corpus, searchDir]) rmSync(dir, { recursive: true, force: true })
+  mkdirSync(corpus, { recursive: true })
+  for (const plan of syntheticCorpus(seed, plans)) writeFileSync(join(corpus, plan.file), plan.text)
+  log(`${plans} plan(s): reading the plans`)
+  const start = performance.now()
+  const loaded = await loadSite(corpus)
+  if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
+  const parseMs = performance.now() - start
+  log(`${plans} plan(s): building the search index only (no site: --search-only)`)
+  const indexStart = performance.now()
+  const files = searchFiles(loaded.site, '/')
+  const indexMs = performance.now() - indexStart
+  for (const [path, data] of files) {
+    mkdirSync(dirname(join(searchDir, path)), { recursive: true })
+    writeFileSync(join(searchDir, path), data)
+  }
+  const heapPeakBytes = process.memoryUsage().rss
+  const cold = await coldSearches(browser, plans, { engine: (query) => coldSearch(browser, query, { how: 'engine', searchDir }) })
+  const result: SearchOnlyResult = {
+    plans,
+    tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0),
+    parseMs,
+    indexMs,
+    rssBytes: heapPeakBytes,
+    index: folderSize(searchDir),
+    engine: await timeEngine(browser, { engine: 'site', searchDir }),
+    cold: cold.engine!,
+  }
+  rmSync(searchDir, { recursive: true, force: true })
+  return result
 }
 
 /** An earlier run's result.json: written by this command, checked for its shape before use. */
 function readResult(file: string): BenchResult {
   const json: unknown = JSON.parse(readFileSync(file, 'utf8'))
   const ok = typeof json === 'object' && json !== null && 'date' in json && 'machine' in json && 'corpora' in json &&
-    Array.isArray(json.corpora) && json.corpora.length > 0
+    Array.isArray(json.corpora) && (json.corpora.length > 0 || ('searchOnly' in json && Array.isArray(json.searchOnly) && json.searchOnly.length > 0))
   if (!ok) throw new Error(`${file}: expected the result.json of npm run bench ({date, machine, corpora: [...]})`)
   // The shape of each corpus is the one this command writes (BenchResult).
   return json as BenchResult
@@ -169,12 +254,20 @@ async function main(args: string[]): Promise<number> {
   const browser = await launch()
   try {
     const corpora: CorpusResult[] = []
-    for (const plans of opts.plans) corpora.push(await benchCorpus(browser, seed, plans, opts.work))
+    const searchOnly: SearchOnlyResult[] = []
+    for (const plans of opts.plans) {
+      if (plans <= SITE_LIMIT) corpora.push(await benchCorpus(browser, seed, plans, opts.work))
+      else {
+        log(`${plans} plans: above ${SITE_LIMIT}, only the search index is built (a VitePress build of every page in one process took 5.2 GB at 100 plans)`)
+        searchOnly.push(await benchSearchOnly(browser, seed, plans, opts.work))
+      }
+    }
     const cpu = cpus()
     const result: BenchResult = {
       date: new Date().toISOString().slice(0, 10),
       machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: `Chromium ${browser.version()}` },
       corpora,
+      searchOnly,
     }
     writeFileSync(join(opts.work, 'result.json'), JSON.stringify(result, null, 2) + '\n')
     show(result, opts.readme)

@@ -25,7 +25,9 @@ describe('synthetic corpus', () => {
   })
 
   it('varies issuer, date and deadlines, and nothing of the structure', () => {
+    // Every plan of the first hundred, then every 37th (all would take a minute).
     for (const [i, plan] of corpus.entries()) {
+      if (i >= 100 && i % 37 !== 0 && i !== MAX_PLANS - 1) continue
       const result = parsePlan({ id: planId(plan.file), source: plan.file, text: plan.text, registry })
       if (!result.ok) throw new Error(`${plan.file}: ${result.problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`)
       expect(result.plan.measures).toHaveLength(13)
@@ -39,7 +41,7 @@ describe('synthetic corpus', () => {
   })
 
   it.each([-1, MAX_PLANS, 1.5])('refuses plan number %s', (i) => {
-    expect(() => syntheticPlan(seed, i)).toThrow(/expected 0 to 99/)
+    expect(() => syntheticPlan(seed, i)).toThrow(/expected 0 to 999/)
   })
 
   it('refuses a seed without what it varies', () => {

@@ -1,15 +1,19 @@
 // The benchmark's arithmetic and table: ratios, quantiles, the linear-growth
 // limit and the targets of issue #9, on results made up for the purpose.
 import { describe, expect, it } from 'vitest'
-import { linearLimit, markdown, ratio, table, targets, type BenchResult, type BuildResult, type CorpusResult } from '../../scripts/bench/report.ts'
-import { quantile } from '../../scripts/bench/search.ts'
+import { coldTable, linearLimit, markdown, ratio, table, targets, type BenchResult, type BuildResult, type CorpusResult, type SearchOnlyResult } from '../../scripts/bench/report.ts'
+import { quantile, type ColdSearch } from '../../scripts/bench/search.ts'
+
+const cold = (query: string, firstResultMs: number, transferBytes: number, heapBytes = 5e6): ColdSearch =>
+  ({ query, firstResultMs, transferBytes, requests: 20, heapBytes, results: 30 })
 
 function build(wallMs: number, extra: Partial<BuildResult> = {}): BuildResult {
   return {
     wallMs,
     peakMemoryBytes: 500e6,
     size: { files: 100, bytes: 5e6, pdfBytes: 0 },
-    index: { files: ['assets/chunks/index.js'], rawBytes: 100e3, gzipBytes: 20e3 },
+    index: { files: 1, rawBytes: 100e3, gzipBytes: 20e3 },
+    indexFiles: ['assets/chunks/index.js'],
     firstLoad: { homeJs: 66e3, homeCss: 20e3, taskJs: 66e3, taskCss: 20e3 },
     engine: { loadMs: 40, medianMs: 0.5, p95Ms: 2, samples: 110, results: 200 },
     indexBeforeOpen: [],
@@ -24,8 +28,9 @@ function corpus(plans: number, siteMs: number, baselineMs: number, site: Partial
     plans,
     tasks: plans * 35,
     pages: plans * 65,
-    site: build(siteMs, { stages: { parseMs: 20, generateMs: 900, vitepressMs: siteMs - 5000, pdfMs: 4000, pdfs: 9, pdfsPrinted: 9 }, ...site }),
+    site: build(siteMs, { stages: { parseMs: 20, generateMs: 900, vitepressMs: siteMs - 5000, pdfMs: 4000, pdfs: 9, pdfsPrinted: 9 }, cold: [cold('消防', 200, 40e3), cold('安全生产', 230, 50e3)], ...site }),
     baseline: build(baselineMs),
+    pagefind: { wallMs: 3000, peakMemoryBytes: 200e6, index: { files: 900, rawBytes: 3e6, gzipBytes: 3e6 }, cold: [cold('消防', 480, 201e3, 6.6e6), cold('安全生产', 500, 230e3, 6.6e6)] },
   }
 }
 
@@ -70,6 +75,7 @@ describe('targets', () => {
     const result: BenchResult = {
       date: '2026-11-28',
       machine,
+      searchOnly: [searchOnly(1000, 900, 300e3)],
       corpora: [
         corpus(1, 11_000, 10_000),
         corpus(10, 30_000, 28_000),
@@ -89,24 +95,55 @@ describe('targets', () => {
       'task page first-load JS within 15 KB gzip of the baseline (1 plans)': true,
       'task page first-load JS within 15 KB gzip of the baseline (10 plans)': true,
       'task page first-load JS within 15 KB gzip of the baseline (100 plans)': true,
+      // 230 / 500 ms, 50 / 230 kB, 5 MB: met; 1,000 plans 900 ms and 300 kB: met.
+      "cold first result ≤ 0.5× Pagefind's time, each query (100 plans)": true,
+      "cold bytes ≤ Pagefind's, each query (100 plans)": true,
+      'tab heap ≤ 10 MB after a cold search (100 plans)': true,
+      'cold first result under 1 s and 500 kB, engine alone (1000 plans)': true,
     })
   })
 
   it('does not judge linear growth without 1, 10 and 100 plans, and misses an index fetched before search opens', () => {
-    const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000, { indexBeforeOpen: ['assets/chunks/index.js'] })] }
+    const result: BenchResult = { date: '2026-11-28', machine, searchOnly: [], corpora: [corpus(1, 11_000, 10_000, { indexBeforeOpen: ['assets/chunks/index.js'] })] }
     const judged = Object.fromEntries(targets(result).map((t) => [t.name, t.met]))
     expect(judged['linear growth (needs 1, 10 and 100 plans)']).toBeUndefined()
     expect(judged['the index is loaded only when search opens']).toBe(false)
   })
 
   it('misses first-load JS more than 15 KB over the baseline', () => {
-    const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000, { firstLoad: { homeJs: 66e3, homeCss: 20e3, taskJs: 82e3, taskCss: 20e3 } })] }
+    const result: BenchResult = { date: '2026-11-28', machine, searchOnly: [], corpora: [corpus(1, 11_000, 10_000, { firstLoad: { homeJs: 66e3, homeCss: 20e3, taskJs: 82e3, taskCss: 20e3 } })] }
     expect(targets(result).find((t) => t.name.startsWith('task page'))).toMatchObject({ met: false, figure: '82.0 kB vs 66.0 kB: +16.0 kB' })
   })
 })
 
+function searchOnly(plans: number, ms: number, bytes: number): SearchOnlyResult {
+  return {
+    plans, tasks: plans * 35, parseMs: 1000, indexMs: 2000, rssBytes: 1e9, index: { files: 100, rawBytes: 1e6, gzipBytes: 3e5 },
+    engine: { loadMs: 1, medianMs: 1, p95Ms: 2, samples: 100, results: 300 }, cold: [cold('消防', ms, bytes), cold('安全生产', ms / 2, bytes / 2)],
+  }
+}
+
+describe('search targets against Pagefind', () => {
+  it('misses when the site is not twice as fast as Pagefind, fetches more, holds more heap, or is slow at 1,000 plans', () => {
+    const slow = corpus(100, 1, 1, { cold: [cold('消防', 300, 40e3), cold('安全生产', 230, 300e3, 12e6)] })
+    const result: BenchResult = { date: '2026-11-28', machine, corpora: [slow], searchOnly: [searchOnly(1000, 1200, 100e3)] }
+    const judged = Object.fromEntries(targets(result).map((t) => [t.name, t.met]))
+    expect(judged["cold first result ≤ 0.5× Pagefind's time, each query (100 plans)"]).toBe(false)
+    expect(judged["cold bytes ≤ Pagefind's, each query (100 plans)"]).toBe(false)
+    expect(judged['tab heap ≤ 10 MB after a cold search (100 plans)']).toBe(false)
+    expect(judged['cold first result under 1 s and 500 kB, engine alone (1000 plans)']).toBe(false)
+  })
+
+  it('prints each query\'s time, bytes, requests and heap beside Pagefind\'s with the ratio', () => {
+    const lines = coldTable({ date: '2026-11-28', machine, corpora: [corpus(100, 1, 1)], searchOnly: [searchOnly(1000, 900, 300e3)] })
+    expect(lines).toContain('| 消防: first result | 200 ms | 480 ms | 0.42× |')
+    expect(lines).toContain('| 消防: bytes fetched | 40.0 kB | 201.0 kB | 0.20× |')
+    expect(lines).toContain('| 消防: first result · bytes · requests | 900 ms · 300.0 kB · 20 |')
+  })
+})
+
 describe('table', () => {
-  const result: BenchResult = { date: '2026-11-28', machine, corpora: [corpus(1, 11_000, 10_000), corpus(10, 30_000, 28_000)] }
+  const result: BenchResult = { date: '2026-11-28', machine, searchOnly: [], corpora: [corpus(1, 11_000, 10_000), corpus(10, 30_000, 28_000)] }
 
   it('has for each corpus the site, the baseline and their ratio in every row', () => {
     const lines = table(result)

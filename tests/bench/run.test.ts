@@ -39,8 +39,9 @@ describe('npm run bench -- --plans 1', () => {
 
   it('found each build\'s search index, fetched only once the search box opened', () => {
     const { site, baseline } = corpus!
-    expect(baseline.index.files).toEqual([expect.stringMatching(/^assets\/chunks\/@localSearchIndexroot\.[\w-]+\.js$/)])
-    expect(site.index.files).toEqual(['search/index.json'])
+    expect(baseline.indexFiles).toEqual([expect.stringMatching(/^assets\/chunks\/@localSearchIndexroot\.[\w-]+\.js$/)])
+    expect(site.indexFiles).toEqual(['search/'])
+    expect(site.index.files).toBeGreaterThan(10)
     for (const build of [site, baseline]) {
       expect(build.index.gzipBytes).toBeGreaterThan(1000)
       expect(build.index.gzipBytes).toBeLessThan(build.index.rawBytes)
@@ -61,8 +62,25 @@ describe('npm run bench -- --plans 1', () => {
     }
   })
 
+  it('searched cold over the throttled link with the site\'s box and with Pagefind on the same site', () => {
+    const { site, pagefind } = corpus!
+    expect(pagefind.index.files).toBeGreaterThan(3)
+    for (const list of [site.cold!, pagefind.cold]) {
+      expect(list.map((c) => c.query)).toEqual(['消防', '安全生产'])
+      for (const c of list) {
+        expect(c.results).toBeGreaterThan(0)
+        // At least one round trip of the 20 ms link, and something fetched.
+        expect(c.firstResultMs).toBeGreaterThan(20)
+        expect(c.requests).toBeGreaterThan(0)
+        expect(c.transferBytes).toBeGreaterThan(1000)
+        expect(c.heapBytes).toBeGreaterThan(1e6)
+      }
+    }
+  })
+
   it('printed the table with ratios and the targets', () => {
     expect(printed).toContain('| figure | 1 plan: site | baseline | × |')
+    expect(printed).toContain('| cold search, 20 Mbit/s, 20 ms | 1 plan: site | Pagefind | × |')
     expect(printed).toMatch(/\| \*\*total wall time\*\* \| [\d.]+ s \| [\d.]+ s \| [\d.]+× \|/)
     expect(printed).toContain('the index is loaded only when search opens')
     expect(printed).toContain(result.machine.cpuModel)

@@ -11,10 +11,10 @@ function bench(...args: string[]) {
 }
 
 describe('npm run bench, refusing', () => {
-  it.each([['0'], ['1,101'], ['ten']])('--plans %s', (plans) => {
+  it.each([['0'], ['1,1001'], ['ten']])('--plans %s', (plans) => {
     const run = bench('--plans', plans)
     expect(run.status).toBe(2)
-    expect(run.stderr).toBe('bench: --plans: expected numbers from 1 to 100, separated by commas\n')
+    expect(run.stderr).toBe('bench: --plans: expected numbers from 1 to 1000, separated by commas\n')
   })
 
   it('a --report file that is not a result of the bench', () => {
