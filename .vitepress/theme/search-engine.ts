@@ -4,7 +4,7 @@
 // further blocks a ranking still needs and the display data of the results
 // shown (scripts/search/query.ts). Results carry what the box shows, as text.
 import { withBase } from 'vitepress'
-import { openIndex } from '../../scripts/search/query.ts'
+import { FIRST, SHOWN, openIndex } from '../../scripts/search/query.ts'
 import { marked, markedWords, passage, suggestions, type Segment } from '../../scripts/search/results.ts'
 import type { StoredDocument } from '../../scripts/search/format.ts'
 
@@ -22,11 +22,6 @@ export interface Engine {
   /** Nearest terms that do find something, for a query that finds nothing. */
   suggest: (query: string) => Promise<string[]>
 }
-
-/** Results shown for one query: more are never read. */
-const SHOWN = 30
-/** Results a phone or a desktop box shows before scrolling: these are fetched first. */
-const FIRST = 8
 
 /** Where the index is: search/ beside the site's pages. */
 const folder = () => withBase('/search/')

@@ -19,6 +19,7 @@ import type { Browser, Page } from 'playwright-core'
 import { ROOT } from '../site/load.ts'
 import { serve } from '../site/serve.ts'
 import { gzipSize } from './sizes.ts'
+import { FIRST, SHOWN } from '../search/query.ts'
 
 /** Words people look for: sectors, units, deadlines, duties; Chinese, synonyms, pinyin. */
 export const QUERIES = [
@@ -224,14 +225,14 @@ export async function coldSearch(browser: Browser, query: string, target: ColdHo
         return { ms: performance.now() - start, results: search.results.length as number }
       }, { bundle: target.bundle, query })
     } else {
-      measured = await page.evaluate(async (query) => {
+      measured = await page.evaluate(async ({ query, shown, first }) => {
         const start = performance.now()
         const { openIndex } = await import(`${location.origin}/engine/query.js`)
         const searcher = await openIndex(async (path: string) => (await fetch(`/search/${path}`)).json())
-        const docs: number[] = await searcher.rank(query, 30)
-        await searcher.documents(docs.slice(0, 8))
+        const docs: number[] = await searcher.rank(query, shown)
+        await searcher.documents(docs.slice(0, first))
         return { ms: performance.now() - start, results: docs.length }
-      }, query)
+      }, { query, shown: SHOWN, first: FIRST })
     }
     const { ms: firstResultMs, results } = measured
     counting = false

@@ -9,6 +9,15 @@
 import { prefixFor, prefixWeight, shardOf, titleKey, tokenizeQuery } from './engine.ts'
 import { isBlockPack, isDocumentChunk, isManifest, isShard, isVocabulary, paths, type Block, type Manifest, type StoredDocument, type TermEntry } from './format.ts'
 
+/** Results shown for one query: more are never read. */
+export const SHOWN = 30
+/**
+ * Results whose display data is fetched first: about what a phone or the
+ * desktop box shows before scrolling, and no more files than a browser asks
+ * one host for at once over HTTP/1.1 (six), so they come in one round trip.
+ */
+export const FIRST = 5
+
 /** Reads a file of the index (a path under search/) as parsed JSON. */
 export type Load = (path: string) => Promise<unknown>
 
