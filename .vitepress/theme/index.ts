@@ -6,6 +6,7 @@ import DefaultTheme from 'vitepress/theme-without-fonts'
 import type { Theme } from 'vitepress'
 import { defineComponent, h } from 'vue'
 import { usePlanSidebar } from './plan-sidebar.ts'
+import { wholePageLoadsOutsideMap } from './page-map.ts'
 import LargeTypeToggle from './LargeTypeToggle.vue'
 import SearchBox from './SearchBox.vue'
 import Presentation from './Presentation.vue'
@@ -16,6 +17,9 @@ import './search.css'
 
 export default {
   extends: DefaultTheme,
+  enhanceApp({ router, siteData }) {
+    wholePageLoadsOutsideMap(router, () => siteData.value.base)
+  },
   Layout: defineComponent({
     name: 'PolicyLayout',
     setup() {

@@ -14,6 +14,7 @@ import { generate, swap, type BuildTimings } from '../site/generate.ts'
 import { ROOT } from '../site/load.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
 import { PDF_CACHE, pdfJobs, printPdfs } from '../site/pdf.ts'
+import { splitMetadata } from '../site/split-metadata.ts'
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -66,6 +67,8 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`build: VitePress failed; ${left}\n`)
     return 1
   }
+  // Each page loads the page map of its own plan, not of the whole library.
+  splitMetadata(next, generated.site.plans.map((p) => p.id))
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
   const jobs = pdf ? pdfJobs(generated.site) : []

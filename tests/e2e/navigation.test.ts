@@ -93,6 +93,32 @@ describe('a cadre finds what the unit owes', () => {
     await expect.poll(sidebar).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
   })
 
+  it('holds only its own plan\'s page map: moves within the plan in the page, loads another plan\'s page whole', async () => {
+    await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`))
+    await page.waitForLoadState('networkidle')
+    const keys = await page.evaluate(() => Object.keys((window as { __VP_HASH_MAP__?: object }).__VP_HASH_MAP__ ?? {}))
+    expect(keys).toContain(`${PLAN_ID}_tasks_8.md`)
+    expect(keys).toContain('units_villages.md')
+    expect(keys.filter((k) => k.startsWith('yincheng-2023-fire-safety_'))).toEqual([])
+    const documents: string[] = []
+    page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname) })
+    // Within the plan: client-side (no new document), the measure page shown.
+    const measure = page.locator(`main a[href^="${SITE_BASE}${PLAN_ID}/measures/"]`).first()
+    const href = (await measure.getAttribute('href'))!
+    await measure.click()
+    await page.waitForURL(new URL(href, site.server.origin).href)
+    await expect.poll(h1).toMatch(/^[（(]?[一二三四五六七八九十]+[）)、]/)
+    expect(documents).toEqual([])
+    // To the other plan: the page is loaded whole, with that plan's map.
+    await page.locator('.VPNavBarMenu').getByRole('button', { name: '文件' }).hover()
+    await page.locator('.VPNavBarMenu').getByRole('link', { name: '荫城镇2023年消防安全专项整治工作方案' }).click()
+    await page.waitForURL(`${site.server.origin}yincheng-2023-fire-safety/`)
+    await expect.poll(h1).toContain('消防安全专项整治')
+    expect(documents).toEqual([`${SITE_BASE}yincheng-2023-fire-safety/`])
+    const after = await page.evaluate(() => Object.keys((window as { __VP_HASH_MAP__?: object }).__VP_HASH_MAP__ ?? {}))
+    expect(after.filter((k) => k.startsWith(`${PLAN_ID}_`))).toEqual([])
+  })
+
   it('serves a Chinese 404 page under the sub-path', async () => {
     const response = await page.goto(site.server.url('/no/such/page.html'))
     expect(response?.status()).toBe(404)

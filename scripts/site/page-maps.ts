@@ -1,0 +1,46 @@
+// VitePress gives every page one metadata script holding the map of every
+// page to its chunk's hash: at a thousand plans that map is most of what a
+// page loads. Here it is split: each plan's pages get a map of that plan's
+// pages and the shared ones (home, units, sectors), shared pages a map of
+// the shared pages only. A link to a page outside the current map is followed
+// by a full page load (.vitepress/theme/page-map.ts), which brings that page's
+// own map. Pure, no imports: the theme's bundle gets pageKey from here.
+
+/** The group of the shared pages (not of any plan). */
+export const SHARED = ''
+
+/**
+ * The key of a page in VitePress's map, as its router computes it (pathToFile
+ * in vitepress/dist/client/app/utils.js): the path below the site's base,
+ * without ".html", "/" for "/index", slashes as underscores, ".md", lower case.
+ * Paths here are ASCII slugs, so VitePress's sanitising changes nothing.
+ */
+export function pageKey(pathname: string, base: string): string {
+  let path = decodeURIComponent(pathname.replace(/\.html$/, '')).replace(/\/$/, '/index')
+  path = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '')
+  return `${path.replace(/\//g, '_') || 'index'}.md`.toLowerCase()
+}
+
+/** Whether a map holds the page, as VitePress looks it up (it also tries "x_index.md" for "x.md" and back). */
+export function hasPage(map: Record<string, string>, key: string): boolean {
+  const other = key.endsWith('_index.md') ? `${key.slice(0, -'_index.md'.length)}.md` : `${key.slice(0, -'.md'.length)}_index.md`
+  return Object.hasOwn(map, key) || Object.hasOwn(map, other)
+}
+
+/** The plan a page belongs to, by the first segment of its key or path (plan ids hold no "_" or "/"); SHARED for the others. */
+export function groupOf(keyOrPath: string, planIds: readonly string[]): string {
+  const first = keyOrPath.split(/[_/]/)[0]!
+  return planIds.includes(first) ? first : SHARED
+}
+
+/** The whole map split into one map a group: each plan's pages plus the shared ones, and the shared ones alone. */
+export function splitPageMap(map: Record<string, string>, planIds: readonly string[]): Map<string, Record<string, string>> {
+  const keys = Object.keys(map).sort()
+  const shared = keys.filter((k) => groupOf(k, planIds) === SHARED)
+  const groups = new Map<string, Record<string, string>>()
+  for (const group of [SHARED, ...[...planIds].sort()]) {
+    const own = group === SHARED ? [] : keys.filter((k) => groupOf(k, planIds) === group)
+    groups.set(group, Object.fromEntries([...own, ...shared].sort().map((k) => [k, map[k]!])))
+  }
+  return groups
+}
