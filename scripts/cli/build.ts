@@ -8,13 +8,33 @@
 // --no-cache prints every one (a clean build; what it prints is still kept).
 
 import { spawnSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { generate, swap, type BuildTimings } from '../site/generate.ts'
 import { ROOT } from '../site/load.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
 import { PDF_CACHE, pdfJobs, printPdfs } from '../site/pdf.ts'
 import { splitMetadata } from '../site/split-metadata.ts'
+import { excludedFrom, planBatches } from '../site/batches.ts'
+
+/** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): about 4 GB of memory at 50. */
+const DEFAULT_PLANS_PER_BUILD = 50
+
+/**
+ * Moves a batch's built files into the merged tree. Files both have (the
+ * hashed assets, 404.html, hashmap.json) are the same in every batch but for
+ * the page map, which splitMetadata joins from each batch's metadata script.
+ */
+function mergeTree(from: string, into: string): void {
+  mkdirSync(into, { recursive: true })
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name)
+    const target = join(into, entry.name)
+    if (entry.isDirectory()) mergeTree(source, target)
+    else if (!existsSync(target)) renameSync(source, target)
+  }
+  rmSync(from, { recursive: true, force: true })
+}
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -57,15 +77,24 @@ async function main(args: string[]): Promise<number> {
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
   const vitepressStart = performance.now()
-  const vitepress = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', next], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: process.env,
-  })
-  if (vitepress.status !== 0) {
-    rmSync(next, { recursive: true, force: true })
-    process.stderr.write(`build: VitePress failed; ${left}\n`)
-    return 1
+  // One VitePress build, or one a batch of plans (PLANS_PER_BUILD) merged into one tree: memory bounded by the batch.
+  const batches = planBatches(generated.site.plans.map((p) => p.id), Number(process.env.PLANS_PER_BUILD || DEFAULT_PLANS_PER_BUILD))
+  if (batches.length === 0) batches.push([])
+  for (const [k, batch] of batches.entries()) {
+    const out = batches.length === 1 ? next : `${next}.batch-${k}`
+    if (batches.length > 1) process.stdout.write(`build: VitePress, batch ${k + 1} of ${batches.length} (${batch.length} plan(s)${k === 0 ? ' and the shared pages' : ''})\n`)
+    const vitepress = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: batches.length === 1 ? process.env : { ...process.env, SITE_BATCH_EXCLUDE: JSON.stringify(excludedFrom(batches, k)) },
+    })
+    if (vitepress.status !== 0) {
+      rmSync(next, { recursive: true, force: true })
+      rmSync(out, { recursive: true, force: true })
+      process.stderr.write(`build: VitePress failed; ${left}\n`)
+      return 1
+    }
+    if (out !== next) mergeTree(out, next)
   }
   // Each page loads the page map of its own plan, not of the whole library.
   splitMetadata(next, generated.site.plans.map((p) => p.id))

@@ -18,30 +18,45 @@ function htmlFiles(dir: string): string[] {
   })
 }
 
-/** Splits the built site's metadata script by plan; returns how many scripts replaced it. */
+/**
+ * Splits the built site's metadata script by plan; returns how many scripts
+ * replaced it. A site merged from batched builds has one script a batch: their
+ * maps are joined first (their site data must be the same). hashmap.json, the
+ * whole map, is rewritten with its keys sorted, so a batched build writes what
+ * a whole one does.
+ */
 export function splitMetadata(siteDir: string, planIds: readonly string[]): number {
   const chunks = join(siteDir, 'assets/chunks')
-  const found = readdirSync(chunks).filter((name) => METADATA.test(name))
-  if (found.length !== 1) throw new Error(`${chunks}: expected one VitePress metadata script (metaChunk: true), found ${found.length}`)
-  const original = found[0]!
-  const content = readFileSync(join(chunks, original), 'utf8')
-  const match = HASH_MAP.exec(content)
-  if (!match) throw new Error(`${original}: VitePress's page hash map not found; scripts/site/split-metadata.ts must follow its new format`)
-  const map: unknown = JSON.parse(JSON.parse(match[1]!))
-  if (typeof map !== 'object' || map === null) throw new Error(`${original}: the page hash map is not an object`)
-  const rest = content.slice(match[0].length)
+  const found = readdirSync(chunks).filter((name) => METADATA.test(name)).sort()
+  if (found.length === 0) throw new Error(`${chunks}: expected VitePress's metadata script (metaChunk: true), found none`)
+  const map: Record<string, string> = {}
+  let rest: string | undefined
+  for (const original of found) {
+    const content = readFileSync(join(chunks, original), 'utf8')
+    const match = HASH_MAP.exec(content)
+    if (!match) throw new Error(`${original}: VitePress's page hash map not found; scripts/site/split-metadata.ts must follow its new format`)
+    const part: unknown = JSON.parse(JSON.parse(match[1]!))
+    if (typeof part !== 'object' || part === null) throw new Error(`${original}: the page hash map is not an object`)
+    Object.assign(map, part)
+    const data = content.slice(match[0].length)
+    if (rest !== undefined && data !== rest) throw new Error(`${original}: site data differs from ${found[0]}'s: the batches were not built alike`)
+    rest = data
+  }
   const names = new Map<string, string>()
-  for (const [group, part] of splitPageMap(map as Record<string, string>, planIds)) {
+  for (const [group, part] of splitPageMap(map, planIds)) {
     const script = `window.__VP_HASH_MAP__=JSON.parse(${JSON.stringify(JSON.stringify(part))});${rest}`
     const name = `metadata.${createHash('sha256').update(script).digest('hex').slice(0, 8)}.js`
     writeFileSync(join(chunks, name), script)
     names.set(group, name)
   }
+  const reference = new RegExp(`/assets/chunks/(?:${found.map((f) => f.replace(/\./g, '\\.')).join('|')})"`, 'g')
   for (const file of htmlFiles(siteDir)) {
     const html = readFileSync(file, 'utf8')
-    if (!html.includes(original)) continue
-    writeFileSync(file, html.replaceAll(`/assets/chunks/${original}"`, `/assets/chunks/${names.get(groupOf(relative(siteDir, file), planIds))}"`))
+    const next = html.replace(reference, `/assets/chunks/${names.get(groupOf(relative(siteDir, file), planIds))}"`)
+    if (next !== html) writeFileSync(file, next)
   }
-  if (![...names.values()].includes(original)) rmSync(join(chunks, original))
+  for (const original of found) if (![...names.values()].includes(original)) rmSync(join(chunks, original))
+  const sorted = Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]!]))
+  writeFileSync(join(siteDir, 'hashmap.json'), JSON.stringify(sorted))
   return names.size
 }
