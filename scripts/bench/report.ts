@@ -4,7 +4,8 @@
 
 import type { ColdSearch, EngineTiming } from './search.ts'
 import { LINK } from './search.ts'
-import type { SiteSize } from './sizes.ts'
+import type { FolderSize, SiteSize } from './sizes.ts'
+export type { FolderSize } from './sizes.ts'
 import type { BuildTimings } from '../site/generate.ts'
 
 /** One build of one corpus: the site's pipeline, or plain VitePress (the baseline). */
@@ -29,8 +30,6 @@ export interface BuildResult {
   /** The site's box, cold over the throttled link, one per query of COLD_QUERIES (the baseline: not measured). */
   cold?: ColdSearch[]
 }
-
-export interface FolderSize { files: number; rawBytes: number; gzipBytes: number }
 
 /** Pagefind run on the site's build: its indexing, its bundle, and its search cold. */
 export interface PagefindResult {

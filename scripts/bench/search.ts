@@ -11,7 +11,7 @@
 //   fetches, that the index is not among them, and how long the first search
 //   takes from opening the box to the first result shown.
 
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import ts from 'typescript'
@@ -174,7 +174,8 @@ export interface ColdSearch {
 /** One query from a cold cache over the throttled link, in a context of its own. */
 export async function coldSearch(browser: Browser, query: string, target: ColdHow): Promise<ColdSearch> {
   // Served over HTTP in every case (responses a driver fulfils itself would not be throttled).
-  const server = await serve(target.how === 'engine' ? enginePage(target.searchDir) : target.siteDir, '/')
+  const pageDir = target.how === 'engine' ? enginePage(target.searchDir) : null
+  const server = await serve(target.how === 'engine' ? pageDir! : target.siteDir, '/')
   const context = await browser.newContext()
   await context.addInitScript(KEEP_NAMES)
   try {
@@ -242,6 +243,7 @@ export async function coldSearch(browser: Browser, query: string, target: ColdHo
   } finally {
     await context.close()
     await server.close()
+    if (pageDir) rmSync(pageDir, { recursive: true, force: true })
   }
 }
 

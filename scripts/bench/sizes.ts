@@ -29,6 +29,21 @@ export function siteSize(dir: string): SiteSize {
   return { files: files.length, bytes, pdfBytes }
 }
 
+export interface FolderSize { files: number; rawBytes: number; gzipBytes: number }
+
+/** Files, bytes and gzip bytes (each file compressed on its own, as a server sends it) below a folder. */
+export function folderSize(dir: string): FolderSize {
+  const files = walk(dir)
+  let rawBytes = 0
+  let gzipBytes = 0
+  for (const file of files) {
+    const data = readFileSync(file)
+    rawBytes += data.length
+    gzipBytes += gzipSize(data)
+  }
+  return { files: files.length, rawBytes, gzipBytes }
+}
+
 /** Bytes after gzip at level 6 (zlib's default, and a common server setting). */
 export function gzipSize(data: string | Buffer): number {
   return gzipSync(data, { level: 6 }).length

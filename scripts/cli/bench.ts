@@ -20,7 +20,7 @@ import { url } from '../render/common.ts'
 import { SEARCH_DIR, searchFiles } from '../search/build-index.ts'
 import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
 import { measure } from '../bench/measure.ts'
-import { gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
+import { folderSize, gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
 import { coldSearch, COLD_QUERIES, timeEngine, visitSite, type ColdSearch, type SiteSearch } from '../bench/search.ts'
 import { markdown, type BenchResult, type BuildResult, type CorpusResult, type SearchOnlyResult } from '../bench/report.ts'
 import type { Browser } from 'playwright-core'
@@ -133,19 +133,6 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
   // Keep the corpus and the JSON; the built sites are large (hundreds of MB at 100 plans).
   for (const dir of [siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
   return { plans, tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0), pages, site, baseline, pagefind }
-}
-
-/** Files, bytes and gzip bytes (each file compressed on its own, as a server sends it) below a folder. */
-function folderSize(dir: string): { files: number; rawBytes: number; gzipBytes: number } {
-  const files = walk(dir)
-  let rawBytes = 0
-  let gzipBytes = 0
-  for (const file of files) {
-    const data = readFileSync(file)
-    rawBytes += data.length
-    gzipBytes += gzipSize(data)
-  }
-  return { files: files.length, rawBytes, gzipBytes }
 }
 
 /** Cold searches a query and way: one sample is at the mercy of a shared machine, so the median of three. */

@@ -60,6 +60,11 @@ async function main(args: string[]): Promise<number> {
   const pdf = !args.includes('--no-pdf')
   const readCache = !args.includes('--no-cache')
   const base = process.env.SITE_BASE || '/'
+  const perBuild = Number(process.env.PLANS_PER_BUILD || DEFAULT_PLANS_PER_BUILD)
+  if (!Number.isInteger(perBuild) || perBuild < 1) {
+    process.stderr.write(`build: PLANS_PER_BUILD=${process.env.PLANS_PER_BUILD}: expected a whole number from 1 (plans a VitePress build holds)\n`)
+    return 2
+  }
   const left = `the site in ${target} was left as it was`
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
   const noChromium = pdf ? await chromiumProblem() : null
@@ -78,7 +83,8 @@ async function main(args: string[]): Promise<number> {
   rmSync(next, { recursive: true, force: true })
   const vitepressStart = performance.now()
   // One VitePress build, or one a batch of plans (PLANS_PER_BUILD) merged into one tree: memory bounded by the batch.
-  const batches = planBatches(generated.site.plans.map((p) => p.id), Number(process.env.PLANS_PER_BUILD || DEFAULT_PLANS_PER_BUILD))
+  const planIds = generated.site.plans.map((p) => p.id)
+  const batches = planBatches(planIds, perBuild)
   if (batches.length === 0) batches.push([])
   for (const [k, batch] of batches.entries()) {
     const out = batches.length === 1 ? next : `${next}.batch-${k}`
@@ -97,7 +103,7 @@ async function main(args: string[]): Promise<number> {
     if (out !== next) mergeTree(out, next)
   }
   // Each page loads the page map of its own plan, not of the whole library.
-  splitMetadata(next, generated.site.plans.map((p) => p.id))
+  splitMetadata(next, planIds)
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
   const jobs = pdf ? pdfJobs(generated.site) : []

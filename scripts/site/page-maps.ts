@@ -28,19 +28,26 @@ export function hasPage(map: Record<string, string>, key: string): boolean {
 }
 
 /** The plan a page belongs to, by the first segment of its key or path (plan ids hold no "_" or "/"); SHARED for the others. */
-export function groupOf(keyOrPath: string, planIds: readonly string[]): string {
+export function groupOf(keyOrPath: string, planIds: ReadonlySet<string> | readonly string[]): string {
   const first = keyOrPath.split(/[_/]/)[0]!
-  return planIds.includes(first) ? first : SHARED
+  const known = 'has' in planIds ? planIds.has(first) : planIds.includes(first)
+  return known ? first : SHARED
 }
 
-/** The whole map split into one map a group: each plan's pages plus the shared ones, and the shared ones alone. */
+/**
+ * The whole map split into one map a group: each plan's pages plus the shared
+ * ones, and the shared ones alone. Each key is placed once (a thousand plans
+ * have some 67,000 pages).
+ */
 export function splitPageMap(map: Record<string, string>, planIds: readonly string[]): Map<string, Record<string, string>> {
-  const keys = Object.keys(map).sort()
-  const shared = keys.filter((k) => groupOf(k, planIds) === SHARED)
-  const groups = new Map<string, Record<string, string>>()
-  for (const group of [SHARED, ...[...planIds].sort()]) {
-    const own = group === SHARED ? [] : keys.filter((k) => groupOf(k, planIds) === group)
-    groups.set(group, Object.fromEntries([...own, ...shared].sort().map((k) => [k, map[k]!])))
+  const ids = new Set(planIds)
+  const own = new Map<string, string[]>([...ids].sort().map((id) => [id, []]))
+  const shared: string[] = []
+  for (const key of Object.keys(map).sort()) {
+    const group = groupOf(key, ids)
+    if (group === SHARED) shared.push(key)
+    else own.get(group)!.push(key)
   }
-  return groups
+  const pick = (keys: string[]) => Object.fromEntries([...keys].sort().map((k) => [k, map[k]!]))
+  return new Map([[SHARED, pick(shared)], ...[...own].map(([id, keys]) => [id, pick([...keys, ...shared])] as [string, Record<string, string>])])
 }

@@ -15,6 +15,7 @@ import { ROOT } from './load.ts'
 import { serve } from './serve.ts'
 import { stampDate, tasksOfUnit, type Site } from '../views.ts'
 import { url } from '../render/common.ts'
+import { readMetadata } from './split-metadata.ts'
 
 export interface PdfJob {
   /** The page to print, below the site's base: "plan/print.html". */
@@ -68,13 +69,11 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  */
 export function printedInputs(siteDir: string, html: string, siteDataHashes = new Map<string, string>()): string {
   return html.replace(/(src="[^"]*\/assets\/chunks\/)(metadata\.[\w-]+\.js)"/g, (_, dir: string, file: string) => {
-    // Every page names the same metadata file: read and hashed once (the map is the caller's, for one site).
+    // The pages of a plan name the same metadata file: each is read and hashed once (the map is the caller's, for one site).
     let hash = siteDataHashes.get(file)
     if (hash === undefined) {
       const content = readFileSync(join(siteDir, 'assets/chunks', file), 'utf8')
-      const siteData = content.replace(/window\.__VP_HASH_MAP__=JSON\.parse\("(?:[^"\\]|\\.)*"\);?/, '')
-      if (siteData === content) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/pdf.ts must follow its new format`)
-      hash = sha256(siteData)
+      hash = sha256(readMetadata(content, file).siteData)
       siteDataHashes.set(file, hash)
     }
     return `${dir}metadata:${hash}"`

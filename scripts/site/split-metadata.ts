@@ -10,6 +10,18 @@ import { groupOf, splitPageMap } from './page-maps.ts'
 const METADATA = /^metadata\.[\w-]+\.js$/
 const HASH_MAP = /^window\.__VP_HASH_MAP__=JSON\.parse\(("(?:[^"\\]|\\.)*")\);/
 
+/**
+ * VitePress's metadata script read as its two parts: the page map, and the
+ * rest (the site data, the same on every page). `file` names it in errors.
+ */
+export function readMetadata(content: string, file: string): { map: Record<string, string>; siteData: string } {
+  const match = HASH_MAP.exec(content)
+  if (!match) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/split-metadata.ts must follow its new format`)
+  const map: unknown = JSON.parse(JSON.parse(match[1]!))
+  if (typeof map !== 'object' || map === null) throw new Error(`${file}: the page hash map is not an object`)
+  return { map: map as Record<string, string>, siteData: content.slice(match[0].length) }
+}
+
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name)
@@ -32,16 +44,12 @@ export function splitMetadata(siteDir: string, planIds: readonly string[]): numb
   const map: Record<string, string> = {}
   let rest: string | undefined
   for (const original of found) {
-    const content = readFileSync(join(chunks, original), 'utf8')
-    const match = HASH_MAP.exec(content)
-    if (!match) throw new Error(`${original}: VitePress's page hash map not found; scripts/site/split-metadata.ts must follow its new format`)
-    const part: unknown = JSON.parse(JSON.parse(match[1]!))
-    if (typeof part !== 'object' || part === null) throw new Error(`${original}: the page hash map is not an object`)
+    const { map: part, siteData: data } = readMetadata(readFileSync(join(chunks, original), 'utf8'), original)
     Object.assign(map, part)
-    const data = content.slice(match[0].length)
     if (rest !== undefined && data !== rest) throw new Error(`${original}: site data differs from ${found[0]}'s: the batches were not built alike`)
     rest = data
   }
+  const ids = new Set(planIds)
   const names = new Map<string, string>()
   for (const [group, part] of splitPageMap(map, planIds)) {
     const script = `window.__VP_HASH_MAP__=JSON.parse(${JSON.stringify(JSON.stringify(part))});${rest}`
@@ -52,7 +60,7 @@ export function splitMetadata(siteDir: string, planIds: readonly string[]): numb
   const reference = new RegExp(`/assets/chunks/(?:${found.map((f) => f.replace(/\./g, '\\.')).join('|')})"`, 'g')
   for (const file of htmlFiles(siteDir)) {
     const html = readFileSync(file, 'utf8')
-    const next = html.replace(reference, `/assets/chunks/${names.get(groupOf(relative(siteDir, file), planIds))}"`)
+    const next = html.replace(reference, `/assets/chunks/${names.get(groupOf(relative(siteDir, file), ids))}"`)
     if (next !== html) writeFileSync(file, next)
   }
   for (const original of found) if (![...names.values()].includes(original)) rmSync(join(chunks, original))

@@ -72,8 +72,9 @@ describe('a cadre finds what the unit owes', () => {
     await page.goto(site.server.url(`/${PLAN_ID}/tasks/22.html`))
     await page.locator('main').getByRole('link', { name: '查看原文' }).click()
     await page.waitForURL(`${site.server.origin}${PLAN_ID}/original.html#task-22`)
+    // The address changes before the page shown does (client-side navigation; the task page has a #task-22 too).
     const anchored = page.locator('#task-22').locator('xpath=..')
-    expect(await anchored.innerText()).toContain('22.严禁违法分包专包。')
+    await expect.poll(() => anchored.innerText()).toContain('22.严禁违法分包专包。')
     expect(await anchored.isVisible()).toBe(true)
   })
 
