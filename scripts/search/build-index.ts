@@ -72,7 +72,7 @@ export const SEARCH_DIR = 'search'
  * part of a script, so a change to a plan's text changes them only, not the
  * hashed scripts every page names (and so not every page's HTML).
  */
-export function searchFiles(site: Site, base: string, data = searchData()): Map<string, string> {
+export function searchFiles(site: Site, base: string, data = searchData(), documents = searchDocuments(site, base, data)): Map<string, string> {
   const { synonyms, vocabulary } = searchExtras(site, data)
-  return shardFiles(searchDocuments(site, base, data), synonyms, vocabulary)
+  return shardFiles(documents, synonyms, vocabulary)
 }

@@ -78,7 +78,7 @@ function hidden(text: string, data: SearchData): Pick<SearchDocument, 'words' | 
   return { words: [...words, ...synonymTerms(text, data.synonyms)].join(' '), extra: spans.join(' ') }
 }
 
-function taskDocument(site: Site, plan: Plan, task: Task, base: string, data: SearchData): SearchDocument {
+function taskDocument(plan: Plan, task: Task, base: string, several: boolean, data: SearchData): SearchDocument {
   const units = [...new Set([...task.units, ...task.unitRefs.map((r) => r.text)])].join(' ')
   const key = deadlineKey(task.deadline)
   const deadline = [task.deadline.text, key.label, key.date ?? ''].join(' ')
@@ -88,7 +88,7 @@ function taskDocument(site: Site, plan: Plan, task: Task, base: string, data: Se
     id: `${base}${url.task(plan, task.number).slice(1)}.html#task-${task.number}`,
     kind: '任务',
     title,
-    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${site.plans.length > 1 ? ` · 《${plan.title}》` : ''}`,
+    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${several ? ` · 《${plan.title}》` : ''}`,
     text,
     units,
     deadline,
@@ -100,26 +100,45 @@ function pageDocument(id: string, title: string, kind: string, meta: string, tex
   return { id, kind, title, meta, text, units: '', deadline: '', ...hidden(`${title}\n${text}`, data) }
 }
 
-export function searchDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
-  // Every id has an anchor: the search box finds a result's excerpt by it.
-  const page = (path: string) => `${base}${path.slice(1)}${path.endsWith('/') ? '' : '.html'}#${PAGE_TITLE_ID}`
-  const docs: SearchDocument[] = []
-  for (const plan of site.plans) {
-    const of = `《${plan.title}》`
-    docs.push(...plan.tasks.map((task) => taskDocument(site, plan, task, base, data)))
-    docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
-    for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', `${m.tasks.length} 项任务 · ${of}`, m.intro ?? '', data))
-    for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', of, `${p.timeText}\n${p.text}`, data))
-    for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', of, r.text, data))
-    docs.push(pageDocument(page(url.guidance(plan)), '指导思想', '指导思想', of, plan.guidingIdeology, data))
-    const deadlines = new Map(plan.tasks.map((t) => [deadlineKey(t.deadline).slug, t.deadline]))
-    for (const [slug, d] of [...deadlines].sort()) {
-      docs.push(pageDocument(page(url.deadlineSlug(plan, slug)), `完成时限：${deadlineKey(d).label}`, '完成时限', of, d.text, data))
-    }
+/** The page link of a search document: every id has an anchor, by which the search box finds a result's excerpt. */
+function pageId(base: string, path: string): string {
+  return `${base}${path.slice(1)}${path.endsWith('/') ? '' : '.html'}#${PAGE_TITLE_ID}`
+}
+
+/**
+ * A plan's search documents: of the whole site, they depend on the plan, the
+ * base and whether the site has several plans (the plan is named in results)
+ * only, so a build keeps them for a plan that has not changed.
+ */
+export function planDocuments(plan: Plan, base: string, several: boolean, data: SearchData): SearchDocument[] {
+  const page = (path: string) => pageId(base, path)
+  const of = `《${plan.title}》`
+  const docs: SearchDocument[] = plan.tasks.map((task) => taskDocument(plan, task, base, several, data))
+  docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
+  for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', `${m.tasks.length} 项任务 · ${of}`, m.intro ?? '', data))
+  for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', of, `${p.timeText}\n${p.text}`, data))
+  for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', of, r.text, data))
+  docs.push(pageDocument(page(url.guidance(plan)), '指导思想', '指导思想', of, plan.guidingIdeology, data))
+  const deadlines = new Map(plan.tasks.map((t) => [deadlineKey(t.deadline).slug, t.deadline]))
+  for (const [slug, d] of [...deadlines].sort()) {
+    docs.push(pageDocument(page(url.deadlineSlug(plan, slug)), `完成时限：${deadlineKey(d).label}`, '完成时限', of, d.text, data))
   }
+  return docs
+}
+
+/** The search documents of the pages no plan owns: units and sectors. */
+export function sharedDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
+  const page = (path: string) => pageId(base, path)
+  const docs: SearchDocument[] = []
   for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', '本单位的任务和完成时限', unit.aliases.join(' '), data))
   for (const sector of data.sectors) {
     docs.push(pageDocument(page(url.sector(sector)), sector.name, '行业领域', '本领域的任务', sector.words.filter((w) => w !== sector.name).join(' '), data))
   }
   return docs
+}
+
+/** Every search document of the site: each plan's in order, then the shared pages'. */
+export function searchDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
+  const several = site.plans.length > 1
+  return [...site.plans.flatMap((plan) => planDocuments(plan, base, several, data)), ...sharedDocuments(site, base, data)]
 }

@@ -10,7 +10,7 @@ import { loadSite } from '../../scripts/site/load.ts'
 import { searchData } from '../../scripts/search/build-index.ts'
 import { searchDocuments, type SearchDocument } from '../../scripts/search/documents.ts'
 import { INDEX_OPTIONS } from '../../scripts/search/engine.ts'
-import { SHARD_OPTIONS, blockStarts, shardFiles, type ShardOptions } from '../../scripts/search/shards.ts'
+import { SHARD_OPTIONS, blockStarts, shardFiles, writeIndex, type ShardOptions } from '../../scripts/search/shards.ts'
 import { openIndex, type Searcher } from '../../scripts/search/query.ts'
 import { syntheticCorpus } from '../../scripts/bench/corpus.ts'
 import { QUERIES } from '../../scripts/bench/search.ts'
@@ -35,8 +35,8 @@ function reference(documents: SearchDocument[]): (query: string) => string[] {
 
 interface Opened { searcher: Searcher; files: Map<string, string>; read: string[] }
 
-async function sharded(documents: SearchDocument[], options?: ShardOptions): Promise<Opened> {
-  const files = shardFiles(documents, data.synonyms, ['消防'], options)
+async function sharded(documents: SearchDocument[], options?: ShardOptions, partition?: number): Promise<Opened> {
+  const files = shardFiles(documents, data.synonyms, ['消防'], options, partition)
   const read: string[] = []
   const searcher = await openIndex(async (path) => {
     const text = files.get(path)
@@ -71,8 +71,8 @@ describe('the sharded index answers as MiniSearch did', () => {
     for (const q of QUERY_SET) expect(await ids(searcher, q), q).toEqual(expected(q))
   })
 
-  it('for any piece of the plans\' text, with blocks of 2 entries and tiny shards (many reads a query)', async () => {
-    const { searcher } = await sharded(seedDocuments, { block: 2, chunk: 3, shardChars: 500 })
+  it('for any piece of the plans\' text, with blocks of 2 entries and tiny shards (many reads a query), built in many passes', async () => {
+    const { searcher } = await sharded(seedDocuments, { block: 2, chunk: 3, shardChars: 500 }, 1000)
     const piece = fc.tuple(fc.integer({ min: 0, max: seedText.length - 1 }), fc.nat(), fc.integer({ min: 1, max: 6 }))
       .map(([d, at, n]) => { const t = seedText[d]!; const i = at % t.length; return t.slice(i, i + n) })
     await fc.assert(fc.asyncProperty(piece, async (q) => {
@@ -132,6 +132,17 @@ describe('the files', () => {
     const folder = (files: Map<string, string>) => JSON.parse(files.get('manifest.json')!).folder
     expect(folder(c)).not.toBe(folder(a))
     for (const path of a.keys()) expect(path === 'manifest.json' || path.startsWith(`${folder(a)}/`), path).toBe(true)
+  })
+
+  it('are the same whether scored in one pass or in many (a pass holding a few hundred postings), from documents read in batches', () => {
+    const whole = shardFiles(seedDocuments, data.synonyms, ['消防'])
+    for (const partition of [1, 300, 5000]) expect([...shardFiles(seedDocuments, data.synonyms, ['消防'], SHARD_OPTIONS, partition)], String(partition)).toEqual([...whole])
+    const files = new Map<string, string>()
+    const half = Math.floor(seedDocuments.length / 2)
+    writeIndex([seedDocuments.slice(0, half), seedDocuments.slice(half)], data.synonyms, ['消防'], (path, content) => files.set(path, content), SHARD_OPTIONS, 300)
+    const folder = JSON.parse(files.get('manifest.json')!).folder
+    expect([...files.keys()].map((p) => (p === 'manifest.json' ? p : `${folder}${p}`)).sort()).toEqual([...whole.keys()].sort())
+    for (const [path, content] of files) expect(content, path).toBe(whole.get(path === 'manifest.json' ? path : `${folder}${path}`))
   })
 
   it('hold terms that are names of object properties as plain terms', async () => {
