@@ -1,5 +1,6 @@
 // VitePress config: thin. Sidebar and nav come from the model (scripts/site/nav.ts).
-import { defineConfig } from 'vitepress'
+import { readFileSync } from 'node:fs'
+import { defineConfig, type DefaultTheme } from 'vitepress'
 import { loadSite } from '../scripts/site/load.ts'
 import { nav, sidebar } from '../scripts/site/nav.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
@@ -12,21 +13,35 @@ process.env.VITE_EXTRA_EXTENSIONS = 'xlsx,docx,doc'
 /** markdown-it rules VitePress adds that the site's pages do not use. */
 const UNUSED_SYNTAX = ['emoji', 'snippet', ...['tip', 'info', 'warning', 'danger', 'details', 'code-group', 'raw', 'v-pre'].map((c) => `container_${c}`)]
 
-const loaded = await loadSite()
-if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
-const { site } = loaded
 const base = process.env.SITE_BASE || '/'
-// One batch of a batched build (scripts/site/batches.ts): the pages of the other batches are left out, and links
-// to them are checked on the merged site instead (tests/site/built.test.ts).
-const batchExclude: unknown = JSON.parse(process.env.SITE_BATCH_EXCLUDE || '[]')
-if (!Array.isArray(batchExclude) || !batchExclude.every((g) => typeof g === 'string')) throw new Error('SITE_BATCH_EXCLUDE: expected a JSON list of globs')
+// One part of `npm run build` (scripts/cli/build.ts, scripts/site/batches.ts): the pages of the other parts are
+// left out and links to them are checked on the assembled site instead (tests/site/built.test.ts); the files
+// offered for download (docs/public) are put in the site once by the build, not copied by every part; the nav
+// and sidebar come made from the plans (scripts/cli/generate.ts --summary), not read again from every plan.
+const partFile = process.env.SITE_BUILD_PART
+const part: unknown = partFile ? JSON.parse(readFileSync(partFile, 'utf8')) : null
+const exclude = typeof part === 'object' && part !== null && 'exclude' in part ? part.exclude : []
+if (!Array.isArray(exclude) || !exclude.every((g) => typeof g === 'string')) throw new Error(`${partFile}: expected {"exclude": [glob, …], "theme": {nav, sidebar}}`)
+const given = typeof part === 'object' && part !== null && 'theme' in part ? part.theme : undefined
+if (given !== undefined && !(typeof given === 'object' && given !== null && 'nav' in given && Array.isArray(given.nav) && 'sidebar' in given && typeof given.sidebar === 'object')) {
+  throw new Error(`${partFile}: theme: expected {nav: [...], sidebar: {...}}`)
+}
+// Made by scripts/site/nav.ts in the build's generate step and checked for its shape above.
+const theme = given !== undefined ? (given as { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }) : await themeFromPlans()
+
+/** npm run dev: the nav and sidebar from the plans in seeds/. */
+async function themeFromPlans(): Promise<{ nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }> {
+  const loaded = await loadSite()
+  if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
+  return { nav: nav(loaded.site), sidebar: sidebar(loaded.site, loadKnowledge().sectors) }
+}
 
 export default defineConfig({
   srcDir: 'docs',
-  srcExclude: batchExclude,
-  ignoreDeadLinks: batchExclude.length > 0,
+  srcExclude: exclude,
+  ignoreDeadLinks: part !== null,
   base,
-  vite: { plugins: [themeLabels()] },
+  vite: { plugins: [themeLabels()], ...(part !== null ? { publicDir: false as const } : {}) },
   lang: 'zh-CN',
   title: '政策文件知识库',
   description: '实施方案的任务、责任单位和完成时限：可检索、可打印、可离线使用',
@@ -57,8 +72,8 @@ export default defineConfig({
     },
   },
   themeConfig: {
-    nav: nav(site),
-    sidebar: sidebar(site, loadKnowledge().sectors),
+    nav: theme.nav,
+    sidebar: theme.sidebar,
     outline: { level: [2, 3], label: '本页目录' },
     docFooter: { prev: '上一篇', next: '下一篇' },
     lastUpdated: { text: '最后更新' },

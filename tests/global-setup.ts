@@ -5,20 +5,26 @@
 // - tests/output/site-hostile: the hostile plans: tests/fixtures/hostile/hostile-plan.txt and the corpus plan
 //   made from tests/fixtures/hostile/payloads.lines (tests/helpers/hostile.ts);
 // - tests/output/site-again: the seeds, for /anquan/, a clean build (--no-cache), to compare byte for byte;
-// - tests/output/site: the seeds, for /anquan/, PDFs from the cache (last, so docs/ holds the seeds' pages).
+// - tests/output/site-changed: the seeds with one sentence changed, rebuilt from the cache the clean build left;
+// - tests/output/site-changed-clean: the same seeds, a clean build, to compare with it;
+// - tests/output/site: the seeds, for /anquan/, rebuilt from the cache (the changed plan again), then once more
+//   with nothing changed (last, so docs/ holds the seeds' pages).
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './helpers/plans.ts'
 import { corpusPlanText, CORPUS_PLAN_ID } from './helpers/hostile.ts'
-import { BENCH_DIR, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR, SITE_TIMINGS } from './helpers/site.ts'
+import {
+  BENCH_DIR, CHANGE, CHANGED_CLEAN_DIR, CHANGED_DIR, CHANGED_SEEDS, CHANGED_TIMINGS, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR, SITE_TIMINGS,
+} from './helpers/site.ts'
 
 /** Says what the setup is doing: it takes two to three minutes before the first test reports. */
 const step = (what: string) => process.stdout.write(`setup: ${what}\n`)
 
-function build(outDir: string, env: Record<string, string>, flags: string[] = []): void {
+/** `fresh`: the output folder removed first (else the build replaces the site in it, as on a server). */
+function build(outDir: string, env: Record<string, string>, flags: string[] = [], fresh = true): void {
   step(`building ${outDir.slice(ROOT.length)} (npm run build${flags.length ? ` -- ${flags.join(' ')}` : ''})`)
-  rmSync(outDir, { recursive: true, force: true })
+  if (fresh) rmSync(outDir, { recursive: true, force: true })
   execFileSync('npm', ['run', '--silent', 'build', '--', '--outDir', outDir, ...flags], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -29,7 +35,7 @@ function build(outDir: string, env: Record<string, string>, flags: string[] = []
 export default function setup(): void {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // SKIP_SITE_BUILD=1 reuses the sites of the last run (while working on tests; never in CI).
-  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, SITE_AGAIN_DIR, SITE_DIR].every((d) => existsSync(d))) return
+  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, SITE_AGAIN_DIR, CHANGED_DIR, CHANGED_CLEAN_DIR, SITE_DIR].every((d) => existsSync(d))) return
   rmSync(BENCH_DIR, { recursive: true, force: true })
   mkdirSync(BENCH_DIR, { recursive: true })
   step('npm run bench at 1 plan')
@@ -45,9 +51,19 @@ export default function setup(): void {
   writeFileSync(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`), corpusPlanText())
   // Without PDFs, as on a machine without chromium (--no-pdf): its pages must link none.
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
-  // A clean build (every PDF printed) in batches of one plan (one VitePress build a
-  // plan, merged), then the same seeds again in one build: its PDFs come from
-  // .cache/pdf, and tests/site/deterministic.test.ts compares the two byte for byte.
+  // A clean build (every page built, every PDF printed) in parts of one plan (one VitePress build a plan);
+  // then one sentence of one plan changed, rebuilt from the cache, and built clean; then the seeds again,
+  // from the cache, and once more with nothing changed. tests/site/deterministic.test.ts compares each
+  // rebuild with its clean build byte for byte, and reads what each rebuild redid.
   build(SITE_AGAIN_DIR, { SITE_BASE, PLANS_PER_BUILD: '1' }, ['--no-cache'])
-  build(SITE_DIR, { SITE_BASE }, ['--timings', SITE_TIMINGS])
+  rmSync(CHANGED_SEEDS, { recursive: true, force: true })
+  mkdirSync(CHANGED_SEEDS, { recursive: true })
+  for (const file of readdirSync(join(ROOT, 'seeds'))) copyFileSync(join(ROOT, 'seeds', file), join(CHANGED_SEEDS, file))
+  const text = readFileSync(join(CHANGED_SEEDS, CHANGE.file), 'utf8')
+  if (text.split(CHANGE.from).length !== 2) throw new Error(`${CHANGE.file}: expected "${CHANGE.from}" once`)
+  writeFileSync(join(CHANGED_SEEDS, CHANGE.file), text.replace(CHANGE.from, CHANGE.to))
+  build(CHANGED_DIR, { SITE_BASE, PLAN_SEEDS: CHANGED_SEEDS }, ['--timings', CHANGED_TIMINGS])
+  build(CHANGED_CLEAN_DIR, { SITE_BASE, PLAN_SEEDS: CHANGED_SEEDS }, ['--no-cache'])
+  build(SITE_DIR, { SITE_BASE })
+  build(SITE_DIR, { SITE_BASE }, ['--timings', SITE_TIMINGS], false)
 }

@@ -47,3 +47,12 @@ export function syntheticPlan(seed: string, i: number): SyntheticPlan {
 export function syntheticCorpus(seed: string, n: number): SyntheticPlan[] {
   return Array.from({ length: n }, (_, i) => syntheticPlan(seed, i))
 }
+
+/** What the benchmark changes in one plan to time a rebuild: a sentence of task 7's text (not its title). */
+export const CHANGE = { from: '定期召开会议', to: '定期召开专题会议' }
+
+/** A plan with CHANGE made; throws if the plan lacks the sentence. */
+export function changedPlan(plan: SyntheticPlan): SyntheticPlan {
+  if (plan.text.split(CHANGE.from).length !== 2) throw new Error(`${plan.file}: expected "${CHANGE.from}" once, to change it`)
+  return { ...plan, text: plan.text.replace(CHANGE.from, CHANGE.to) }
+}

@@ -3,38 +3,38 @@
 // chromium, and only when everything succeeded put it in place of the previous
 // site. A failed build leaves the previous site untouched. --timings writes how
 // long each stage took, as JSON (npm run bench). --no-pdf: a site without
-// PDFs, whose pages link none (for a machine without chromium). PDFs of pages
-// unchanged since an earlier build come from .cache/pdf (scripts/site/pdf.ts);
-// --no-cache prints every one (a clean build; what it prints is still kept).
+// PDFs, whose pages link none (for a machine without chromium). Pages whose
+// Markdown and code are unchanged since an earlier build come from .cache/site
+// (scripts/site/site-cache.ts), PDFs of unchanged pages from .cache/pdf
+// (scripts/site/pdf.ts); --no-cache builds and prints everything (a clean
+// build; what it builds is still kept).
 
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { generate, swap, type BuildTimings } from '../site/generate.ts'
+import { DOCS, readSummary, swap, type BuildTimings } from '../site/generate.ts'
 import { ROOT } from '../site/load.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
-import { PDF_CACHE, pdfJobs, printPdfs } from '../site/pdf.ts'
-import { splitMetadata } from '../site/split-metadata.ts'
-import { excludedFrom, planBatches } from '../site/batches.ts'
+import { PDF_CACHE, printPdfs } from '../site/pdf.ts'
+import { buildParts, excludedFrom } from '../site/batches.ts'
+import { assemble, cached, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
+import { SHARED } from '../site/page-maps.ts'
 
-/** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): about 4 GB of memory at 50. */
-const DEFAULT_PLANS_PER_BUILD = 50
+/** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
+const DEFAULT_PLANS_PER_BUILD = 10
 
 /**
- * Moves a batch's built files into the merged tree. Files both have (the
- * hashed assets, 404.html, hashmap.json) are the same in every batch but for
- * the page map, which splitMetadata joins from each batch's metadata script.
+ * The heap (MB) of the generate step and of each VitePress build (BUILD_HEAP_MB
+ * overrides the latter). Node lets a heap grow far past what it holds before
+ * collecting; a limit makes it collect instead, which keeps the build's peak
+ * memory near what it holds (npm run bench: peak memory).
  */
-function mergeTree(from: string, into: string): void {
-  mkdirSync(into, { recursive: true })
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = join(from, entry.name)
-    const target = join(into, entry.name)
-    if (entry.isDirectory()) mergeTree(source, target)
-    else if (!existsSync(target)) renameSync(source, target)
-  }
-  rmSync(from, { recursive: true, force: true })
-}
+const GENERATE_HEAP_MB = 1536
+const DEFAULT_HEAP_MB = 1024
+/** The shared pages' build: a unit's page lists its tasks in every plan (5.5 MB of Markdown at 1,000 plans). */
+const SHARED_HEAP_MB = 4096
+
+const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -65,6 +65,12 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`build: PLANS_PER_BUILD=${process.env.PLANS_PER_BUILD}: expected a whole number from 1 (plans a VitePress build holds)\n`)
     return 2
   }
+  const heapMb = Number(process.env.BUILD_HEAP_MB || DEFAULT_HEAP_MB)
+  if (!Number.isInteger(heapMb) || heapMb < 256) {
+    process.stderr.write(`build: BUILD_HEAP_MB=${process.env.BUILD_HEAP_MB}: expected a whole number of megabytes from 256\n`)
+    return 2
+  }
+  const heap = [`--max-old-space-size=${heapMb}`]
   const left = `the site in ${target} was left as it was`
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
   const noChromium = pdf ? await chromiumProblem() : null
@@ -72,41 +78,66 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`build: stopped: ${noChromium}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf); ${left}\n`)
     return 1
   }
-  const generated = await generate({ base, siteUrl: process.env.SITE_URL ?? '', pdf })
-  if (!generated.ok) {
-    for (const line of generated.report) process.stderr.write(line + '\n')
+  // docs/ from the plans, in a process of its own: what it held is given back before VitePress starts.
+  mkdirSync(SITE_CACHE, { recursive: true })
+  const summaryFile = join(SITE_CACHE, 'summary.json')
+  rmSync(summaryFile, { force: true })
+  const generating = spawnSync(process.execPath, [`--max-old-space-size=${GENERATE_HEAP_MB}`, TSX, join(ROOT, 'scripts/cli/generate.ts'), ...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), '--summary', summaryFile], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (generating.status !== 0) {
     process.stderr.write(`build: stopped; ${left}\n`)
     return 1
   }
-  for (const line of generated.warnings) process.stderr.write(line + '\n')
+  const generated = readSummary(JSON.parse(readFileSync(summaryFile, 'utf8')), summaryFile)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
   const vitepressStart = performance.now()
-  // One VitePress build, or one a batch of plans (PLANS_PER_BUILD) merged into one tree: memory bounded by the batch.
-  const planIds = generated.site.plans.map((p) => p.id)
-  const batches = planBatches(planIds, perBuild)
-  if (batches.length === 0) batches.push([])
-  for (const [k, batch] of batches.entries()) {
-    const out = batches.length === 1 ? next : `${next}.batch-${k}`
-    if (batches.length > 1) process.stdout.write(`build: VitePress, batch ${k + 1} of ${batches.length} (${batch.length} plan(s)${k === 0 ? ' and the shared pages' : ''})\n`)
-    const vitepress = spawnSync(process.execPath, [join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
+  // Pages come from the cache where their Markdown, the code and the menus are unchanged (scripts/site/site-cache.ts);
+  // the groups that are not are built with VitePress, in parts of PLANS_PER_BUILD plans: memory bounded by the part.
+  const planIds = generated.plans
+  const keys = groupKeys(DOCS, planIds, siteKey([JSON.stringify(generated.theme), base]))
+  const missing = (group: string) => !readCache || !cached(SITE_CACHE, keys.get(group)!)
+  const parts = buildParts(planIds.filter(missing), missing(SHARED), perBuild)
+  const shared = sharedFiles(DOCS, planIds)
+  const partFile = join(SITE_CACHE, 'part.json')
+  for (const [k, part] of parts.entries()) {
+    const out = `${next}.part-${k}`
+    process.stdout.write(`build: VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}\n`)
+    writeFileSync(partFile, JSON.stringify({ exclude: excludedFrom(part, planIds, shared), theme: generated.theme }))
+    const partHeap = part.shared ? [`--max-old-space-size=${Math.max(SHARED_HEAP_MB, heapMb)}`] : heap
+    const vitepress = spawnSync(process.execPath, [...partHeap, join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: batches.length === 1 ? process.env : { ...process.env, SITE_BATCH_EXCLUDE: JSON.stringify(excludedFrom(batches, k)) },
+      env: { ...process.env, SITE_BUILD_PART: partFile },
     })
     if (vitepress.status !== 0) {
-      rmSync(next, { recursive: true, force: true })
       rmSync(out, { recursive: true, force: true })
       process.stderr.write(`build: VitePress failed; ${left}\n`)
       return 1
     }
-    if (out !== next) mergeTree(out, next)
+    try {
+      harvest(out, part, planIds, keys, SITE_CACHE)
+    } catch (error) {
+      rmSync(out, { recursive: true, force: true })
+      process.stderr.write(`build: stopped: ${error instanceof Error ? error.message : String(error)}; ${left}\n`)
+      return 1
+    }
   }
-  // Each page loads the page map of its own plan, not of the whole library.
-  splitMetadata(next, planIds)
+  rmSync(partFile, { force: true })
+  try {
+    assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true })
+    process.stderr.write(`build: stopped: ${error instanceof Error ? error.message : String(error)}; ${left}\n`)
+    return 1
+  }
+  prune(SITE_CACHE, new Set(keys.values()))
+  const groupsBuilt = parts.reduce((n, p) => n + p.plans.length + (p.shared ? 1 : 0), 0)
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
-  const jobs = pdf ? pdfJobs(generated.site) : []
+  const jobs = generated.pdfJobs
   let printed = { printed: 0, cached: 0 }
   try {
     if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache })
@@ -116,10 +147,10 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`build: stopped: printing the PDFs failed (${message}); ${left}\n`)
     return 1
   }
-  const timings: BuildTimings = { ...generated.timings, vitepressMs, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
+  const timings: BuildTimings = { ...generated.timings, vitepressMs, groups: keys.size, groupsBuilt, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
   swap(next, target)
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  process.stdout.write(`build: ${generated.pages} pages for ${generated.site.plans.length} plan(s)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
+  process.stdout.write(`build: ${generated.pages} pages for ${planIds.length} plan(s) (${groupsBuilt} of ${keys.size} groups of pages built, the others unchanged from .cache/site)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
   return 0
 }
 

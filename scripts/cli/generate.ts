@@ -1,13 +1,36 @@
 // npm run generate (and npm run dev): docs/ from seeds/, nothing else.
-import { generate } from '../site/generate.ts'
+// npm run build runs it too, in a process of its own (its memory is given back
+// before VitePress starts), as: generate -- --pdf [--no-cache] --summary FILE,
+// FILE then holding what the build needs of the plans (GenerateSummary).
+import { writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { generate, type GenerateSummary } from '../site/generate.ts'
+import { nav, sidebar } from '../site/nav.ts'
+import { pdfJobs } from '../site/pdf.ts'
+import { loadKnowledge } from '../knowledge-data.ts'
 
-// No PDFs here (only `npm run build` prints them): the pages link none.
-const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf: false })
+const args = process.argv.slice(2)
+const summaryAt = args.indexOf('--summary')
+const summaryFile = summaryAt >= 0 && args[summaryAt + 1] ? resolve(args[summaryAt + 1]!) : undefined
+// Pages link PDFs only with --pdf: only `npm run build` prints them.
+const pdf = args.includes('--pdf')
+const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, !args.includes('--no-cache'))
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')
   process.exitCode = 1
 } else {
   for (const line of result.warnings) process.stderr.write(line + '\n')
-  process.stdout.write(`generate: ${result.pages} pages for ${result.site.plans.length} plan(s) written to docs/\n`)
+  if (summaryFile) {
+    const { site } = result
+    const summary: GenerateSummary = {
+      pages: result.pages,
+      plans: site.plans.map((p) => p.id),
+      timings: result.timings,
+      theme: { nav: nav(site), sidebar: sidebar(site, loadKnowledge().sectors) },
+      pdfJobs: pdf ? pdfJobs(site) : [],
+    }
+    writeFileSync(summaryFile, JSON.stringify(summary))
+  }
+  process.stdout.write(`generate: ${result.pages} pages for ${result.site.plans.length} plan(s) written to docs/ (${result.timings.plansGenerated} generated, the others unchanged)\n`)
 }

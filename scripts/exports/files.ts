@@ -25,33 +25,38 @@ export interface DownloadOptions {
 
 export async function downloadFiles(site: Site, options: DownloadOptions): Promise<OutputFile[]> {
   const files: OutputFile[] = []
-  for (const plan of site.plans) {
-    const date = new Date(`${stampDate(plan)}T00:00:00Z`)
-    const taskUrl = (task: Plan['tasks'][number]) => {
-      const path = `${options.base}${url.task(plan, task.number).slice(1)}.html`
-      return options.siteUrl ? new URL(path.slice(options.base.length), options.siteUrl).href : path
-    }
-    const whole = ledger(plan, site.units)
+  for (const plan of site.plans) files.push(...(await planDownloads(site, plan, options)))
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/** One plan's files: of the whole site, they depend on the plan and the site's units only. */
+export async function planDownloads(site: Site, plan: Plan, options: DownloadOptions): Promise<OutputFile[]> {
+  const files: OutputFile[] = []
+  const date = new Date(`${stampDate(plan)}T00:00:00Z`)
+  const taskUrl = (task: Plan['tasks'][number]) => {
+    const path = `${options.base}${url.task(plan, task.number).slice(1)}.html`
+    return options.siteUrl ? new URL(path.slice(options.base.length), options.siteUrl).href : path
+  }
+  const whole = ledger(plan, site.units)
+  files.push(
+    { path: url.download(plan, 'ledger.xlsx').slice(1), data: await ledgerXlsx(whole, date) },
+    { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
+    { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: plan.title, taskUrl }) },
+    { path: url.planJson(plan).slice(1), data: JSON.stringify(plan, null, 2) + '\n' },
+    { path: url.slides(plan).slice(1), data: JSON.stringify(slides(plan), null, 2) + '\n' },
+  )
+  for (const unit of site.units) {
+    const owed = tasksOfUnit(plan, site.units, unit.name)
+    if (owed.length === 0) continue
+    const own = ledger(plan, site.units, unit.name)
     files.push(
-      { path: url.download(plan, 'ledger.xlsx').slice(1), data: await ledgerXlsx(whole, date) },
-      { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
-      { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: plan.title, taskUrl }) },
-      { path: url.planJson(plan).slice(1), data: JSON.stringify(plan, null, 2) + '\n' },
-      { path: url.slides(plan).slice(1), data: JSON.stringify(slides(plan), null, 2) + '\n' },
+      { path: url.unitDownload(plan, unit, 'xlsx').slice(1), data: await ledgerXlsx(own, date) },
+      { path: url.unitDownload(plan, unit, 'csv').slice(1), data: ledgerCsv(own) },
+      {
+        path: url.unitDownload(plan, unit, 'ics').slice(1),
+        data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${plan.title}`, taskUrl }),
+      },
     )
-    for (const unit of site.units) {
-      const owed = tasksOfUnit(plan, site.units, unit.name)
-      if (owed.length === 0) continue
-      const own = ledger(plan, site.units, unit.name)
-      files.push(
-        { path: url.unitDownload(plan, unit, 'xlsx').slice(1), data: await ledgerXlsx(own, date) },
-        { path: url.unitDownload(plan, unit, 'csv').slice(1), data: ledgerCsv(own) },
-        {
-          path: url.unitDownload(plan, unit, 'ics').slice(1),
-          data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${plan.title}`, taskUrl }),
-        },
-      )
-    }
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

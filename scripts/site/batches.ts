@@ -1,22 +1,35 @@
-// A library too large for one VitePress build (one process holds every page:
-// 6.7 GB at 100 plans) is built in batches of plans, one VitePress build each,
-// the first also building the shared pages. Builds of the same theme and config
-// give the same assets and page chunks whatever pages they hold; only the page
-// map differs, which split-metadata.ts merges and splits per plan. Pure.
+// The VitePress builds a site needs. A library too large for one VitePress
+// build (one process holds every page: 6.7 GB at 100 plans) is built in parts
+// of at most PLANS_PER_BUILD plans, one VitePress build each; only the groups
+// of pages (a plan's, or the shared pages) missing from the cache are built
+// (scripts/site/site-cache.ts). Builds of the same theme and config give the
+// same assets and page chunks whatever pages they hold. Pure.
 
-/** Pages that belong to no plan (home, units, sectors): built with the first batch. */
-export const SHARED_PAGES = ['index.md', 'units/**', 'sectors/**']
-
-/** The plans in batches of at most `size`, in order. */
-export function planBatches(planIds: readonly string[], size: number): string[][] {
-  if (!Number.isInteger(size) || size < 1) throw new Error(`plans per build: expected a whole number from 1, got ${size}`)
-  const out: string[][] = []
-  for (let i = 0; i < planIds.length; i += size) out.push(planIds.slice(i, i + size))
-  return out
+/** One VitePress build: these plans' pages, and the shared pages (home, units, sectors) or not. */
+export interface BuildPart {
+  plans: string[]
+  shared: boolean
 }
 
-/** What batch k leaves out (VitePress's srcExclude): every other batch's plans, and the shared pages after the first. */
-export function excludedFrom(batches: readonly string[][], k: number): string[] {
-  const others = batches.flatMap((batch, i) => (i === k ? [] : batch.map((id) => `${id}/**`)))
-  return [...others, ...(k > 0 ? SHARED_PAGES : [])]
+/**
+ * The groups to build: the shared pages in a part of their own (they list
+ * every plan's tasks, so they grow with the library and get a larger heap:
+ * scripts/cli/build.ts), then the plans in parts of at most `size`; none when
+ * nothing is to be built.
+ */
+export function buildParts(plans: readonly string[], shared: boolean, size: number): BuildPart[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`plans per build: expected a whole number from 1, got ${size}`)
+  const parts: BuildPart[] = shared ? [{ plans: [], shared: true }] : []
+  for (let i = 0; i < plans.length; i += size) parts.push({ plans: plans.slice(i, i + size), shared: false })
+  return parts
+}
+
+/**
+ * What a part leaves out (VitePress's srcExclude, relative to docs/): every
+ * other plan, and the shared pages (`sharedFiles`, as found in docs/) unless
+ * it builds them.
+ */
+export function excludedFrom(part: BuildPart, allPlans: readonly string[], sharedFiles: readonly string[]): string[] {
+  const built = new Set(part.plans)
+  return [...allPlans.filter((id) => !built.has(id)).map((id) => `${id}/**`), ...(part.shared ? [] : sharedFiles)]
 }

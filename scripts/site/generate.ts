@@ -1,16 +1,25 @@
 // Writes the VitePress source (docs/) from the seeds: pages, the files
-// offered for download and the search index (docs/public/). All file writing of the pipeline's
-// pages is here; docs/ is replaced whole, never left half-written.
+// offered for download and the search index (docs/public/). All file writing
+// of the pipeline's pages is here. A plan unchanged since the last build is
+// not generated again; a plan's folders are replaced whole, never left
+// half-written.
 
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { loadSite, ROOT, type LoadedSite } from './load.ts'
 import { toMarkdown } from '../markdown.ts'
-import { sitePages } from './pages.ts'
+import { planPages, sharedPages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
-import { downloadFiles } from '../exports/files.ts'
-import { SEARCH_DIR, searchData, searchFiles } from '../search/build-index.ts'
+import { planDownloads } from '../exports/files.ts'
+import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
+import { writeIndex } from '../search/shards.ts'
+import { paths } from '../search/format.ts'
+import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
+import { codeKey, filesBelow, sharedFiles } from './site-cache.ts'
 import type { Site } from '../views.ts'
+import type { DefaultTheme } from 'vitepress'
+import type { PdfJob } from './pdf.ts'
 
 export const DOCS = join(ROOT, 'docs')
 
@@ -25,11 +34,18 @@ export interface GenerateOptions {
 export interface GenerateTimings {
   parseMs: number
   generateMs: number
+  /** Plans whose pages, files and search documents were generated; the others were unchanged. */
+  plansGenerated: number
 }
 
 /** What each stage of `npm run build` took (scripts/cli/build.ts --timings). */
 export interface BuildTimings extends GenerateTimings {
+  /** Building the pages: VitePress for the groups not in .cache/site, and assembling the site. */
   vitepressMs: number
+  /** Groups of pages (the shared pages, each plan's). */
+  groups: number
+  /** Groups built by VitePress; the others came from .cache/site. */
+  groupsBuilt: number
   /** 0 with --no-pdf. */
   pdfMs: number
   pdfs: number
@@ -37,38 +53,134 @@ export interface BuildTimings extends GenerateTimings {
   pdfsPrinted: number
 }
 
+/** What `npm run build` needs of the plans once docs/ is written (scripts/cli/generate.ts --summary). */
+export interface GenerateSummary {
+  pages: number
+  /** The plans' ids, in order. */
+  plans: string[]
+  timings: GenerateTimings
+  /** What every page carries, made from the plans: the config's nav and sidebar (scripts/site/nav.ts). */
+  theme: { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }
+  /** The PDFs to print ([] without --pdf). */
+  pdfJobs: PdfJob[]
+}
+
+/** A summary as the build reads it back: checked for its shape (it is this program's own file). */
+export function readSummary(json: unknown, file: string): GenerateSummary {
+  const ok = typeof json === 'object' && json !== null && 'pages' in json && 'plans' in json && Array.isArray(json.plans) &&
+    json.plans.every((p: unknown) => typeof p === 'string') && 'timings' in json && 'theme' in json && 'pdfJobs' in json && Array.isArray(json.pdfJobs)
+  if (!ok) throw new Error(`${file}: not the summary scripts/cli/generate.ts writes`)
+  return json as GenerateSummary
+}
+
 export type Generated =
   | { ok: true; site: Site; pages: number; warnings: string[]; timings: GenerateTimings }
   | { ok: false; report: string[] }
 
-/** Generates docs/ from the seeds. Returns the report lines of a plan that cannot be read, leaving docs/ as it was. */
-export async function generate(options: GenerateOptions): Promise<Generated> {
+/** Where each plan's search documents are kept between builds (ignored by git), by the plan's key. */
+export const SEARCH_CACHE = join(ROOT, '.cache/search')
+
+/** The file in each plan's folder of docs/ that says from what it was generated (the plan's key). */
+const STAMP = '.generated'
+
+const sha256 = (...parts: (string | Buffer)[]) => {
+  const hash = createHash('sha256')
+  for (const part of parts) hash.update(part).update('\0')
+  return hash.digest('hex')
+}
+
+/**
+ * Generates docs/ from the seeds. Returns the report lines of a plan that
+ * cannot be read, leaving docs/ as it was. A plan's pages, files and search
+ * documents depend on the plan, the site's units, whether there are several
+ * plans, the options and the pipeline's code (pages.ts, files.ts,
+ * documents.ts say so): a plan whose key, the hash of these, is the one its
+ * folder was generated from is not generated again (unless readCache is
+ * false). The shared pages and the search index, which depend on every plan,
+ * are always written. Each plan's folders are replaced whole.
+ */
+export async function generate(options: GenerateOptions, readCache = true): Promise<Generated> {
   const start = performance.now()
   const loaded: LoadedSite = await loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
   const parsed = performance.now()
+  const { site } = loaded
   const knowledge = loadKnowledge()
-  const pages = sitePages(loaded.site, loaded.sources, knowledge, { pdf: options.pdf })
-  const files = await downloadFiles(loaded.site, options)
+  const data = searchData(knowledge.sectors)
+  const several = site.plans.length > 1
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several))
+  const publicDir = join(DOCS, 'public')
+  const scratch = join(DOCS, '.next')
+  rmSync(scratch, { recursive: true, force: true })
+  mkdirSync(publicDir, { recursive: true })
+  mkdirSync(SEARCH_CACHE, { recursive: true })
+  writeFileSync(join(DOCS, '.gitkeep'), '')
 
-  const next = `${DOCS}.next`
-  rmSync(next, { recursive: true, force: true })
-  mkdirSync(next, { recursive: true })
-  writeFileSync(join(next, '.gitkeep'), '')
-  for (const page of pages) write(join(next, page.path), toMarkdown(page))
-  // The plan as issued (byte for byte), the model's schema, ledgers, calendars, plan.json.
-  for (const plan of loaded.site.plans) {
+  // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
+  const searchDocs: string[] = []
+  const used = new Set<string>()
+  let pages = 0
+  let plansGenerated = 0
+  for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    mkdirSync(join(next, 'public', plan.id), { recursive: true })
-    copyFileSync(seed, join(next, 'public', plan.id, plan.source))
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed))
+    const stamp = join(DOCS, plan.id, STAMP)
+    const searchFile = join(SEARCH_CACHE, `${key}.json`)
+    used.add(`${key}.json`)
+    const unchanged = readCache && existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(join(publicDir, plan.id)) && existsSync(searchFile)
+    searchDocs.push(searchFile)
+    if (unchanged) {
+      pages += filesBelow(join(DOCS, plan.id)).filter((f) => f.endsWith('.md')).length
+      continue
+    }
+    plansGenerated++
+    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf)
+    for (const page of own) write(join(scratch, 'docs', page.path), toMarkdown(page))
+    write(join(scratch, 'docs', plan.id, STAMP), key)
+    // The plan as issued (byte for byte), ledgers, calendars, plan.json.
+    write(join(scratch, 'public', plan.id, plan.source), readFileSync(seed))
+    for (const file of await planDownloads(site, plan, options)) write(join(scratch, 'public', file.path), file.data)
+    writeFileSync(searchFile, JSON.stringify(planDocuments(plan, options.base, several, data)))
+    pages += own.length
+    swap(join(scratch, 'public', plan.id), join(publicDir, plan.id))
+    swap(join(scratch, 'docs', plan.id), join(DOCS, plan.id))
   }
-  copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(next, 'public', 'plan.schema.json'))
-  for (const file of files) write(join(next, 'public', file.path), file.data)
+  // Plans no longer in the seeds.
+  const ids = new Set(site.plans.map((p) => p.id))
+  for (const entry of readdirSync(DOCS, { withFileTypes: true })) {
+    if (entry.isDirectory() && !ids.has(entry.name) && existsSync(join(DOCS, entry.name, STAMP))) rmSync(join(DOCS, entry.name), { recursive: true })
+  }
+  for (const entry of readdirSync(publicDir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !ids.has(entry.name) && entry.name !== SEARCH_DIR) rmSync(join(publicDir, entry.name), { recursive: true })
+  }
+  // The shared pages, the model's schema and the search index: every plan's.
+  const shared = sharedPages(site, knowledge, options)
+  for (const file of sharedFiles(DOCS, site.plans.map((p) => p.id))) rmSync(join(DOCS, file))
+  for (const page of shared) write(join(DOCS, page.path), toMarkdown(page))
+  pages += shared.length
+  copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(publicDir, 'plan.schema.json'))
   // The search box's index: many small files, of which a query fetches the few it names.
-  for (const [path, data] of searchFiles(loaded.site, options.base, searchData(knowledge.sectors))) write(join(next, 'public', SEARCH_DIR, path), data)
-  swap(next, DOCS)
-  const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed }
-  return { ok: true, site: loaded.site, pages: pages.length, warnings: loaded.warnings, timings }
+  const sharedDocs = sharedDocuments(site, options.base, data)
+  const { synonyms, vocabulary } = searchExtras(site, data)
+  const index = join(scratch, SEARCH_DIR)
+  const files = join(index, 'files')
+  const manifest = writeIndex((function* () {
+    for (const file of searchDocs) yield readDocuments(file)
+    yield sharedDocs
+  })(), synonyms, vocabulary, (path, content) => write(path === paths.manifest ? join(index, path) : join(files, path), content))
+  renameSync(files, join(index, manifest.folder))
+  swap(index, join(publicDir, SEARCH_DIR))
+  rmSync(scratch, { recursive: true, force: true })
+  for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
+  const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated }
+  return { ok: true, site, pages, warnings: loaded.warnings, timings }
+}
+
+/** A plan's search documents as this build kept them (its own cache: checked only for shape). */
+function readDocuments(file: string): SearchDocument[] {
+  const documents: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  if (!Array.isArray(documents) || !documents.every((d) => typeof d === 'object' && d !== null && typeof d.id === 'string')) throw new Error(`${file}: not a list of search documents; remove ${SEARCH_CACHE}`)
+  return documents as SearchDocument[]
 }
 
 function write(file: string, data: string | Buffer): void {

@@ -54,7 +54,8 @@ export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
  * Plans listed in the "文件" menu. Every page carries the menu, so beyond a few
  * plans it would grow every page with the number of plans (npm run bench: 25 kB
  * a page at 100 plans) and no longer fit a screen: then it links to the home
- * page, which lists every plan.
+ * page, which lists every plan. The menu names no count: every page
+ * would change with each plan added (a rebuild of every page, not of one plan's).
  */
 export const MENU_PLANS = 10
 
@@ -65,7 +66,7 @@ export function nav(site: Site): DefaultTheme.NavItem[] {
     { text: '首页', link: '/' },
     single ? { text: '实施方案', link: plans[0]!.link }
       : plans.length <= MENU_PLANS ? { text: '文件', items: plans }
-      : { text: `文件（${plans.length} 份）`, link: '/' },
+      : { text: '文件', link: '/' },
     { text: '我的职责', link: url.units() },
     { text: '行业领域', link: url.sectors() },
     ...(single ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),

@@ -1,10 +1,14 @@
 // VitePress gives every page one metadata script holding the map of every
 // page to its chunk's hash: at a thousand plans that map is most of what a
 // page loads. Here it is split: each plan's pages get a map of that plan's
-// pages and the shared ones (home, units, sectors), shared pages a map of
-// the shared pages only. A link to a page outside the current map is followed
-// by a full page load (.vitepress/theme/page-map.ts), which brings that page's
-// own map. Pure, no imports: the theme's bundle gets pageKey from here.
+// pages only, the shared pages (home, units, sectors) a map of the shared
+// pages. A link to a page outside the current map is followed by a full page
+// load (.vitepress/theme/page-map.ts), which brings that page's own map. A
+// plan's map leaves the shared pages out so that its pages change only when
+// the plan does (the shared pages change with every plan): a rebuild after one
+// plan changed redoes that plan's pages and the shared ones, no other
+// (scripts/site/site-cache.ts). Pure, no imports: the theme's bundle gets
+// pageKey from here.
 
 /** The group of the shared pages (not of any plan). */
 export const SHARED = ''
@@ -35,9 +39,8 @@ export function groupOf(keyOrPath: string, planIds: ReadonlySet<string> | readon
 }
 
 /**
- * The whole map split into one map a group: each plan's pages plus the shared
- * ones, and the shared ones alone. Each key is placed once (a thousand plans
- * have some 67,000 pages).
+ * The whole map split into one map a group: each plan's pages, and the shared
+ * ones. Each key is placed once (a thousand plans have some 67,000 pages).
  */
 export function splitPageMap(map: Record<string, string>, planIds: readonly string[]): Map<string, Record<string, string>> {
   const ids = new Set(planIds)
@@ -49,5 +52,5 @@ export function splitPageMap(map: Record<string, string>, planIds: readonly stri
     else own.get(group)!.push(key)
   }
   const pick = (keys: string[]) => Object.fromEntries([...keys].sort().map((k) => [k, map[k]!]))
-  return new Map([[SHARED, pick(shared)], ...[...own].map(([id, keys]) => [id, pick([...keys, ...shared])] as [string, Record<string, string>])])
+  return new Map([[SHARED, pick(shared)], ...[...own].map(([id, keys]) => [id, pick(keys)] as [string, Record<string, string>])])
 }

@@ -18,12 +18,24 @@ export interface PageOptions {
 
 /** `sources` gives each plan's text as decoded, for the original-text page. */
 export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData, options: PageOptions): Page[] {
-  const pages: Page[] = [siteHome(site), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)]
+  const pages: Page[] = sharedPages(site, knowledge, options)
   for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge, options.pdf))
-  return pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return byPath(pages)
 }
 
-function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
+const byPath = (pages: Page[]) => pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+
+/** The pages no plan owns: home, units, sectors. */
+export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageOptions): Page[] {
+  return byPath([siteHome(site), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)])
+}
+
+/**
+ * A plan's pages (below its id). Of the whole site they depend on the plan and
+ * the site's units only (their links and groups), so a build keeps them for a
+ * plan that has not changed (scripts/site/generate.ts keys them so).
+ */
+export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
   // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's.
   const planSidebarItems = planSidebar(plan)
@@ -42,5 +54,5 @@ function planPages(site: Site, plan: Plan, sourceText: string, knowledge: Knowle
     originalPage(plan, sourceText),
     printPage(plan, pdf),
   ]
-  return pages.map((page) => ({ ...page, frontmatter: { ...page.frontmatter, planSidebar: planSidebarItems } }))
+  return byPath(pages.map((page) => ({ ...page, frontmatter: { ...page.frontmatter, planSidebar: planSidebarItems } })))
 }

@@ -94,12 +94,12 @@ describe('a cadre finds what the unit owes', () => {
     await expect.poll(sidebar).toEqual(['（一）严格落实党组织安全生产责任', '（二）严格落实政府安全生产责任'])
   })
 
-  it('holds only its own plan\'s page map: moves within the plan in the page, loads another plan\'s page whole', async () => {
+  it('holds only its own plan\'s page map: moves within the plan in the page, loads another plan\'s page and the shared ones whole', async () => {
     await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`))
     await page.waitForLoadState('networkidle')
     const keys = await page.evaluate(() => Object.keys((window as { __VP_HASH_MAP__?: object }).__VP_HASH_MAP__ ?? {}))
     expect(keys).toContain(`${PLAN_ID}_tasks_8.md`)
-    expect(keys).toContain('units_villages.md')
+    expect(keys).not.toContain('units_villages.md')
     expect(keys.filter((k) => k.startsWith('yincheng-2023-fire-safety_'))).toEqual([])
     const documents: string[] = []
     page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname) })
@@ -118,6 +118,12 @@ describe('a cadre finds what the unit owes', () => {
     expect(documents).toEqual([`${SITE_BASE}yincheng-2023-fire-safety/`])
     const after = await page.evaluate(() => Object.keys((window as { __VP_HASH_MAP__?: object }).__VP_HASH_MAP__ ?? {}))
     expect(after.filter((k) => k.startsWith(`${PLAN_ID}_`))).toEqual([])
+    // To a shared page (我的职责): loaded whole too, and shown.
+    await page.locator('.VPNavBarMenu').getByRole('link', { name: '我的职责' }).click()
+    await page.waitForURL(/\/anquan\/units\/(index\.html)?$/)
+    await expect.poll(h1).toBe('我的职责')
+    expect(documents).toHaveLength(2)
+    expect(documents[1]).toMatch(/^\/anquan\/units\//)
   })
 
   it('serves a Chinese 404 page under the sub-path', async () => {

@@ -3,13 +3,21 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT } from './plans.ts'
+import { CHANGE as BENCH_CHANGE } from '../../scripts/bench/corpus.ts'
 
 export const SITE_BASE = '/anquan/'
 export const SITE_DIR = join(ROOT, 'tests/output/site')
 /** A second build of the same seeds, to compare byte for byte. */
 export const SITE_AGAIN_DIR = join(ROOT, 'tests/output/site-again')
-/** What the second build of the seeds took and printed (npm run build --timings). */
+/** What a build of the seeds took and printed when nothing had changed since the last (npm run build --timings). */
 export const SITE_TIMINGS = join(ROOT, 'tests/output/site-timings.json')
+/** The seeds with one sentence of one plan changed (CHANGE), built after the seeds from the cache, then clean. */
+export const CHANGED_SEEDS = join(ROOT, 'tests/output/changed-seeds')
+export const CHANGED_DIR = join(ROOT, 'tests/output/site-changed')
+export const CHANGED_CLEAN_DIR = join(ROOT, 'tests/output/site-changed-clean')
+export const CHANGED_TIMINGS = join(ROOT, 'tests/output/site-changed-timings.json')
+/** The change: in task 7 of the first seed (its text, not its title), as the benchmark makes it. */
+export const CHANGE = { file: 'yincheng-2022-safety-15-measures.txt', ...BENCH_CHANGE }
 /** The hostile plans (tests/fixtures/hostile and the corpus plan made from it), built for the root path. */
 export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 /** The seeds folder of that site: written by tests/global-setup.ts. */
