@@ -49,11 +49,14 @@ function readOr(file: string): string | null {
   }
 }
 
-/**
- * Runs command with args and resolves with its measurements; rejects with the
- * end of its output if it fails (its output is not shown otherwise).
- */
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+/** A run that may have failed: its exit code and the end of its output. */
+export interface Outcome extends Run {
+  code: number | null
+  output: string
+}
+
+/** Runs command with args and resolves with its measurements and how it ended. */
+export function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const start = performance.now()
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -75,9 +78,17 @@ export function measure(command: string, args: string[], options: { cwd: string;
     })
     child.on('close', (code) => {
       clearInterval(timer)
-      const wallMs = performance.now() - start
-      if (code !== 0) reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`))
-      else resolve({ wallMs, peakMemoryBytes: peak })
+      resolve({ wallMs: performance.now() - start, peakMemoryBytes: peak, code, output })
     })
   })
+}
+
+/**
+ * Runs command with args and resolves with its measurements; rejects with the
+ * end of its output if it fails (its output is not shown otherwise).
+ */
+export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+  const outcome = await run(command, args, options)
+  if (outcome.code !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${outcome.code}:\n${outcome.output}`)
+  return { wallMs: outcome.wallMs, peakMemoryBytes: outcome.peakMemoryBytes }
 }

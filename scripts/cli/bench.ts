@@ -15,19 +15,21 @@ import { cpus, release, totalmem, type } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { ROOT, loadSite, seedFiles } from '../site/load.ts'
 import { DOCS, type BuildTimings } from '../site/generate.ts'
-import { launch, chromiumMissing } from '../site/chromium.ts'
+import { CHROMIUM, launch, chromiumMissing } from '../site/chromium.ts'
+import { execFileSync } from 'node:child_process'
 import { url } from '../render/common.ts'
-import { SEARCH_DIR, searchFiles } from '../search/build-index.ts'
-import { MAX_PLANS, syntheticCorpus } from '../bench/corpus.ts'
-import { measure } from '../bench/measure.ts'
+import { SEARCH_DIR } from '../search/build-index.ts'
+import { MAX_PLANS, changedPlan, syntheticCorpus } from '../bench/corpus.ts'
+import { measure, run } from '../bench/measure.ts'
 import { folderSize, gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
 import { coldSearch, COLD_QUERIES, timeEngine, visitSite, type ColdSearch, type SiteSearch } from '../bench/search.ts'
-import { markdown, type BenchResult, type BuildResult, type CorpusResult, type SearchOnlyResult } from '../bench/report.ts'
+import { buildsMarkdown, markdown, type BaselineFailure, type BenchResult, type BuildResult, type BuildScaling, type BuildsResult, type CorpusResult, type Rebuild } from '../bench/report.ts'
 import type { Browser } from 'playwright-core'
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
-/** The largest corpus built as a whole site; larger ones get their search index only. */
-export const SITE_LIMIT = 100
+/** Above this many plans plain VitePress (the baseline) runs with BASELINE_HEAP_MB of heap, and may not finish. */
+const BASELINE_LIMIT = 100
+const BASELINE_HEAP_MB = 12_288
 const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs')
 /** Where Pagefind writes its bundle inside the built site (a name no plan id can take: ids do not begin with "_"). */
 const PAGEFIND_BUNDLE = '_pagefind'
@@ -41,6 +43,8 @@ interface Options {
   plans: number[]
   work: string
   readme: boolean
+  /** Only the site's clean build and one-plan rebuild (no baseline, no Pagefind, no browser). */
+  buildOnly: boolean
   /** An earlier run's result.json to report instead of running. */
   report: string | undefined
 }
@@ -53,7 +57,7 @@ function options(args: string[]): Options | string {
   const plans = (value('--plans') ?? '1,10,100').split(',').map(Number)
   if (plans.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PLANS)) return `--plans: expected numbers from 1 to ${MAX_PLANS}, separated by commas`
   const report = value('--report')
-  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), readme: args.includes('--readme'), report: report && resolve(report) }
+  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), readme: args.includes('--readme'), buildOnly: args.includes('--build-only'), report: report && resolve(report) }
 }
 
 const started = performance.now()
@@ -75,29 +79,56 @@ function firstLoad(visit: SiteSearch): BuildResult['firstLoad'] {
   return { homeJs: sum(visit.home.js), homeCss: sum(visit.home.css), taskJs: sum(visit.task.js), taskCss: sum(visit.task.css) }
 }
 
-async function benchCorpus(browser: Browser, seed: string, plans: number, work: string): Promise<CorpusResult> {
+/**
+ * The site built clean from `plans` synthetic plans, then rebuilt after one
+ * sentence of the middle plan changed, as a person would (npm run build, the
+ * caches kept). The site is left in `siteDir`.
+ */
+async function buildAndRebuild(seed: string, plans: number, work: string, siteDir: string): Promise<BuildScaling & { loaded: Extract<Awaited<ReturnType<typeof loadSite>>, { ok: true }>; env: NodeJS.ProcessEnv }> {
   const corpus = join(work, `plans-${plans}`)
-  const siteDir = join(work, `site-${plans}`)
-  const baselineDir = join(work, `baseline-${plans}`)
   const timingsFile = join(work, `timings-${plans}.json`)
-  for (const dir of [corpus, siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
+  for (const dir of [corpus, siteDir]) rmSync(dir, { recursive: true, force: true })
   mkdirSync(corpus, { recursive: true })
-  for (const plan of syntheticCorpus(seed, plans)) writeFileSync(join(corpus, plan.file), plan.text)
+  const synthetic = syntheticCorpus(seed, plans)
+  for (const plan of synthetic) writeFileSync(join(corpus, plan.file), plan.text)
   const loaded = await loadSite(corpus)
   if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
   const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
 
-  log(`${plans} plan(s): building the site (npm run build)`)
+  log(`${plans} plan(s): building the site clean (npm run build -- --no-cache)`)
   const siteRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile, '--no-cache'], { cwd: ROOT, env })
   const stages: BuildTimings = JSON.parse(readFileSync(timingsFile, 'utf8'))
+  log(`${plans} plan(s): built in ${seconds(siteRun.wallMs)}, peak ${megabytes(siteRun.peakMemoryBytes)}`)
+  // A plan revised: one sentence of the middle plan changed, rebuilt as a person would (npm run build, the caches kept).
+  const revised = changedPlan(synthetic[Math.floor(synthetic.length / 2)]!)
+  writeFileSync(join(corpus, revised.file), revised.text)
+  log(`${plans} plan(s): rebuilding after ${revised.file} changed (npm run build)`)
+  const rebuildRun = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile], { cwd: ROOT, env })
+  const rebuild: Rebuild = { ...rebuildRun, stages: JSON.parse(readFileSync(timingsFile, 'utf8')) }
+  log(`${plans} plan(s): rebuilt in ${seconds(rebuild.wallMs)}, peak ${megabytes(rebuild.peakMemoryBytes)}`)
   const pages = walk(DOCS).filter((file) => file.endsWith('.md')).length
-  log(`${plans} plan(s): building the baseline (plain VitePress on the same ${pages} pages)`)
-  const baselineRun = await measure(process.execPath, [VITEPRESS, 'build', BASELINE_ROOT, '--outDir', baselineDir], { cwd: ROOT, env })
+  const tasks = loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0)
+  return { plans, tasks, pages, clean: { ...siteRun, stages }, rebuild, loaded, env }
+}
+
+async function benchCorpus(browser: Browser, seed: string, plans: number, work: string): Promise<CorpusResult> {
+  const siteDir = join(work, `site-${plans}`)
+  const baselineDir = join(work, `baseline-${plans}`)
+  rmSync(baselineDir, { recursive: true, force: true })
+  const { clean, rebuild, pages, loaded, env } = await buildAndRebuild(seed, plans, work, siteDir)
+  const { stages, ...siteRun } = clean
+  log(`${plans} plan(s): building the baseline (plain VitePress on the same ${pages} pages${plans > BASELINE_LIMIT ? `, heap limited to ${BASELINE_HEAP_MB} MB` : ''})`)
+  const baselineEnv = plans > BASELINE_LIMIT ? { ...env, NODE_OPTIONS: `--max-old-space-size=${BASELINE_HEAP_MB}` } : env
+  const baselineRun = await run(process.execPath, [VITEPRESS, 'build', BASELINE_ROOT, '--outDir', baselineDir], { cwd: ROOT, env: baselineEnv })
+  if (baselineRun.code !== 0 && plans <= BASELINE_LIMIT) throw new Error(`plain VitePress failed at ${plans} plans:\n${baselineRun.output}`)
+  const baselineFailed: BaselineFailure | undefined = baselineRun.code === 0 ? undefined : {
+    wallMs: baselineRun.wallMs,
+    peakMemoryBytes: baselineRun.peakMemoryBytes,
+    reason: lastError(baselineRun.output),
+  }
+  if (baselineFailed) log(`${plans} plan(s): plain VitePress stopped after ${seconds(baselineFailed.wallMs)}: ${baselineFailed.reason}`)
 
   log(`${plans} plan(s): measuring sizes and search in chromium`)
-  const baselineIndexFiles = indexFiles(baselineDir)
-  if (baselineIndexFiles.length !== 1) throw new Error(`${baselineDir}: expected one search index script, found ${baselineIndexFiles.length}`)
-  const baselineIndex = await indexJsonOf(join(baselineDir, baselineIndexFiles[0]!))
   const firstPlan = loaded.site.plans[0]!
   const taskPage = `${url.task(firstPlan, firstPlan.tasks[0]!.number).slice(1)}.html`
 
@@ -128,12 +159,41 @@ async function benchCorpus(browser: Browser, seed: string, plans: number, work: 
       firstSearchMs: visit.firstSearchMs,
     }
   }
-  const site = { ...(await result(siteDir, siteRun, 'site', '')), stages, cold: cold.box }
-  const baseline = await result(baselineDir, baselineRun, 'baseline', baselineIndex)
+  const site = { ...(await result(siteDir, siteRun, 'site', '')), stages, rebuild, cold: cold.box }
+  let baseline: BuildResult | BaselineFailure
+  if (baselineFailed) baseline = baselineFailed
+  else {
+    const baselineIndexFiles = indexFiles(baselineDir)
+    if (baselineIndexFiles.length !== 1) throw new Error(`${baselineDir}: expected one search index script, found ${baselineIndexFiles.length}`)
+    baseline = await result(baselineDir, baselineRun, 'baseline', await indexJsonOf(join(baselineDir, baselineIndexFiles[0]!)))
+  }
   // Keep the corpus and the JSON; the built sites are large (hundreds of MB at 100 plans).
   for (const dir of [siteDir, baselineDir]) rmSync(dir, { recursive: true, force: true })
   return { plans, tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0), pages, site, baseline, pagefind }
 }
+
+/** --build-only: the clean build and the one-plan rebuild of each corpus; the built site removed after. */
+async function benchBuilds(seed: string, plans: number[], work: string): Promise<BuildScaling[]> {
+  const out: BuildScaling[] = []
+  for (const n of plans) {
+    const siteDir = join(work, `site-${n}`)
+    const { loaded: _loaded, env: _env, ...scaling } = await buildAndRebuild(seed, n, work, siteDir)
+    rmSync(siteDir, { recursive: true, force: true })
+    out.push(scaling)
+  }
+  return out
+}
+
+/** What a failed run said last: the error line (V8's "heap out of memory", VitePress's error), or its last line. */
+function lastError(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean)
+  return lines.findLast((l) => /out of memory|error/i.test(l))?.slice(0, 200) ?? lines.at(-1)?.slice(0, 200) ?? 'no output'
+}
+
+const CHROMIUM_VERSION = () => execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`
 
 /** Cold searches a query and way: one sample is at the mercy of a shared machine, so the median of three. */
 const COLD_ROUNDS = 3
@@ -166,51 +226,11 @@ async function coldSearches<K extends string>(plans: number, ways: Record<K, (qu
   return out
 }
 
-/**
- * A corpus too large for a VitePress build on this machine (for now): only the
- * search index is built (in this process), and searched by the site's engine
- * alone, cold over the throttled link.
- */
-async function benchSearchOnly(browser: Browser, seed: string, plans: number, work: string): Promise<SearchOnlyResult> {
-  const corpus = join(work, `plans-${plans}`)
-  const searchDir = join(work, `search-${plans}`)
-  for (const dir of [corpus, searchDir]) rmSync(dir, { recursive: true, force: true })
-  mkdirSync(corpus, { recursive: true })
-  for (const plan of syntheticCorpus(seed, plans)) writeFileSync(join(corpus, plan.file), plan.text)
-  log(`${plans} plan(s): reading the plans`)
-  const start = performance.now()
-  const loaded = await loadSite(corpus)
-  if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
-  const parseMs = performance.now() - start
-  log(`${plans} plan(s): building the search index only (no site: --search-only)`)
-  const indexStart = performance.now()
-  const files = searchFiles(loaded.site, '/')
-  const indexMs = performance.now() - indexStart
-  for (const [path, data] of files) {
-    mkdirSync(dirname(join(searchDir, path)), { recursive: true })
-    writeFileSync(join(searchDir, path), data)
-  }
-  const heapPeakBytes = process.memoryUsage().rss
-  const cold = await coldSearches(plans, { engine: (query) => coldSearch(browser, query, { how: 'engine', searchDir }) })
-  const result: SearchOnlyResult = {
-    plans,
-    tasks: loaded.site.plans.reduce((n, p) => n + p.tasks.length, 0),
-    parseMs,
-    indexMs,
-    rssBytes: heapPeakBytes,
-    index: folderSize(searchDir),
-    engine: await timeEngine(browser, { engine: 'site', searchDir }),
-    cold: cold.engine!,
-  }
-  rmSync(searchDir, { recursive: true, force: true })
-  return result
-}
-
 /** An earlier run's result.json: written by this command, checked for its shape before use. */
 function readResult(file: string): BenchResult {
   const json: unknown = JSON.parse(readFileSync(file, 'utf8'))
   const ok = typeof json === 'object' && json !== null && 'date' in json && 'machine' in json && 'corpora' in json &&
-    Array.isArray(json.corpora) && (json.corpora.length > 0 || ('searchOnly' in json && Array.isArray(json.searchOnly) && json.searchOnly.length > 0))
+    Array.isArray(json.corpora) && json.corpora.length > 0
   if (!ok) throw new Error(`${file}: expected the result.json of npm run bench ({date, machine, corpora: [...]})`)
   // The shape of each corpus is the one this command writes (BenchResult).
   return json as BenchResult
@@ -253,23 +273,24 @@ async function main(args: string[]): Promise<number> {
   if (!seedFile) throw new Error(`${join(ROOT, 'seeds')}: no text seed plan to vary`)
   const seed = readFileSync(seedFile, 'utf8')
   mkdirSync(opts.work, { recursive: true })
+  if (opts.buildOnly) {
+    const builds = await benchBuilds(seed, opts.plans, opts.work)
+    const cpu = cpus()
+    const result: BuildsResult = { date: new Date().toISOString().slice(0, 10), machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: CHROMIUM_VERSION() }, builds }
+    writeFileSync(join(opts.work, 'builds.json'), JSON.stringify(result, null, 2) + '\n')
+    process.stdout.write(buildsMarkdown(result).join('\n') + '\n')
+    log(`wrote ${join(opts.work, 'builds.json')}`)
+    return 0
+  }
   const browser = await launch()
   try {
     const corpora: CorpusResult[] = []
-    const searchOnly: SearchOnlyResult[] = []
-    for (const plans of opts.plans) {
-      if (plans <= SITE_LIMIT) corpora.push(await benchCorpus(browser, seed, plans, opts.work))
-      else {
-        log(`${plans} plans: above ${SITE_LIMIT}, only the search index is built (a VitePress build of every page in one process took 5.2 GB at 100 plans)`)
-        searchOnly.push(await benchSearchOnly(browser, seed, plans, opts.work))
-      }
-    }
+    for (const plans of opts.plans) corpora.push(await benchCorpus(browser, seed, plans, opts.work))
     const cpu = cpus()
     const result: BenchResult = {
       date: new Date().toISOString().slice(0, 10),
       machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: `Chromium ${browser.version()}` },
       corpora,
-      searchOnly,
     }
     writeFileSync(join(opts.work, 'result.json'), JSON.stringify(result, null, 2) + '\n')
     show(result, opts.readme)

@@ -5,13 +5,18 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BENCH_DIR } from '../helpers/site.ts'
-import type { BenchResult } from '../../scripts/bench/report.ts'
+import { failed, type BenchResult, type BuildResult } from '../../scripts/bench/report.ts'
 
 const result = JSON.parse(readFileSync(join(BENCH_DIR, 'result.json'), 'utf8')) as BenchResult
 const printed = readFileSync(join(BENCH_DIR, 'table.md'), 'utf8')
 
 describe('npm run bench -- --plans 1', () => {
   const [corpus] = result.corpora
+  const baseline: BuildResult = (() => {
+    const b = corpus!.baseline
+    if (failed(b)) throw new Error(`plain VitePress failed at 1 plan: ${b.reason}`)
+    return b
+  })()
 
   it('built one synthetic plan of 35 tasks, as the site and as plain VitePress', () => {
     expect(result.corpora).toHaveLength(1)
@@ -19,13 +24,23 @@ describe('npm run bench -- --plans 1', () => {
     expect(corpus!.pages).toBeGreaterThan(60)
     // Every page becomes a file in both builds; the site also has PDFs and downloads.
     expect(corpus!.site.size.files).toBeGreaterThan(corpus!.pages)
-    expect(corpus!.baseline.size.files).toBeGreaterThan(corpus!.pages)
+    expect(baseline.size.files).toBeGreaterThan(corpus!.pages)
     expect(corpus!.site.size.pdfBytes).toBeGreaterThan(0)
-    expect(corpus!.baseline.size.pdfBytes).toBe(0)
+    expect(baseline.size.pdfBytes).toBe(0)
+  })
+
+  it('rebuilt after one plan changed: that plan generated, its pages built, at most its PDF printed, the rest from the caches', () => {
+    const { rebuild } = corpus!.site
+    expect(rebuild!.stages).toMatchObject({ plansGenerated: 1, groupsBuilt: 1 })
+    // Its 全文打印 at most: .cache/pdf keeps every PDF printed, an earlier run may have printed this very page.
+    expect(rebuild!.stages.pdfsPrinted).toBeLessThanOrEqual(1)
+    expect(rebuild!.stages.groups).toBe(2)
+    expect(rebuild!.wallMs).toBeLessThan(corpus!.site.wallMs)
+    expect(printed).toMatch(/\| \*\*rebuild, one plan changed\*\* \| \d+\.\d s \|/)
   })
 
   it('timed every stage of the site and the baseline build', () => {
-    const { site, baseline } = corpus!
+    const { site } = corpus!
     expect(site.stages!.parseMs).toBeGreaterThan(0)
     expect(site.stages!.generateMs).toBeGreaterThan(0)
     expect(site.stages!.pdfs).toBeGreaterThan(1)
@@ -38,7 +53,7 @@ describe('npm run bench -- --plans 1', () => {
   })
 
   it('found each build\'s search index, fetched only once the search box opened', () => {
-    const { site, baseline } = corpus!
+    const { site } = corpus!
     expect(baseline.indexFiles).toEqual([expect.stringMatching(/^assets\/chunks\/@localSearchIndexroot\.[\w-]+\.js$/)])
     expect(site.indexFiles).toEqual(['search/'])
     expect(site.index.files).toBeGreaterThan(10)
@@ -54,7 +69,7 @@ describe('npm run bench -- --plans 1', () => {
   })
 
   it('searched with both engines in chromium and found results', () => {
-    for (const { engine } of [corpus!.site, corpus!.baseline]) {
+    for (const { engine } of [corpus!.site, baseline]) {
       expect(engine.samples).toBeGreaterThan(50)
       expect(engine.results).toBeGreaterThan(20)
       expect(engine.medianMs).toBeLessThanOrEqual(engine.p95Ms)
