@@ -12,15 +12,19 @@ export interface BuildPart {
 }
 
 /**
- * The groups to build: the shared pages in a part of their own (they list
- * every plan's tasks, so they grow with the library and get a larger heap:
- * scripts/cli/build.ts), then the plans in parts of at most `size`; none when
+ * The groups to build: the plans in parts of at most `size`, the shared pages
+ * with the first (a VitePress build less; that part gets a larger heap, since
+ * the shared pages list every plan's tasks: scripts/cli/build.ts); none when
  * nothing is to be built.
  */
 export function buildParts(plans: readonly string[], shared: boolean, size: number): BuildPart[] {
   if (!Number.isInteger(size) || size < 1) throw new Error(`plans per build: expected a whole number from 1, got ${size}`)
-  const parts: BuildPart[] = shared ? [{ plans: [], shared: true }] : []
+  const parts: BuildPart[] = []
   for (let i = 0; i < plans.length; i += size) parts.push({ plans: plans.slice(i, i + size), shared: false })
+  if (shared) {
+    if (parts.length === 0) parts.push({ plans: [], shared: true })
+    else parts[0]!.shared = true
+  }
   return parts
 }
 

@@ -53,8 +53,8 @@ describe('a rebuild', () => {
   })
 })
 
-it('builds the shared pages in a part of their own, the plans in parts, each leaving out what the others build', () => {
-  expect(buildParts(['a', 'b', 'c'], true, 2)).toEqual([{ plans: [], shared: true }, { plans: ['a', 'b'], shared: false }, { plans: ['c'], shared: false }])
+it('builds the plans in parts, the shared pages with the first, each leaving out what the others build', () => {
+  expect(buildParts(['a', 'b', 'c'], true, 2)).toEqual([{ plans: ['a', 'b'], shared: true }, { plans: ['c'], shared: false }])
   expect(buildParts(['c'], false, 2)).toEqual([{ plans: ['c'], shared: false }])
   expect(buildParts([], true, 2)).toEqual([{ plans: [], shared: true }])
   expect(buildParts([], false, 2)).toEqual([])
