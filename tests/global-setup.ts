@@ -51,11 +51,11 @@ export default function setup(): void {
   writeFileSync(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`), corpusPlanText())
   // Without PDFs, as on a machine without chromium (--no-pdf): its pages must link none.
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
-  // A clean build (every page built, every PDF printed) in parts of one plan (one VitePress build a plan);
+  // A clean build (every page built, every PDF printed);
   // then one sentence of one plan changed, rebuilt from the cache, and built clean; then the seeds again,
   // from the cache, and once more with nothing changed. tests/site/deterministic.test.ts compares each
   // rebuild with its clean build byte for byte, and reads what each rebuild redid.
-  build(SITE_AGAIN_DIR, { SITE_BASE, PLANS_PER_BUILD: '1' }, ['--no-cache'])
+  build(SITE_AGAIN_DIR, { SITE_BASE }, ['--no-cache'])
   rmSync(CHANGED_SEEDS, { recursive: true, force: true })
   mkdirSync(CHANGED_SEEDS, { recursive: true })
   for (const file of readdirSync(join(ROOT, 'seeds'))) copyFileSync(join(ROOT, 'seeds', file), join(CHANGED_SEEDS, file))

@@ -1,6 +1,5 @@
 // The same seeds give a byte-identical site, however it was built: global setup
-// (tests/global-setup.ts) builds the seeds clean (--no-cache, in parts of one
-// plan: one VitePress build a plan), then with one sentence of one plan changed
+// (tests/global-setup.ts) builds the seeds clean (--no-cache), then with one sentence of one plan changed
 // from the cache that build left, and clean; then the seeds again from the
 // cache, and once more with nothing changed. Each rebuild must equal its clean
 // build byte for byte and redo only what changed.
