@@ -114,7 +114,8 @@ async function main(args: string[]): Promise<number> {
     })
     if (vitepress.status !== 0) {
       rmSync(out, { recursive: true, force: true })
-      process.stderr.write(`build: VitePress failed; ${left}\n`)
+      // The usual cause on a large library: a part's heap (V8 prints "heap out of memory" above).
+      process.stderr.write(`build: VitePress failed on part ${k + 1} of ${parts.length} (out of memory? fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb}); ${left}\n`)
       return 1
     }
     try {
