@@ -6,8 +6,7 @@ import { pinyin } from 'pinyin-pro'
 import { ROOT } from '../site/load.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import type { Site } from '../views.ts'
-import { shardFiles } from './shards.ts'
-import { searchDocuments, type SearchData } from './documents.ts'
+import type { SearchData } from './documents.ts'
 
 export const SYNONYMS_FILE = join(ROOT, 'scripts/data/synonyms.json')
 
@@ -64,15 +63,9 @@ export function searchExtras(site: Site, data = searchData()): SearchExtras {
   return { synonyms: data.synonyms, vocabulary: [...new Set(names)].sort() }
 }
 
-/** Where the search box finds the index: search/manifest.json and this build's folder beside it (format.ts). */
-export const SEARCH_DIR = 'search'
-
 /**
- * The files of the search index, by path under SEARCH_DIR: data files, not
- * part of a script, so a change to a plan's text changes them only, not the
- * hashed scripts every page names (and so not every page's HTML).
+ * Where the search box finds the index: search/manifest.json and this build's folder beside it (format.ts),
+ * written by scripts/site/generate.ts with writeIndex (shards.ts): data files, not part of a script, so a
+ * change to a plan's text changes them only, not the hashed scripts every page names.
  */
-export function searchFiles(site: Site, base: string, data = searchData(), documents = searchDocuments(site, base, data)): Map<string, string> {
-  const { synonyms, vocabulary } = searchExtras(site, data)
-  return shardFiles(documents, synonyms, vocabulary)
-}
+export const SEARCH_DIR = 'search'

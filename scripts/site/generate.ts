@@ -4,7 +4,6 @@
 // not generated again; a plan's folders are replaced whole, never left
 // half-written.
 
-import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { loadSite, ROOT, type LoadedSite } from './load.ts'
@@ -16,7 +15,7 @@ import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
 import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
 import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
-import { codeKey, filesBelow, sharedFiles } from './site-cache.ts'
+import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import type { Site } from '../views.ts'
 import type { DefaultTheme } from 'vitepress'
 import type { PdfJob } from './pdf.ts'
@@ -83,11 +82,6 @@ export const SEARCH_CACHE = join(ROOT, '.cache/search')
 /** The file in each plan's folder of docs/ that says from what it was generated (the plan's key). */
 const STAMP = '.generated'
 
-const sha256 = (...parts: (string | Buffer)[]) => {
-  const hash = createHash('sha256')
-  for (const part of parts) hash.update(part).update('\0')
-  return hash.digest('hex')
-}
 
 /**
  * Generates docs/ from the seeds. Returns the report lines of a plan that

@@ -24,7 +24,8 @@ const CACHE_VERSION = 1
 
 const METADATA = /^metadata\.[\w-]+\.js$/
 
-const sha256 = (...parts: (string | Buffer)[]) => {
+/** sha256 (hex) of the parts, each ended by a NUL: the keys of the build's caches. */
+export const sha256 = (...parts: (string | Buffer)[]) => {
   const hash = createHash('sha256')
   for (const part of parts) hash.update(part).update('\0')
   return hash.digest('hex')
