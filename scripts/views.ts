@@ -24,6 +24,19 @@ export function makeSite(plans: Plan[]): Site {
   return { plans: sorted, units: [...units.values()] }
 }
 
+/**
+ * Up to this many plans, the pages that span plans list every plan's tasks
+ * (a unit's page, a sector's) and the 文件 menu lists the plans. Beyond, a
+ * library: those pages list the plans, each linking to the unit's or the
+ * sector's page in that plan. Every task on one page would not be read or
+ * printed at a few hundred plans (at 1,000, 镇政府's page held 35,000 tasks,
+ * 5.5 MB of Markdown), and building it took memory growing with the plans.
+ */
+export const LISTED_PLANS = 10
+
+/** Whether the site is a library (more than LISTED_PLANS plans). */
+export const isLibrary = (site: Site): boolean => site.plans.length > LISTED_PLANS
+
 // --- Labels -----------------------------------------------------------------------
 
 export const PERIOD_LABEL: Record<Period, string> = {

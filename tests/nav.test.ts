@@ -2,8 +2,8 @@
 // must not grow with the number of plans (beyond a few in the 文件 menu).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MENU_PLANS, nav, planSidebar, sidebar } from '../scripts/site/nav.ts'
-import { makeSite } from '../scripts/views.ts'
+import { nav, planSidebar, sidebar } from '../scripts/site/nav.ts'
+import { LISTED_PLANS, makeSite } from '../scripts/views.ts'
 import { syntheticCorpus } from '../scripts/bench/corpus.ts'
 import { parsePlan } from '../scripts/parse/index.ts'
 import { planId } from '../scripts/site/load.ts'
@@ -11,7 +11,7 @@ import { registry, SEED } from './helpers/plans.ts'
 import type { Plan } from '../scripts/model.ts'
 
 const seed = readFileSync(SEED, 'utf8')
-const plans: Plan[] = syntheticCorpus(seed, MENU_PLANS + 1).map((p) => {
+const plans: Plan[] = syntheticCorpus(seed, LISTED_PLANS + 1).map((p) => {
   const result = parsePlan({ id: planId(p.file), source: p.file, text: p.text, registry })
   if (!result.ok) throw new Error(p.file)
   return result.plan
@@ -23,8 +23,8 @@ describe('nav', () => {
   })
 
   it('lists up to ten plans in the 文件 menu', () => {
-    const items = nav(makeSite(plans.slice(0, MENU_PLANS)))
-    expect(items[1]).toMatchObject({ text: '文件', items: plans.slice(0, MENU_PLANS).map((p) => ({ text: p.title, link: `/${p.id}/` })) })
+    const items = nav(makeSite(plans.slice(0, LISTED_PLANS)))
+    expect(items[1]).toMatchObject({ text: '文件', items: plans.slice(0, LISTED_PLANS).map((p) => ({ text: p.title, link: `/${p.id}/` })) })
   })
 
   it('links more plans to the home page, which lists them all', () => {

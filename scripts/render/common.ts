@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
 import { chineseCounting } from '../parse/markers.ts'
-import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
+import { deadlineKey, deadlineLabel, formatDate, isLibrary, type Site } from '../views.ts'
 import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from '../markdown.ts'
 
 export const url = {
@@ -30,6 +30,11 @@ export const url = {
   originalTask: (plan: Plan, n: number) => `/${plan.id}/original#task-${n}`,
   units: () => '/units/',
   unit: (unit: Unit) => `/units/${unit.slug}`,
+  /** A unit's tasks in one plan: a page of a library's plan (views.ts, isLibrary). */
+  planUnit: (plan: Plan, unit: Unit) => `/${plan.id}/units/${unit.slug}`,
+  /** A plan's tasks by sector, one section a sector: a page of a library's plan. */
+  planSectors: (plan: Plan) => `/${plan.id}/sectors`,
+  planSector: (plan: Plan, sector: { slug: string }) => `/${plan.id}/sectors#${sector.slug}`,
   /** Files copied into the site as they are (public/). */
   sourceFile: (plan: Plan) => `/${plan.id}/${plan.source}`,
   planJson: (plan: Plan) => `/${plan.id}/plan.json`,
@@ -105,7 +110,12 @@ export function planMeta(plan: Plan): RootContent[] {
 
 /** The document in one line: 《title》 issuer date. */
 export function planSource(plan: Plan): string {
-  return `出自《${plan.title}》（${[plan.issuer, formatDate(plan.date)].filter((s) => s !== '').join('，')}）`
+  return `出自《${plan.title}》（${planLine(plan)}）`
+}
+
+/** Issuer and date: "荫城镇人民政府，2022年5月10日". */
+export function planLine(plan: Plan): string {
+  return [plan.issuer, formatDate(plan.date)].filter((s) => s !== '').join('，')
 }
 
 export function unitByName(site: Site, name: string): Unit {
@@ -114,8 +124,13 @@ export function unitByName(site: Site, name: string): Unit {
   return unit
 }
 
-export function unitLinks(site: Site, names: string[]): Inline[] {
-  return joined(names.map((name) => [link(url.unit(unitByName(site, name)), name)]), '、')
+/** Where a unit named in a plan links: its page, or in a library its page in that plan. */
+export function unitUrl(site: Site, plan: Plan, unit: Unit): string {
+  return isLibrary(site) ? url.planUnit(plan, unit) : url.unit(unit)
+}
+
+export function unitLinks(site: Site, plan: Plan, names: string[]): Inline[] {
+  return joined(names.map((name) => [link(unitUrl(site, plan, unitByName(site, name)), name)]), '、')
 }
 
 export function deadlineLink(plan: Plan, task: Task): Inline {
@@ -132,14 +147,14 @@ export function measureLink(plan: Plan, n: number): Inline {
 }
 
 /** The units line of a task: lead and supporting units where the plan names them. */
-export function taskUnits(site: Site, task: Task): Inline[] {
+export function taskUnits(site: Site, plan: Plan, task: Task): Inline[] {
   // A plan whose tasks carry no note (工作要点) names no unit.
   if (task.units.length === 0) return ['未明确']
-  if (!task.lead && !task.support) return unitLinks(site, task.units)
+  if (!task.lead && !task.support) return unitLinks(site, plan, task.units)
   const parts: Inline[][] = []
-  if (task.lead) parts.push(['牵头：', ...unitLinks(site, task.lead)])
-  if (task.support) parts.push(['配合：', ...unitLinks(site, task.support)])
+  if (task.lead) parts.push(['牵头：', ...unitLinks(site, plan, task.lead)])
+  if (task.support) parts.push(['配合：', ...unitLinks(site, plan, task.support)])
   const others = task.units.filter((u) => !task.lead?.includes(u) && !task.support?.includes(u))
-  if (others.length > 0) parts.push(unitLinks(site, others))
+  if (others.length > 0) parts.push(unitLinks(site, plan, others))
   return joined(parts, '；')
 }

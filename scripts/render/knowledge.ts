@@ -2,11 +2,11 @@
 // refines, its terms, the documents it cites, the sectors its tasks concern.
 
 import type { RootContent } from 'mdast'
-import type { Plan } from '../model.ts'
+import type { Plan, Task } from '../model.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../knowledge.ts'
-import { deadlineLabel, type Site } from '../views.ts'
-import { measureHeading, measureLink, planMeta, taskLink, taskUnits, url } from './common.ts'
+import { deadlineLabel, isLibrary, type Site } from '../views.ts'
+import { measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 export interface KnowledgeData {
   national: NationalData
@@ -112,19 +112,37 @@ export function sectorPages(site: Site, sectors: Sector[]): Page[] {
   }
   const pages = sectors.map((sector): Page => {
     const body: RootContent[] = [pageTitle(sector.name), paragraph(strong('按以下用语查找'), '：', sector.words.join('、'))]
-    for (const plan of site.plans) {
-      const tasks = sectorTasks(plan, sector)
-      if (tasks.length === 0) continue
+    const plans = site.plans.map((plan) => ({ plan, tasks: sectorTasks(plan, sector) })).filter((p) => p.tasks.length > 0)
+    if (plans.length === 0) body.push(paragraph('没有任务提到这一领域。'))
+    else if (isLibrary(site)) {
+      // A library: each plan's tasks of the sector are on that plan's sector page.
       body.push(
-        ...planMeta(plan),
-        table(
-          [['任务'], ['责任单位'], ['完成时限'], ['所属措施']],
-          tasks.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [deadlineLabel(t.deadline)], [measureHeading(plan.measures.find((m) => m.number === t.measure)!)]]),
-        ),
+        paragraph(`${plans.length} 份文件有提到这一领域的任务。选择文件查看这些任务：`),
+        list(plans.map(({ plan, tasks }) => [link(url.planSector(plan, sector), plan.title), `（${planLine(plan)}；${tasks.length} 项任务）`])),
       )
+    } else {
+      for (const { plan, tasks } of plans) body.push(...planMeta(plan), sectorTable(site, plan, tasks))
     }
-    if (body.length === 2) body.push(paragraph('没有任务提到这一领域。'))
     return { path: `sectors/${sector.slug}.md`, frontmatter: { title: sector.name }, body }
   })
   return [index, ...pages]
+}
+
+/** A library's plan: its tasks by sector, a section a sector (the sector pages link each section). */
+export function planSectorsPage(site: Site, plan: Plan, sectors: Sector[]): Page {
+  const body: RootContent[] = [pageTitle('行业领域'), ...planMeta(plan), paragraph('本文件中涉及各行业领域的任务（任务标题或内容提到该领域或其别称即列入）。')]
+  for (const sector of sectors) {
+    const tasks = sectorTasks(plan, sector)
+    if (tasks.length === 0) continue
+    body.push(headingWithId(2, sector.slug, sector.name), paragraph(link(url.sector(sector), `全部文件中的${sector.name}任务`)), sectorTable(site, plan, tasks))
+  }
+  if (body.length === 3) body.push(paragraph('没有任务提到这些领域。'))
+  return { path: `${plan.id}/sectors.md`, frontmatter: { title: `行业领域 · ${plan.title}`, plan: plan.id }, body }
+}
+
+function sectorTable(site: Site, plan: Plan, tasks: Task[]): RootContent {
+  return table(
+    [['任务'], ['责任单位'], ['完成时限'], ['所属措施']],
+    tasks.map((t) => [[taskLink(plan, t)], taskUnits(site, plan, t), [deadlineLabel(t.deadline)], [measureHeading(plan.measures.find((m) => m.number === t.measure)!)]]),
+  )
 }

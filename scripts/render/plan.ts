@@ -7,8 +7,8 @@ import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
-import { formatDate, groupByDeadline, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, url } from './common.ts'
+import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
+import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -21,7 +21,7 @@ function prevNext(items: Array<{ text: string; link: string }>, i: number): Reco
 /** The facts line of a task: units and deadline, each a link. */
 function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   return [
-    paragraph(strong('责任单位'), '：', ...taskUnits(site, task)),
+    paragraph(strong('责任单位'), '：', ...taskUnits(site, plan, task)),
     paragraph(strong('完成时限'), '：', deadlineLink(plan, task)),
   ]
 }
@@ -43,7 +43,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
       plan.units.map((unit) => {
         const owed = tasksOfUnit(plan, site.units, unit.name).length
         const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
-        return [link(url.unit(unit), `${unit.name}的任务`), `（${owed} 项${groups}）`]
+        return [link(unitUrl(site, plan, unit), `${unit.name}的任务`), `（${owed} 项${groups}）`]
       }),
     ),
     heading(2, '下载'),
@@ -62,7 +62,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
         list(
           measure.tasks.map((n) => {
             const task = plan.tasks.find((t) => t.number === n)!
-            return [taskLink(plan, task), ' — ', ...taskUnits(site, task), ' · ', deadlineLink(plan, task)]
+            return [taskLink(plan, task), ' — ', ...taskUnits(site, plan, task), ' · ', deadlineLink(plan, task)]
           }),
         ),
       ]),
@@ -79,7 +79,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
       [link(url.national(plan), '对照国务院安委会“十五条措施”')],
       [link(url.glossary(plan), '术语')],
       [link(url.citations(plan), '引用文件')],
-      [link(url.sectors(), '行业领域')],
+      [link(isLibrary(site) ? url.planSectors(plan) : url.sectors(), '行业领域')],
       [link(url.print(plan), '全文打印')],
     ]),
   )
@@ -176,7 +176,7 @@ export function deadlinePages(site: Site, plan: Plan): Page[] {
       ...(key.kind === 'unspecified' ? [] : [paragraph(strong('原文写作'), '：', written.join('；'))]),
       table(
         [['任务'], ['责任单位'], ['所属措施']],
-        items.map((t) => [[taskLink(plan, t)], taskUnits(site, t), [measureLink(plan, t.measure)]]),
+        items.map((t) => [[taskLink(plan, t)], taskUnits(site, plan, t), [measureLink(plan, t.measure)]]),
       ),
       paragraph(link(url.timeline(plan), '返回完成时限与时间表')),
     ]

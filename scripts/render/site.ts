@@ -1,10 +1,10 @@
 // Pages that span plans: the site home and the unit pages ("我的职责").
 
 import type { RootContent } from 'mdast'
-import type { Unit } from '../model.ts'
+import type { Plan, Unit } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
-import { deadlineLabel, formatDate, groupByDeadline, membersOf, tasksOfUnit, type Site } from '../views.ts'
-import { downloads, measureHeading, measureLink, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
+import { deadlineLabel, formatDate, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
+import { downloads, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -59,53 +59,88 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       facts.push([strong('本群体包括'), '：', ...members.flatMap((m, i) => [...(i > 0 ? ['、'] : []), link(url.unit(m), m.name)])])
     }
     if (facts.length > 0) body.push(...section('screen-only', [list(facts)]))
+    const plans = site.plans.map((plan) => ({ plan, owed: tasksOfUnit(plan, site.units, unit.name) })).filter((p) => p.owed.length > 0)
+    if (isLibrary(site)) {
+      // A library: the unit's tasks in each plan are on that plan's page for the unit (planUnitPages).
+      body.push(
+        paragraph(plans.length === 0 ? '没有文件发给本单位任务。' : `${plans.length} 份文件有发给本单位的任务，共 ${plans.reduce((n, p) => n + p.owed.length, 0)} 项。选择文件查看本单位在其中的任务和完成时限：`),
+        ...(plans.length > 0 ? [list(plans.map(({ plan, owed }) => [link(url.planUnit(plan, unit), plan.title), `（${planLine(plan)}；${owed.length} 项任务）`]))] : []),
+      )
+      return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
+    }
     // Printed for a unit that owes tasks (scripts/site/pdf.ts).
-    if (pdf && owedCount(site, unit) > 0) {
+    if (pdf && plans.length > 0) {
       body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.name, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
-    for (const plan of site.plans) {
-      const owed = tasksOfUnit(plan, site.units, unit.name)
-      if (owed.length === 0) continue
-      const direct = owed.filter((o) => o.via === null).length
+    for (const { plan, owed } of plans) {
       if (site.plans.length > 1) body.push(heading(2, plan.title))
-      body.push(
-        ...planMeta(plan),
-        paragraph(`共 ${owed.length} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${owed.length - direct} 项。`),
-        ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
-      )
-      const screen: RootContent[] = []
-      for (const group of groupByDeadline(owed, (o) => o.task)) {
-        screen.push(
-          heading(site.plans.length > 1 ? 3 : 2, link(url.deadlineSlug(plan, group.key.slug), group.key.label), `（${group.items.length} 项）`),
-          // A table on a wide screen; on a phone each row reads as a card (style.css).
-          ...section('unit-tasks', [table(
-            [['任务'], ['完成时限'], ['所属措施'], ['责任方式']],
-            group.items.map((o) => [
-              [taskLink(plan, o.task)],
-              [deadlineLabel(o.task.deadline)],
-              [measureLink(plan, o.task.measure)],
-              [(o.via === null ? '直接' : `经由“${o.via}”`) + (o.role ? `（${o.role}）` : '')],
-            ]),
-          )]),
-        )
-      }
-      body.push(...section('screen-only', screen))
-      // On paper the page is the unit's 职责清单: one table, in task order.
-      body.push(
-        ...section('print-only duty-list', [
-          paragraph(strong(`${unit.name}职责清单`)),
-          table(
-            [['序号'], ['任务'], ['完成时限'], ['所属措施']],
-            owed.map((o) => [
-              [String(o.task.number)],
-              [`${o.task.title}${o.via === null ? '' : `（经由“${o.via}”）`}`],
-              [deadlineLabel(o.task.deadline)],
-              [measureHeading(plan.measures.find((m) => m.number === o.task.measure)!)],
-            ]),
-          ),
-        ]),
-      )
+      body.push(...unitInPlan(site, plan, unit, owed, site.plans.length > 1 ? 3 : 2))
     }
     return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
   })
+}
+
+/**
+ * A library's plan: a page for each unit it gives tasks to (directly or
+ * through a group), below the plan, so they are built and kept with it. On
+ * paper each is the unit's 职责清单 for the plan (the browser's print).
+ */
+export function planUnitPages(site: Site, plan: Plan): Page[] {
+  const pages: Page[] = []
+  for (const unit of site.units) {
+    const owed = tasksOfUnit(plan, site.units, unit.name)
+    if (owed.length === 0) continue
+    pages.push({
+      path: `${plan.id}/units/${unit.slug}.md`,
+      frontmatter: { title: `${unit.name} · ${plan.title}`, plan: plan.id, unit: unit.slug },
+      body: [
+        pageTitle(unit.name),
+        ...section('screen-only', [paragraph(link(url.unit(unit), `${unit.name}在全部文件中的任务`))]),
+        ...unitInPlan(site, plan, unit, owed, 2),
+      ],
+    })
+  }
+  return pages
+}
+
+/** A unit's tasks in one plan: counts and downloads, by deadline on screen; on paper its 职责清单, in task order. */
+function unitInPlan(site: Site, plan: Plan, unit: Unit, owed: UnitTask[], depth: 2 | 3): RootContent[] {
+  const direct = owed.filter((o) => o.via === null).length
+  const body: RootContent[] = [
+    ...planMeta(plan),
+    paragraph(`共 ${owed.length} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${owed.length - direct} 项。`),
+    ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
+  ]
+  const screen: RootContent[] = []
+  for (const group of groupByDeadline(owed, (o) => o.task)) {
+    screen.push(
+      heading(depth, link(url.deadlineSlug(plan, group.key.slug), group.key.label), `（${group.items.length} 项）`),
+      // A table on a wide screen; on a phone each row reads as a card (style.css).
+      ...section('unit-tasks', [table(
+        [['任务'], ['完成时限'], ['所属措施'], ['责任方式']],
+        group.items.map((o) => [
+          [taskLink(plan, o.task)],
+          [deadlineLabel(o.task.deadline)],
+          [measureLink(plan, o.task.measure)],
+          [(o.via === null ? '直接' : `经由“${o.via}”`) + (o.role ? `（${o.role}）` : '')],
+        ]),
+      )]),
+    )
+  }
+  body.push(...section('screen-only', screen))
+  body.push(
+    ...section('print-only duty-list', [
+      paragraph(strong(`${unit.name}职责清单`)),
+      table(
+        [['序号'], ['任务'], ['完成时限'], ['所属措施']],
+        owed.map((o) => [
+          [String(o.task.number)],
+          [`${o.task.title}${o.via === null ? '' : `（经由“${o.via}”）`}`],
+          [deadlineLabel(o.task.deadline)],
+          [measureHeading(plan.measures.find((m) => m.number === o.task.measure)!)],
+        ]),
+      ),
+    ]),
+  )
+  return body
 }

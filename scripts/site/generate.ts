@@ -16,7 +16,7 @@ import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
 import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
-import type { Site } from '../views.ts'
+import { isLibrary, type Site } from '../views.ts'
 import type { DefaultTheme } from 'vitepress'
 import type { PdfJob } from './pdf.ts'
 
@@ -87,7 +87,7 @@ const STAMP = '.generated'
  * Generates docs/ from the seeds. Returns the report lines of a plan that
  * cannot be read, leaving docs/ as it was. A plan's pages, files and search
  * documents depend on the plan, the site's units, whether there are several
- * plans, the options and the pipeline's code (pages.ts, files.ts,
+ * plans and whether more than a few (a library), the options and the pipeline's code (pages.ts, files.ts,
  * documents.ts say so): a plan whose key, the hash of these, is the one its
  * folder was generated from is not generated again (unless readCache is
  * false). The shared pages and the search index, which depend on every plan,
@@ -102,7 +102,7 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
   const knowledge = loadKnowledge()
   const data = searchData(knowledge.sectors)
   const several = site.plans.length > 1
-  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several))
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several), String(isLibrary(site)))
   const publicDir = join(DOCS, 'public')
   const scratch = join(DOCS, '.next')
   rmSync(scratch, { recursive: true, force: true })

@@ -3,7 +3,7 @@
 
 import type { DefaultTheme } from 'vitepress'
 import type { Plan } from '../model.ts'
-import type { Site } from '../views.ts'
+import { isLibrary, type Site } from '../views.ts'
 import type { Sector } from '../knowledge.ts'
 import { measureHeading, taskLabel, url } from '../render/common.ts'
 import { escapeHtml } from '../html.ts'
@@ -51,21 +51,19 @@ export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
 }
 
 /**
- * Plans listed in the "文件" menu. Every page carries the menu, so beyond a few
- * plans it would grow every page with the number of plans (npm run bench: 25 kB
- * a page at 100 plans) and no longer fit a screen: then it links to the home
- * page, which lists every plan. The menu names no count: every page
+ * The "文件" menu lists the plans up to LISTED_PLANS. Every page carries the
+ * menu, so beyond it would grow every page with the number of plans (npm run
+ * bench: 25 kB a page at 100 plans) and no longer fit a screen: then it links
+ * to the home page, which lists every plan. It names no count: every page
  * would change with each plan added (a rebuild of every page, not of one plan's).
  */
-export const MENU_PLANS = 10
-
 export function nav(site: Site): DefaultTheme.NavItem[] {
   const plans = site.plans.map((p) => ({ text: escapeHtml(p.title), link: url.planHome(p) }))
   const single = site.plans.length === 1
   return [
     { text: '首页', link: '/' },
     single ? { text: '实施方案', link: plans[0]!.link }
-      : plans.length <= MENU_PLANS ? { text: '文件', items: plans }
+      : !isLibrary(site) ? { text: '文件', items: plans }
       : { text: '文件', link: '/' },
     { text: '我的职责', link: url.units() },
     { text: '行业领域', link: url.sectors() },

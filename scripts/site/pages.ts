@@ -2,12 +2,12 @@
 
 import type { Plan } from '../model.ts'
 import type { Page } from '../markdown.ts'
-import type { Site } from '../views.ts'
+import { isLibrary, type Site } from '../views.ts'
 import {
   deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, taskPages, timelinePage,
 } from '../render/plan.ts'
-import { siteHome, unitPages, unitsIndex } from '../render/site.ts'
-import { citationsPage, glossaryPage, nationalPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
+import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
+import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
 import { glossary } from '../knowledge.ts'
 import { planSidebar } from './nav.ts'
 
@@ -31,9 +31,10 @@ export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageO
 }
 
 /**
- * A plan's pages (below its id). Of the whole site they depend on the plan and
- * the site's units only (their links and groups), so a build keeps them for a
- * plan that has not changed (scripts/site/generate.ts keys them so).
+ * A plan's pages (below its id). Of the whole site they depend on the plan,
+ * the site's units (their links and groups) and whether the site is a
+ * library only, so a build keeps them for a plan that has not changed
+ * (scripts/site/generate.ts keys them so).
  */
 export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
@@ -53,6 +54,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     guidancePage(plan),
     originalPage(plan, sourceText),
     printPage(plan, pdf),
+    // A library's pages for the plan's units and sectors (views.ts, isLibrary).
+    ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, knowledge.sectors)] : []),
   ]
   return byPath(pages.map((page) => ({ ...page, frontmatter: { ...page.frontmatter, planSidebar: planSidebarItems } })))
 }
