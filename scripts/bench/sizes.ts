@@ -1,7 +1,8 @@
 // Sizes of a built site, for the benchmark.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { filesBelow } from '../site/site-cache.ts'
 import { gzipSync } from 'node:zlib'
 
 export interface SiteSize {
@@ -13,8 +14,7 @@ export interface SiteSize {
 
 /** Every file below dir (full paths). */
 export function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])
+  return filesBelow(dir).map((file) => join(dir, file))
 }
 
 export function siteSize(dir: string): SiteSize {

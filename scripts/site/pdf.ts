@@ -15,7 +15,7 @@ import { ROOT } from './load.ts'
 import { serve } from './serve.ts'
 import { isLibrary, stampDate, tasksOfUnit, type Site } from '../views.ts'
 import { url } from '../render/common.ts'
-import { readMetadata } from './split-metadata.ts'
+import { readMetadata } from './metadata.ts'
 
 export interface PdfJob {
   /** The page to print, below the site's base: "plan/print.html". */

@@ -5,7 +5,7 @@
 // rebuild builds with VitePress only the groups whose key is not in the cache
 // (after one plan changed: that plan and the shared pages) and assembles the
 // site from the entries. Each entry holds its pages as they are published:
-// HTML pointed at the group's own metadata script (split-metadata.ts), page
+// HTML pointed at the group's own metadata script (metadata.ts), page
 // chunks, that script; so an entry never changes once written.
 
 import { createHash } from 'node:crypto'
@@ -13,7 +13,7 @@ import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, re
 import { dirname, join, relative } from 'node:path'
 import { ROOT } from './load.ts'
 import { SHARED, splitPageMap } from './page-maps.ts'
-import { metadataScript, pointAtMetadata, readMetadata } from './split-metadata.ts'
+import { metadataScript, pointAtMetadata, readMetadata } from './metadata.ts'
 import type { BuildPart } from './batches.ts'
 
 /** Where built pages are kept between builds (ignored by git). */

@@ -1,6 +1,6 @@
 // Reading the built HTML as a person would read its text, and its links as a crawler would.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 /** The visible text of the page's main content (<main>), tags removed, entities decoded. */
 export function mainText(html: string): string {
@@ -15,19 +15,8 @@ export function decodeEntities(text: string): string {
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&')
 }
 
-/** Every file below a folder, as paths relative to it, sorted. */
-export function filesBelow(dir: string): string[] {
-  const out: string[] = []
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const full = join(d, name)
-      if (statSync(full).isDirectory()) walk(full)
-      else out.push(relative(dir, full))
-    }
-  }
-  walk(dir)
-  return out
-}
+/** Every file below a folder, as paths relative to it, sorted (the build's own walker). */
+export { filesBelow } from '../../scripts/site/site-cache.ts'
 
 export function read(dir: string, path: string): string {
   return readFileSync(join(dir, path), 'utf8')

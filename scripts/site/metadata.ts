@@ -15,7 +15,7 @@ const REFERENCE = /\/assets\/chunks\/metadata\.[\w-]+\.js"/g
  */
 export function readMetadata(content: string, file: string): { map: Record<string, string>; siteData: string } {
   const match = HASH_MAP.exec(content)
-  if (!match) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/split-metadata.ts must follow its new format`)
+  if (!match) throw new Error(`${file}: VitePress's page hash map not found; scripts/site/metadata.ts must follow its new format`)
   const map: unknown = JSON.parse(JSON.parse(match[1]!))
   if (typeof map !== 'object' || map === null || Array.isArray(map) || !Object.values(map).every((v) => typeof v === 'string')) {
     throw new Error(`${file}: the page hash map is not an object of strings`)
