@@ -31,7 +31,7 @@ const DEFAULT_PLANS_PER_BUILD = 10
  */
 const GENERATE_HEAP_MB = 1536
 const DEFAULT_HEAP_MB = 1024
-/** The part that builds the shared pages: a unit's page lists its tasks in every plan (5.5 MB of Markdown at 1,000 plans). */
+/** The part that builds the shared pages: they list every plan (home, units, sectors), and up to LISTED_PLANS every plan's tasks. */
 const SHARED_HEAP_MB = 4096
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')

@@ -14,7 +14,7 @@ export interface BuildPart {
 /**
  * The groups to build: the plans in parts of at most `size`, the shared pages
  * with the first (a VitePress build less; that part gets a larger heap, since
- * the shared pages list every plan's tasks: scripts/cli/build.ts); none when
+ * the shared pages list every plan: scripts/cli/build.ts); none when
  * nothing is to be built.
  */
 export function buildParts(plans: readonly string[], shared: boolean, size: number): BuildPart[] {
