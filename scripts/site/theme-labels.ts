@@ -15,6 +15,9 @@ export const THEME_LABELS: Readonly<Record<string, ReadonlyArray<readonly [strin
   'VPSidebar.vue': [['Sidebar Navigation', '侧边栏目录']],
   'VPSidebarItem.vue': [['aria-label="toggle section"', 'aria-label="展开或收起本组"']],
   'VPDocFooter.vue': [['>Pager<', '>上一篇和下一篇<']],
+  // The switch is named only by a title the app sets once it runs: a name in the page itself (a switch's
+  // name says what it turns on; aria-checked says whether it is on).
+  'VPSwitchAppearance.vue': [[':title="switchTitle"', ':title="switchTitle" aria-label="深色模式"']],
 }
 
 /** Replaces each label in a component's source; throws when one is not there. */
@@ -32,7 +35,7 @@ export function themeLabels(): Plugin {
     name: 'policy-theme-labels',
     enforce: 'pre',
     transform(code, id) {
-      if (id.includes('?') || !id.includes('/vitepress/dist/client/theme-default/components/')) return null
+      if (id.startsWith('\0') || id.includes('?') || !id.includes('/vitepress/dist/client/theme-default/components/')) return null
       const file = basename(id)
       return file in THEME_LABELS ? { code: translateLabels(file, code), map: null } : null
     },

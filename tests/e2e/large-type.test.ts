@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { siteInChromium } from '../helpers/browser.ts'
+import { appRunning, siteInChromium } from '../helpers/browser.ts'
 import { PLAN_ID, SCREENSHOTS } from '../helpers/site.ts'
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -25,6 +25,7 @@ const sizes = () =>
 
 it('makes text at least 1.5× and keeps it across pages, by keyboard', async () => {
   await page.goto(site.server.url(`/${PLAN_ID}/tasks/7.html`))
+  await appRunning(page)
   const normal = await sizes()
   const toggle = page.getByRole('button', { name: '大字模式' })
   await toggle.focus()

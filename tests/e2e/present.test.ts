@@ -5,7 +5,7 @@
 // Screenshots of all 35 tasks at both sizes go to tests/output/screenshots/present-*.
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { siteInChromium } from '../helpers/browser.ts'
+import { appRunning, siteInChromium } from '../helpers/browser.ts'
 import { PLAN_ID, SCREENSHOTS, SITE_BASE } from '../helpers/site.ts'
 
 const site = siteInChromium()
@@ -93,6 +93,7 @@ it('answers the 放映模式 button within 100 ms, before the slides arrive', as
 it('answers the keys a clicker sends, and Esc leaves at the task shown', async () => {
   const page = await site.browser.newPage({ viewport: { width: 1366, height: 768 } })
   await page.goto(site.server.url(`/${PLAN_ID}/measures/3.html`))
+  await appRunning(page)
   await page.getByRole('button', { name: '放映模式' }).click()
   await page.locator('.presentation').waitFor()
   const at = async () => (await state(page)).title

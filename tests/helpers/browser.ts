@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { launch } from '../../scripts/site/chromium.ts'
 import { serve, type StaticServer } from '../../scripts/site/serve.ts'
 import { SITE_BASE, SITE_DIR } from './site.ts'
@@ -29,4 +29,13 @@ export function siteInChromium(dir = SITE_DIR, base = SITE_BASE): SiteInChromium
     get server() { return started.server! },
     get browser() { return started.browser! },
   }
+}
+
+/**
+ * Waits until the page's app runs (it starts after the first paint:
+ * scripts/site/start-after-paint.ts); before that the page is its HTML, and
+ * its buttons do nothing yet.
+ */
+export async function appRunning(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
 }

@@ -3,7 +3,9 @@
 // build uses VitePress's default theme; its config is the site's, with the
 // default local search in place of the site's own, and every plan's sidebar in
 // the site data, as plain VitePress has it (the site's theme puts each plan's
-// sidebar in place from that plan's pages: scripts/site/nav.ts).
+// sidebar in place from that plan's pages: scripts/site/nav.ts). Nor does it
+// take the site's changes to how pages load: the app starts with the page
+// (no boot script) and the dark mode is VitePress's default.
 import { fileURLToPath } from 'node:url'
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import site from '../../../../.vitepress/config.ts'
@@ -21,5 +23,7 @@ export default defineConfig({
   ...site,
   srcDir: fileURLToPath(new URL('../../../../docs', import.meta.url)),
   vite: {},
+  transformHtml: undefined,
+  appearance: true,
   themeConfig: { ...site.themeConfig, sidebar, search: { provider: 'local' } },
 })
