@@ -4,6 +4,7 @@
 // interactive. The modules are then evaluated one a task (the framework, the
 // theme, then the app), so that no single task blocks the page for long.
 // The page's <script data-app> names the app and the modules it imports.
+
 // 大字模式 as the reader left it (the key of .vitepress/theme/LargeTypeToggle.vue),
 // set here, before the app, so that the page does not change size once the app is up.
 try {
