@@ -119,8 +119,10 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
       await page.emulateMedia({ media: 'print' })
       for (let job = queue.shift(); job; job = queue.shift()) {
         await page.goto(server.url(job.page), { waitUntil: 'load' })
-        // Printed once the page is what a reader gets: hydrated by Vue, fonts loaded.
+        // Printed once the page is what a reader gets: hydrated by Vue (the parts that hydrate when the browser
+        // is idle included: scripts/site/late-hydration.ts), fonts loaded.
         await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+        await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())))
         await page.evaluate(() => document.fonts.ready.then(() => undefined))
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, outline: false,
           // Untagged: a tagged PDF carries the DOM's node ids, which differ from build to build.
