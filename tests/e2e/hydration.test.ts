@@ -80,8 +80,21 @@ it('a phone screen that grows to a desktop one shows the sidebar and outline of 
   await page.close()
 })
 
-it('on a wide screen, the outline beside the text follows scrolling without any touch or key', async () => {
+// The page's group is folded in the HTML; the live sidebar unfolds it (VitePress does so in the browser).
+const pageGroupUnfolded = (page: Page) => () => page.locator('.VPSidebar section.has-active').evaluate((e) => !e.classList.contains('collapsed'))
+
+it('a phone screen grown to a desktop one, with no touch or key before, has a live sidebar', async () => {
+  const { page, errors } = await open(390, `/${PLAN_ID}/tasks/7.html`)
+  expect(await pageGroupUnfolded(page)()).toBe(false)
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await expect.poll(pageGroupUnfolded(page)).toBe(true)
+  expect(errors).toEqual([])
+  await page.close()
+})
+
+it('on a wide screen, the sidebar is live at once and the outline follows scrolling, without any touch or key', async () => {
   const { page, errors } = await open(1440, `/${PLAN_ID}/tasks/7.html`)
+  await expect.poll(pageGroupUnfolded(page)).toBe(true)
   // The content, and the outline with it, hydrate when the browser is first idle.
   await expect.poll(() => page.locator('.VPDocAsideOutline').isVisible(), { timeout: 5000 }).toBe(true)
   expect(await page.locator('.VPDocAsideOutline a.active').count()).toBe(0)
