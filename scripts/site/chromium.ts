@@ -1,8 +1,9 @@
 // Debian's chromium driven by playwright-core, started as this machine needs
-// (no sandbox as root, no background networking on a closed network).
+// (no sandbox as root, no background networking on a closed network), and
+// the wait for a page's app that printing and the browser tests share.
 
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -20,4 +21,13 @@ export async function launch(): Promise<Browser> {
   const missing = chromiumMissing()
   if (missing) throw new Error(missing)
   return chromium.launch({ executablePath: CHROMIUM, timeout: LAUNCH_TIMEOUT_MS, args: CHROMIUM_FLAGS })
+}
+
+/**
+ * Waits until the page's app runs (it starts after the first paint:
+ * scripts/site/start-after-paint.ts); before that the page is its HTML, and
+ * its buttons do nothing yet.
+ */
+export async function appRunning(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
 }

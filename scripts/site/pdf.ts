@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import type { Browser } from 'playwright-core'
-import { CHROMIUM, launch } from './chromium.ts'
+import { appRunning, CHROMIUM, launch } from './chromium.ts'
 import { ROOT } from './load.ts'
 import { serve } from './serve.ts'
 import { isLibrary, stampDate, tasksOfUnit, type Site } from '../views.ts'
@@ -121,7 +121,7 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
         await page.goto(server.url(job.page), { waitUntil: 'load' })
         // Printed once the page is what a reader gets: hydrated by Vue (the parts that hydrate when the browser
         // is idle included: scripts/site/late-hydration.ts), fonts loaded.
-        await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+        await appRunning(page)
         await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve())))
         await page.evaluate(() => document.fonts.ready.then(() => undefined))
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false, outline: false,

@@ -17,6 +17,7 @@ const BOOT = readFileSync(fileURLToPath(new URL('../../.vitepress/boot.js', impo
 export const BOOT_FILE = `boot.${createHash('sha256').update(BOOT).digest('hex').slice(0, 8)}.js`
 
 const APP = /<script type="module" src="([^"]*\/)assets\/(app\.[\w-]+\.js)"><\/script>/g
+const FRAMEWORK = /\/framework\.[\w-]+\.js$/
 const PRELOAD = /[ \t]*<link rel="modulepreload" href="([^"]+)">\n?/g
 
 /**
@@ -33,7 +34,8 @@ export function startAfterPaint(html: string, file: string): string {
   if (apps.length !== 1) throw new Error(`${file}: expected one VitePress app script, found ${apps.length} (scripts/site/start-after-paint.ts must follow VitePress's page template)`)
   const [tag, base, app] = apps[0]!
   const modules = [...head.matchAll(PRELOAD)].map((m) => m[1]!)
-  const ordered = [...modules.filter((m) => /\/framework\.[\w-]+\.js$/.test(m)), ...modules.filter((m) => !/\/framework\.[\w-]+\.js$/.test(m))]
+  const isFramework = (m: string) => FRAMEWORK.test(m)
+  const ordered = [...modules.filter(isFramework), ...modules.filter((m) => !isFramework(m))]
   const boot = `<script type="module" src="${base}assets/${BOOT_FILE}" data-app="${base}assets/${app}" data-modules="${ordered.join(' ')}"></script>`
   return head.replace(PRELOAD, '').replace(tag, boot) + html.slice(end)
 }

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launch } from '../helpers/browser.ts'
+import { appRunning, launch } from '../helpers/browser.ts'
 import { serve, type StaticServer } from '../helpers/server.ts'
 import { filesBelow } from '../helpers/html.ts'
 import { planOf, ROOT } from '../helpers/plans.ts'
@@ -106,7 +106,7 @@ for (const mode of ['served plainly', "under the README's CSP"] as const) {
       const walk = async (tab: Page, paths: string[]) => {
         for (const path of paths) {
           await tab.goto(server.url(`/${path}`), { waitUntil: 'load' })
-          await tab.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+          await appRunning(tab)
           found.push([path, await tab.evaluate(injected)])
         }
       }
@@ -121,7 +121,7 @@ for (const mode of ['served plainly', "under the README's CSP"] as const) {
 
     it('search results show the payloads as text, and run nothing', async () => {
       await page.goto(server.url(`/${CORPUS_PLAN_ID}/`), { waitUntil: 'load' })
-      await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
+      await appRunning(page)
       await page.keyboard.press('Control+k')
       await page.locator('#policy-search-input').fill('alert')
       await page.locator('.policy-search .result').first().waitFor()

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launch } from '../../scripts/site/chromium.ts'
 import { serve, type StaticServer } from '../../scripts/site/serve.ts'
 import { SITE_BASE, SITE_DIR } from './site.ts'
 
-export { launch, CHROMIUM } from '../../scripts/site/chromium.ts'
+export { appRunning, launch, CHROMIUM } from '../../scripts/site/chromium.ts'
 
 export interface SiteInChromium {
   readonly server: StaticServer
@@ -31,11 +31,3 @@ export function siteInChromium(dir = SITE_DIR, base = SITE_BASE): SiteInChromium
   }
 }
 
-/**
- * Waits until the page's app runs (it starts after the first paint:
- * scripts/site/start-after-paint.ts); before that the page is its HTML, and
- * its buttons do nothing yet.
- */
-export async function appRunning(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('#app') !== null && '__vue_app__' in document.querySelector('#app')!)
-}
