@@ -200,7 +200,7 @@ describe('search in the browser', () => {
     await search('述职')
     await page.keyboard.press('Enter')
     await page.waitForURL(`${site.server.origin}${PLAN_ID}/tasks/16.html#task-16`)
-    expect(await page.locator('main h1').innerText()).toContain('任务16　压实企业主体责任')
+    await expect.poll(() => page.locator('main h1').innerText()).toContain('任务16　压实企业主体责任')
   })
 
   it('opens with "/" too, and made no request outside this host', async () => {
