@@ -67,6 +67,8 @@ export interface Task {
   person?: string
   /** Line of the task's marker in the source file (1-based). */
   line: number
+  /** The file ends inside this task: its text (or note) stops where the file does (shown as 原文在此处中断). */
+  truncated?: boolean
 }
 
 export interface Measure {
@@ -124,6 +126,11 @@ export interface Section {
   /** Paragraphs between the heading and the first item, "\n"-separated (e.g. "根据我镇实际情况，…细化为35项具体任务。"). */
   intro: string
   line: number
+  /**
+   * Items of a section of measures that are neither a measure, a task nor a part of one (a target, a principle,
+   * a remark between tasks), verbatim with their markers, "\n"-joined: kept where they stand, each a warning.
+   */
+  unplaced?: string
 }
 
 /** A top-level section the parser does not model, kept verbatim so nothing is dropped. */
@@ -181,10 +188,29 @@ export interface Notice {
   line: number
 }
 
-/** A problem found in a plan: where, and what was expected. */
+/** What a warning is about: the build's summary counts warnings by kind. */
+export type WarningKind = 'frame' | 'numbering' | 'outline' | 'note' | 'deadline' | 'count' | 'cut' | 'table' | 'phase'
+
+/** A problem found in a plan: where, and what was expected. A warning has a kind; a refusal has none. */
 export interface Problem {
   line: number
   message: string
+  kind?: WarningKind
+}
+
+/**
+ * A plan is refused only when the file holds nothing that reads as a plan's task; everything else is
+ * published, and what the parser could not place is a located warning.
+ */
+/** A warning as the review page (数据核对) shows it: where in the file, what, and the line it is about, verbatim. */
+export interface Review {
+  /** ":12", ": 第3段", ": 第2页". */
+  where: string
+  line: number
+  message: string
+  kind: WarningKind | ''
+  /** The line of the plan's text the warning is about, as read. */
+  text: string
 }
 
 export type ParseResult =

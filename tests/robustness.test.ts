@@ -32,7 +32,7 @@ describe('a file that is no plan', () => {
 })
 
 describe('a failed build', () => {
-  it('reports the plan\'s problems and leaves the previous site untouched', () => {
+  it('reports the file that is no plan and leaves the previous site untouched', () => {
     const previous = join(OUT, 'previous-site')
     rmSync(previous, { recursive: true, force: true })
     cpSync(SITE_DIR, previous, { recursive: true })
@@ -40,12 +40,13 @@ describe('a failed build', () => {
     const seeds = join(OUT, 'broken-seeds')
     rmSync(seeds, { recursive: true, force: true })
     mkdirSync(seeds, { recursive: true })
-    cpSync(`${FIXTURES}bad/skipped-task.txt`, join(seeds, 'skipped-task.txt'))
+    // A file that is no plan is refused (a plan with warnings would be published).
+    cpSync(`${FIXTURES}bad/no-measures.txt`, join(seeds, 'no-measures.txt'))
     const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', previous], {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('skipped-task.txt:14: expected task 4 after task 3, found task 6')
+    expect(run.stderr).toContain('no-measures.txt:6: nothing in this file reads as a task of a plan')
     expect(run.stderr).toContain('was left as it was')
     expect(filesBelow(previous).map((f) => [f, readFileSync(join(previous, f)).length])).toEqual(before)
   })

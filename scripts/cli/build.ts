@@ -82,7 +82,7 @@ async function main(args: string[]): Promise<number> {
   mkdirSync(SITE_CACHE, { recursive: true })
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
-  const generating = spawnSync(process.execPath, [`--max-old-space-size=${GENERATE_HEAP_MB}`, TSX, join(ROOT, 'scripts/cli/generate.ts'), ...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), '--summary', summaryFile], {
+  const generating = spawnSync(process.execPath, [`--max-old-space-size=${GENERATE_HEAP_MB}`, TSX, join(ROOT, 'scripts/cli/generate.ts'), ...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), ...(args.includes('--strict') ? ['--strict'] : []), '--summary', summaryFile], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   })

@@ -2,6 +2,7 @@
 // npm run build runs it too, in a process of its own (its memory is given back
 // before VitePress starts), as: generate -- --pdf [--no-cache] --summary FILE,
 // FILE then holding what the build needs of the plans (GenerateSummary).
+// --strict: stop, writing nothing, where any plan has a warning.
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { generate, type GenerateSummary } from '../site/generate.ts'
@@ -14,13 +15,13 @@ const summaryAt = args.indexOf('--summary')
 const summaryFile = summaryAt >= 0 && args[summaryAt + 1] ? resolve(args[summaryAt + 1]!) : undefined
 // Pages link PDFs only with --pdf: only `npm run build` prints them.
 const pdf = args.includes('--pdf')
-const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, !args.includes('--no-cache'))
+const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, !args.includes('--no-cache'), args.includes('--strict'))
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')
   process.exitCode = 1
 } else {
-  for (const line of result.warnings) process.stderr.write(line + '\n')
+  for (const line of [...result.warnings, ...result.summaries]) process.stderr.write(line + '\n')
   if (summaryFile) {
     const { site } = result
     const summary: GenerateSummary = {

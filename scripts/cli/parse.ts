@@ -1,9 +1,13 @@
-// npm run --silent parse -- FILE (.txt, .md, .docx, .pdf): prints the plan model
-// as JSON, or one "FILE:LINE: message" line per problem on stderr and exits 1
-// ("FILE: 第N段: …" for Word, "FILE: 第N页: …" for PDF).
+// npm run --silent parse -- FILE [--json] (.txt, .md, .docx, .doc, .pdf): reads
+// one plan. On stderr: a "FILE:LINE: warning: …" line for each thing it could
+// not read ("FILE: 第N段: …" for Word, "FILE: 第N页: …" for PDF), then one
+// summary line (measures, tasks, with units, with deadlines, warnings by kind).
+// On stdout, when it is a pipe or a file (or with --json): the plan model as
+// JSON, the contract other tools read. Exit 1 where the file is refused (not a
+// plan, or not readable).
 
 import { loadRegistry, planIdProblem, readPlan } from '../site/load.ts'
-import { reportLines } from '../report.ts'
+import { reportLines, summaryLine } from '../report.ts'
 
 function reason(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined
@@ -14,11 +18,13 @@ function reason(error: unknown): string {
 }
 
 async function main(args: string[]): Promise<number> {
-  if (args.length !== 1) {
-    process.stderr.write('usage: npm run --silent parse -- FILE\n')
+  const json = args.includes('--json')
+  const files = args.filter((a) => a !== '--json')
+  if (files.length !== 1) {
+    process.stderr.write('usage: npm run --silent parse -- FILE [--json]\n')
     return 2
   }
-  const file = args[0]!
+  const file = files[0]!
   const badName = planIdProblem(file, new Set())
   if (badName) {
     process.stderr.write(`${file}: ${badName}\n`)
@@ -34,7 +40,9 @@ async function main(args: string[]): Promise<number> {
   const { result, where } = loaded
   for (const line of reportLines(file, result, where)) process.stderr.write(line + '\n')
   if (!result.ok) return 1
-  process.stdout.write(JSON.stringify(result.plan, null, 2) + '\n')
+  process.stderr.write(summaryLine(file, result) + '\n')
+  // A person at a terminal reads the summary; a pipe or a file gets the model.
+  if (json || !process.stdout.isTTY) process.stdout.write(JSON.stringify(result.plan, null, 2) + '\n')
   return 0
 }
 

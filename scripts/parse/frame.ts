@@ -14,17 +14,43 @@ const FULL_DATE = new RegExp(`^[（(]?${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\
 
 /** "2022年5月10日", "二〇二二年五月十日", "（2023年5月8日）" → ISO date; null if the line is no date. */
 export function readFullDate(text: string): IsoDate | null {
-  const m = FULL_DATE.exec(text.replace(/[\s\u3000]/g, ''))
+  // The zero of a year is written 〇, or with a look-alike: ○ (a circle), O or Ｏ (letters), 零.
+  const m = FULL_DATE.exec(text.replace(/[\s\u3000]/g, '').replace(/[○ＯO◯]/g, '〇'))
   if (!m) return null
   const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : Number([...m[1]!].map((c) => readNumber(c)).join(''))
   return isoDate(year, readNumber(m[2]!), readNumber(m[3]!))
 }
 
-/** A document number (文号): "荫政发〔2022〕12号", "[2023]2号". */
-const DOCUMENT_NUMBER = /^\S{0,12}[〔［[（(]\d{4}[〕］\]）)]\s*第?\d+\s*号$/
+/** A document number (文号): "荫政发〔2022〕12号", "[2023]2号", or in parentheses on a line of its own: "（穗府〔2007〕7号）". */
+const DOCUMENT_NUMBER = /^(?:\S{0,12}[〔［[（(]\d{4}[〕］\]）)]\s*第?\d+\s*号|[（(]\S{0,12}[〔［[]\d{4}[〕］\]]\s*第?\d+\s*号[）)])$/
 
 /** A line that can be a plan's title: names a kind of document, is no sentence. */
-const TITLE_WORDS = /(方案|计划|要点|清单|分工|意见|办法|细则|安排|措施)$/
+const TITLE_WORDS = /(方案|计划|要点|清单|分工|分解|意见|办法|细则|安排|措施|事项)$/
+
+/** A line that names a body: a letterhead or a signature ("荫城镇人民政府", "鞍山市立山区人民政府文件"). */
+const BODY = /(政府|委员会|办公室|办公厅|委|局|厅|部|办|中心|镇|乡|街道|党委|党组|支部|公司|文件)$/
+
+/** The body a letterhead names: "…人民政府文件" is issued by "…人民政府". */
+export function letterheadBody(text: string): string {
+  return text.length > 2 ? text.replace(/文件$/, '') : text
+}
+
+/** A short line in parentheses between a notice and its plan ("（此件公开发布）"). */
+const REMARK = /^[（(][^（()）。]{1,12}[）)]$/
+const ATTACHMENT = /^附件\d*[：:]?$/
+
+/** How many lines from `at` make the plan's title together (a long title is set on two or three), or 0. */
+export function titleLines(paragraphs: Paragraph[], at: number): number {
+  let text = ''
+  for (let k = 0; k < 3 && at + k < paragraphs.length; k++) {
+    const line = paragraphs[at + k]!.text
+    if (/[。；;：:！？]/.test(line) || readMarker(line) !== null || readFullDate(line) !== null || DOCUMENT_NUMBER.test(line)) return 0
+    text += line
+    if (text.length > 80) return 0
+    if (TITLE_WORDS.test(text)) return k + 1
+  }
+  return 0
+}
 
 export interface Signature {
   issuer: string | null
@@ -50,21 +76,24 @@ export function readSignature(lines: string[]): Signature {
 
 /**
  * Where a notice ends and the plan it carries begins: after the notice's date
- * (and an "附件" line), at a title. Null where the document is no such notice.
+ * (and an "附件" line, or a remark such as "（此件公开发布）"), at a title. A notice
+ * begins with its title (关于印发…的通知, on one line or more), or, where a web page
+ * left the title out, with its addressees ("各村，各站所："). Null where the
+ * document is no such notice.
  */
 export function splitNotice(paragraphs: Paragraph[]): { notice: Paragraph[]; plan: Paragraph[] } | null {
-  const first = paragraphs.slice(0, 4).findIndex((p) => /通知$/.test(p.text) && p.text.length <= 80)
-  if (first < 0) return null
-  const isTitle = (p: Paragraph | undefined) => p !== undefined && TITLE_WORDS.test(p.text) && !/[。；]/.test(p.text) && p.text.length <= 80
+  const titled = paragraphs.slice(0, 6).findIndex((p) => /通知$/.test(p.text) && p.text.length <= 80)
+  const addressed = paragraphs.length > 0 && /[：:]$/.test(paragraphs[0]!.text) && !/[。]/.test(paragraphs[0]!.text)
+  if (titled < 0 && !addressed) return null
   let itemsSeen = false
-  for (let i = first + 1; i < paragraphs.length; i++) {
+  for (let i = titled + 1; i < paragraphs.length; i++) {
     const p = paragraphs[i]!
     // The notice's own text ends with its date, maybe "附件"; or, a short notice without items or date, at the title.
-    if (readFullDate(p.text) || /^附件\d*[：:]?$/.test(p.text)) {
+    if (readFullDate(p.text) || ATTACHMENT.test(p.text)) {
       let next = i + 1
-      if (/^附件\d*[：:]?$/.test(paragraphs[next]?.text ?? '')) next++
-      if (isTitle(paragraphs[next])) return { notice: paragraphs.slice(0, next), plan: paragraphs.slice(next) }
-    } else if (!itemsSeen && isTitle(p)) {
+      while (next < paragraphs.length && (ATTACHMENT.test(paragraphs[next]!.text) || REMARK.test(paragraphs[next]!.text))) next++
+      if (titleLines(paragraphs, next) > 0) return { notice: paragraphs.slice(0, next), plan: paragraphs.slice(next) }
+    } else if (titled >= 0 && !itemsSeen && titleLines(paragraphs, i) > 0) {
       return { notice: paragraphs.slice(0, i), plan: paragraphs.slice(i) }
     }
     if (readMarker(p.text)) itemsSeen = true
@@ -72,19 +101,33 @@ export function splitNotice(paragraphs: Paragraph[]): { notice: Paragraph[]; pla
   return null
 }
 
-/** The notice as the model keeps it: title, 文号, and all its other text verbatim. */
+/** The notice as the model keeps it: title, 文号, letterhead, and all its other text verbatim. */
 export function readNotice(paragraphs: Paragraph[]): Notice {
-  const titleAt = paragraphs.findIndex((p) => /通知$/.test(p.text))
-  const title = paragraphs[titleAt]!.text
-  const numberAt = paragraphs.findIndex((p) => DOCUMENT_NUMBER.test(p.text))
+  const titleEnd = paragraphs.findIndex((p) => /通知$/.test(p.text))
+  // A title set on two or three lines: from the line that begins it ("关于…", or a body's name and "关于…").
+  let titleStart = titleEnd
+  for (let k = titleEnd - 1; k >= 0 && k >= titleEnd - 2; k--) {
+    const line = paragraphs[k]!.text
+    if (DOCUMENT_NUMBER.test(line) || /[。：:]/.test(line)) break
+    if (/关于/.test(line)) { titleStart = k; break }
+  }
+  const titleAt = new Set(titleEnd < 0 ? [] : Array.from({ length: titleEnd - titleStart + 1 }, (_, k) => titleStart + k))
+  const numberAt = paragraphs.findIndex((p, i) => !titleAt.has(i) && DOCUMENT_NUMBER.test(p.text))
   // A line above the title that is no 文号 is the letterhead.
-  const issuerAt = titleAt > 0 && numberAt !== 0 ? 0 : -1
-  const rest = paragraphs.filter((_, i) => i !== titleAt && i !== numberAt && i !== issuerAt).map((p) => p.text)
-  const dates = paragraphs.map((p) => readFullDate(p.text)).filter((d): d is IsoDate => d !== null)
-  const notice: Notice = { title, text: rest.join('\n'), line: paragraphs[0]!.line }
-  if (issuerAt === 0) notice.issuer = paragraphs[0]!.text
+  const issuerAt = paragraphs.findIndex((p, i) => i < titleStart && i !== numberAt && BODY.test(p.text) && p.text.length <= 40)
+  // A letterhead "…文件" stays in the notice's text as written; its body is the issuer.
+  const letterheadKept = issuerAt >= 0 && letterheadBody(paragraphs[issuerAt]!.text) !== paragraphs[issuerAt]!.text
+  const rest = paragraphs.filter((_, i) => !titleAt.has(i) && i !== numberAt && (i !== issuerAt || letterheadKept)).map((p) => p.text)
+  const dateAt = paragraphs.map((p) => readFullDate(p.text)).findLastIndex((d) => d !== null)
+  const notice: Notice = { title: [...titleAt].map((i) => paragraphs[i]!.text).join(''), text: rest.join('\n'), line: paragraphs[0]!.line }
+  // The letterhead names the issuer; else the signature above the notice's date does.
+  const signature = dateAt > 0 ? paragraphs[dateAt - 1]!.text : ''
+  if (issuerAt >= 0) notice.issuer = letterheadBody(paragraphs[issuerAt]!.text)
+  else if (BODY.test(signature) && signature.length <= 40 && !/[。，,：:；;]/.test(signature)) notice.issuer = signature
+  // "广州市人民政府关于印发…的通知": the title names its issuer.
+  else if (BODY.test(notice.title.split('关于')[0]!)) notice.issuer = notice.title.split('关于')[0]!
   if (numberAt >= 0) notice.documentNumber = paragraphs[numberAt]!.text
-  if (dates.length > 0) notice.date = dates[dates.length - 1]!
+  if (dateAt >= 0) notice.date = readFullDate(paragraphs[dateAt]!.text)!
   return notice
 }
 
@@ -116,10 +159,12 @@ export function readHead(head: Paragraph[], signatureIssuer: string | null, prob
   const firstSentence = parts.findIndex((p) => /[。；]/.test(p.text))
   const titleEnd = addresseeAt >= 0 ? addresseeAt : firstSentence >= 0 ? firstSentence : parts.length
   const above = parts.slice(0, titleEnd)
-  const letterhead = above.length >= 2 && !TITLE_WORDS.test(above[0]!.text) && !/^关于/.test(above[0]!.text)
+  // A letterhead names a body; the lines under it make the title ("徐庄镇2017年度安全生产专项整治" / "工作计划" is one title).
+  const first = above[0]?.text ?? ''
+  const letterhead = above.length >= 2 && !TITLE_WORDS.test(first) && !/^关于/.test(first) && (BODY.test(first) || first === signatureIssuer)
     ? above[0]!
-    : above.length === 1 && above[0]!.text === signatureIssuer ? above[0]! : null
-  const issuer = letterhead ? letterhead.text : signatureIssuer
+    : above.length === 1 && first === signatureIssuer ? above[0]! : null
+  const issuer = letterhead ? letterheadBody(letterhead.text) : signatureIssuer
   // A long title is often set on two lines; it is one title.
   const title = above.slice(letterhead ? 1 : 0).map((p) => p.text).join('')
   if (!title) problems.push({ line: parts[0]?.line ?? 1, message: 'expected the title at the top of the plan, e.g. "关于…的实施方案"' })

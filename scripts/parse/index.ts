@@ -8,7 +8,7 @@
 // requirements, guiding ideology) → the model.
 
 import type {
-  Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef,
+  Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef, WarningKind,
 } from '../model.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { readNumber, NUMBER } from './markers.ts'
@@ -86,7 +86,9 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
       } else if (n > 0) {
         walk(c)
       } else if (headings.some((h) => h.marker.kind === c.marker.kind)) {
-        roles.empty.push(c)
+        // A heading beside headings over tasks: a measure, with tasks whose notes are missing (or cut) if it holds items written as tasks.
+        if (c.children.some((g) => taskKinds.has(g.marker.kind))) walk(c)
+        else roles.empty.push(c)
       } else if (taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
         // Written as a task, beside tasks, without a note: a task whose note is missing.
         roles.tasks.push({ item: c, holder })
@@ -115,19 +117,22 @@ function deepestItems(section: OutlineItem): Array<{ item: OutlineItem; holder: 
   return out
 }
 
+/** Adds a warning of one kind. */
+type Warn = (line: number, message: string, kind: WarningKind) => void
+
 /** Numbers must run 1, 2, 3 … without gaps or repeats (or on from `start`). */
-function checkSequence(what: string, items: OutlineItem[], problems: Problem[], start = 1): void {
+function checkSequence(what: string, items: OutlineItem[], warn: Warn, start = 1): void {
   const seen = new Map<number, number>()
   let previous = start - 1
   for (const item of items) {
     const number = item.marker.number
     const first = seen.get(number)
     if (first !== undefined) {
-      problems.push({ line: item.line, message: `${what} ${number} appears twice (first at line ${first})` })
+      warn(item.line, `${what} ${number} appears twice (first at line ${first})`, 'numbering')
     } else if (number !== previous + 1) {
       const missing = number > previous + 1 ? `; ${what} ${previous + 1}${number - 1 > previous + 1 ? `–${number - 1}` : ''} missing` : ''
       const after = previous === start - 1 ? 'first' : `after ${what} ${previous}`
-      problems.push({ line: item.line, message: `expected ${what} ${previous + 1} ${after}, found ${what} ${number}${missing}` })
+      warn(item.line, `expected ${what} ${previous + 1} ${after}, found ${what} ${number}${missing}`, 'numbering')
     }
     if (first === undefined) seen.set(number, item.line)
     previous = number
@@ -138,11 +143,11 @@ function checkSequence(what: string, items: OutlineItem[], problems: Problem[], 
  * Task numbers run on across measures (the seed: 1–35) or start again in each
  * (1., 2. under every heading): either is a plan's own numbering, checked as such.
  */
-function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem }>, problems: Problem[]): number {
+function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem }>, warn: Warn): number {
   const holders = [...new Set(tasks.map((t) => t.holder))]
   const restarts = holders.length > 1 && tasks.find((t) => t.holder === holders[1])!.item.marker.number === 1
-  if (!restarts) checkSequence('task', tasks.map((t) => t.item), problems)
-  else for (const h of holders) checkSequence('task', tasks.filter((t) => t.holder === h).map((t) => t.item), problems)
+  if (!restarts) checkSequence('task', tasks.map((t) => t.item), warn)
+  else for (const h of holders) checkSequence('task', tasks.filter((t) => t.holder === h).map((t) => t.item), warn)
   // How many tasks the plan numbers: a number written twice counts once.
   return new Set(tasks.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
 }
@@ -150,55 +155,64 @@ function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem 
 // A labelled note that does not end the task: text follows it.
 const NOTE_INSIDE = new RegExp(`[（(【\\[〔][\\s\\u3000]*(?:${FIELD_LABELS.map((f) => f.label).join('|')})[\\s\\u3000]*[:：]`)
 
+/** How a complete sentence, item or note ends; a last item that ends otherwise was cut by the end of the file. */
+const COMPLETE_END = /[。！？!?；;）)】\]〕」”"』]$/
+
+/** Whether the file ends inside this item: it is the last item and its text stops mid-sentence. */
+function cutByEnd(item: OutlineItem, last: OutlineItem | undefined): boolean {
+  return item === last && !COMPLETE_END.test(fullText(item).replace(/[\s\u3000|]+$/, ''))
+}
+
+/** The note's units, each resolved after the one before it, with its role; a unit cut by the end of the file left out. */
+function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named: Array<{ role: FieldRole; ref: UnitRef }>; cutUnit: string | null } {
+  const named: Array<{ role: FieldRole; ref: UnitRef }> = []
+  let cutUnit: string | null = null
+  const fields = note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []
+  fields.forEach((field) => {
+    const texts = splitUnits(field.value)
+    // The last name of a note the file cuts may be a name cut short ("责任单位：区"): not read as a unit.
+    if (cut && field === note!.fields.at(-1) && texts.length > 0) cutUnit = texts.pop()!
+    for (const text of texts) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
+  })
+  return { named, cutUnit }
+}
+
 function readTask(
-  item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, problems: Problem[],
-): Task | null {
+  item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
+): Task {
   const written = item.marker.number
   const full = fullText(item)
   const note = findNote(full)
-  if (!note && needsNote) {
+  // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
+  const noteCut = item === last && note === null && needsNote
+  const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
+  if (cut) {
+    const end = full.replace(/[\s\u3000|]+$/, '').split('\n').at(-1)!.slice(-12)
+    const where = noteCut && !cutByEnd(item, last) ? 'right after the text of this task, where its note would stand' : 'in the middle of this task'
+    warn(item.line, `task ${written}: the file ends ${where} ("…${end}"); it is published as far as it goes, marked 原文在此处中断`, 'cut')
+  }
+  if (!note && needsNote && !cut) {
     const inside = NOTE_INSIDE.exec(full)
-    problems.push({
-      line: item.line,
-      message: inside
-        ? `task ${written}: unexpected text after its unit/deadline note: "${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"`
-        : `task ${written} has no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end`,
-    })
-    return null
+    warn(
+      item.line,
+      inside
+        ? `task ${written}: text follows its unit/deadline note ("${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"), so the note was not read; shown as 责任单位：未注明`
+        : `task ${written} names no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end; shown as 责任单位：未注明`,
+      'note',
+    )
   }
-  if (note && !note.closed) {
-    problems.push({ line: item.line, message: `task ${written}: its note "${note.raw.slice(0, 40)}" is not closed with "）"; is the file cut short?` })
-    return null
-  }
-  for (const label of note ? repeatedLabels(note) : []) {
-    problems.push({ line: item.line, message: `task ${written}: its note names ${label} twice: "${note!.raw}"` })
-  }
+  for (const label of note ? repeatedLabels(note) : []) warn(item.line, `task ${written}: its note names ${label} twice: "${note!.raw}"; the units of both are read`, 'note')
   const { title, rest } = splitTitle((note ? full.slice(0, note.at) : full).replace(/[\s\u3000]+$/, ''))
-  if (title.trim() === '') problems.push({ line: item.line, message: `task ${written} has no title: expected words after "${item.marker.text}"` })
-  // Every unit the note names, in the order written, each resolved after the one before it, with its role.
-  const named: Array<{ role: FieldRole; ref: UnitRef }> = []
-  for (const field of note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []) {
-    for (const text of splitUnits(field.value)) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
-  }
+  if (title.trim() === '') warn(item.line, `task ${written} has no title: expected words after "${item.marker.text}"`, 'outline')
+  const { named, cutUnit } = noteUnits(note, registry, cut)
+  if (cutUnit !== null) warn(item.line, `task ${written}: the file ends inside its note, so its last unit "${cutUnit}" may be cut short and is not read as a unit`, 'cut')
   const unitRefs = named.map((n) => n.ref)
   const lead = named.filter((n) => n.role === 'lead').map((n) => n.ref)
   const support = named.filter((n) => n.role === 'support').map((n) => n.ref)
-  if (note && unitRefs.length === 0) {
-    problems.push({ line: item.line, message: `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位` })
+  if (note && unitRefs.length === 0 && cutUnit === null && !cut) {
+    warn(item.line, `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位; shown as 责任单位：未注明`, 'note')
   }
-  const deadlineTexts = note ? valuesOf(note, 'deadline') : []
-  let deadline: Deadline | null = null
-  if (deadlineTexts.length === 0) {
-    // Many plans give no deadline for some or all tasks: that is what they say, not a slip.
-    deadline = { text: '', kind: 'unspecified' }
-  } else if (deadlineTexts[0] === '') {
-    problems.push({ line: item.line, message: `task ${written}: its note has an empty 完成时限: "${note!.raw}"` })
-  } else {
-    const normalised = normaliseDeadline(deadlineTexts[0]!, year)
-    if ('error' in normalised) problems.push({ line: item.line, message: `task ${written}: ${normalised.error}` })
-    else deadline = normalised
-  }
-  if (!deadline || (note && unitRefs.length === 0)) return null
+  const deadline = readDeadline(note, written, year, cut, item.line, warn)
   const unique = (list: UnitRef[]) => [...new Set(list.map((r) => r.unit))]
   const task: Task = { number, measure, title, text: rest, note: note?.raw ?? '', units: unique(unitRefs), unitRefs, deadline, line: item.line }
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
@@ -209,7 +223,26 @@ function readTask(
   const persons = note ? valuesOf(note, 'person') : []
   if (leaders.length > 0) task.leader = leaders.join('；')
   if (persons.length > 0) task.person = persons.join('；')
+  if (cut) task.truncated = true
   return task
+}
+
+/** The task's deadline from its note; unspecified (the text kept) where it cannot be read, with a warning. */
+function readDeadline(note: Note | null, written: number, year: number | null, cut: boolean, line: number, warn: Warn): Deadline {
+  const texts = note ? valuesOf(note, 'deadline') : []
+  // Many plans give no deadline for some or all tasks: that is what they say, not a slip.
+  if (texts.length === 0) return { text: '', kind: 'unspecified' }
+  const text = texts[0]!
+  if (text === '') {
+    warn(line, `task ${written}: its note has an empty 完成时限: "${note!.raw}"`, 'deadline')
+    return { text: '', kind: 'unspecified' }
+  }
+  // A deadline the file cuts short is not read: "6月" may have been "6月15日".
+  if (cut && note!.fields.at(-1)?.role === 'deadline') return { text, kind: 'unspecified' }
+  const normalised = normaliseDeadline(text, year)
+  if (!('error' in normalised)) return normalised
+  warn(line, `task ${written}: ${normalised.error}; shown as written, 未明确`, 'deadline')
+  return { text, kind: 'unspecified' }
 }
 
 /** Recurring duties of a task: those in its text, and its deadline if that recurs and the text does not already say so. */
@@ -233,9 +266,12 @@ function sortProblems(list: Problem[]): Problem[] {
   return [...list].sort((a, b) => a.line - b.line)
 }
 
+/** Why a file is no plan: nothing in it reads as a task. */
+const NO_TASKS = 'nothing in this file reads as a task of a plan: expected numbered items ("一、", "（一）", "1.") with their responsible units ("（责任单位：…）"), or a task table with a 责任单位 column; is this file a plan?'
+
 export function parsePlan({ id, source, text, registry }: ParseInput): ParseResult {
-  const problems: Problem[] = []
   const warnings: Problem[] = []
+  const warn: Warn = (line, message, kind) => warnings.push({ line, message, kind })
   const lines = text.split('\n')
 
   // The frame: signature at the end, a notice around the plan, the head.
@@ -243,19 +279,23 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const all = toParagraphs(lines.slice(0, signature.start))
   const split = splitNotice(all)
   const notice = split ? readNotice(split.notice) : null
-  const outline = buildOutline(flattenTables(split ? split.plan : all, problems))
-  const head = readHead(outline.head, signature.issuer, problems)
+  const tableProblems: Problem[] = []
+  const outline = buildOutline(flattenTables(split ? split.plan : all, tableProblems))
+  for (const p of tableProblems) warn(p.line, p.message, 'table')
+  const headProblems: Problem[] = []
+  const head = readHead(outline.head, signature.issuer ?? notice?.issuer ?? null, headProblems)
+  for (const p of headProblems) warn(p.line, p.message, 'frame')
   const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? null
   if (date === null) {
-    warnings.push({ line: Math.max(signature.start, 1), message: 'the plan states no date (成文日期), neither on its last line nor under its title; its date is unknown' })
+    warn(Math.max(signature.start, 1), 'the plan states no date (成文日期), neither on its last line nor under its title; its date is unknown', 'frame')
   }
   const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? ''
-  if (issuer === '') warnings.push({ line: outline.head[0]?.line ?? 1, message: 'the plan names no issuer (发文机关), neither above its title nor above its date' })
+  if (issuer === '') warn(outline.head[0]?.line ?? 1, 'the plan names no issuer (发文机关), neither above its title nor above its date', 'frame')
   // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
   const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
   const planYear = Number.isFinite(year) ? year : null
 
-  if (outline.items.length === 0) problems.push({ line: lines.length, message: 'expected sections numbered "一、", "二、" …; found none' })
+  if (outline.items.length === 0) return { ok: false, problems: [{ line: lines.length, message: NO_TASKS }], warnings: sortProblems(warnings) }
   const sections = outline.items.map((item) => {
     const title = withoutFinalStop(item.paragraphs[0]!)
     return { item, title, kind: sectionKind(title) }
@@ -270,39 +310,34 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     const umbrella = sections.find((s) => s.kind === 'measures')
     if (umbrella) roles.tasks.push(...deepestItems(umbrella.item).filter((t) => t.holder !== umbrella.item || umbrella.item.children.every((c) => c.children.length === 0)))
   }
+  if (roles.tasks.length + roles.stray.length === 0) return { ok: false, problems: [{ line: outline.items[0]!.line, message: NO_TASKS }], warnings: sortProblems(warnings) }
+  // Tasks beside measures, outside any: the section holds them, as a measure of its own.
+  for (const stray of roles.stray) {
+    warn(stray.line, `task ${stray.marker.number} stands outside any measure: expected a measure heading such as "（一）…" before it; it is shown under its section`, 'outline')
+    roles.tasks.push({ item: stray, holder: stray.parent! })
+  }
+  roles.tasks.sort((a, b) => a.item.line - b.item.line)
   // A section holding tasks, which no heading word names, holds measures: it is no "other" section.
   for (const s of sections) {
     if (s.kind === 'other' && roles.tasks.some((t) => t.holder === s.item || ancestors(t.holder).includes(s.item))) s.kind = 'measures'
   }
   const measuresSection = sections.find((s) => s.kind === 'measures')
-  if (outline.items.length > 0 && !measuresSection) {
-    problems.push({
-      line: outline.items[0]!.line,
-      message: `expected a section of measures and tasks (a heading such as "二、细化措施"); found ${sections.map((s) => `"${s.item.marker.text}${s.title}"`).join(', ')}`,
-    })
-  } else if (measuresSection && roles.tasks.length === 0 && roles.stray.length === 0) {
-    problems.push({ line: measuresSection.item.line, message: 'the plan has no measures: expected headings such as "（一）…" in this section' })
-  }
-  for (const stray of roles.stray) {
-    problems.push({ line: stray.line, message: `task ${stray.marker.number} is outside any measure: expected a measure heading such as "（一）…" before it` })
-  }
 
-  // Measures: the items that hold tasks, in document order.
+  // Measures: the items that hold tasks, and those at a measure's level that hold none, in document order.
   const holders = [...new Set(roles.tasks.map((t) => t.holder))]
   const measureItems = [...holders, ...roles.empty].sort((a, b) => a.line - b.line)
   const measureKinds = new Set(measureItems.filter((m) => !outline.items.includes(m)).map((m) => m.marker.kind))
-  checkSequence('measure', measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)), problems)
-  for (const empty of roles.empty) {
-    problems.push({ line: empty.line, message: `measure ${empty.marker.number} has no tasks: expected tasks numbered "1." … under it` })
-  }
-  const numbered = [...roles.tasks, ...roles.stray.map((item) => ({ item, holder: item.parent! }))].sort((a, b) => a.item.line - b.item.line)
-  const taskCount = checkTaskNumbers(numbered, problems)
+  checkSequence('measure', measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)), warn)
+  for (const empty of roles.empty) warn(empty.line, `measure ${empty.marker.number} has no tasks: expected tasks numbered "1." … under it`, 'outline')
+  const taskCount = checkTaskNumbers(roles.tasks, warn)
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
+  // The item the file may end inside: the last, where no signature (issuer and date) follows it.
+  const lastItem = signature.date === null ? outline.items.flatMap((i) => [i, ...descendants(i)]).at(-1) : undefined
   const measures: Measure[] = []
   const tasks: Task[] = []
   const usedUnits: string[] = []
   const obligations: Obligation[] = []
-  holders.forEach((holder, i) => {
+  measureItems.forEach((holder, i) => {
     const number = i + 1
     const asSection = sectionAt.get(holder)
     const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(holder.paragraphs[0]!)
@@ -314,17 +349,17 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     // Four levels (一、 → （一） → 1. → （1）): the heading between the section and the measure groups measures.
     const group = groupOf(holder)
     if (group) measure.group = [group.marker.text + group.paragraphs[0], ...group.paragraphs.slice(1)].join('\n')
-    if (measure.title.trim() === '') problems.push({ line: holder.line, message: `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"` })
+    if (measure.title.trim() === '') warn(holder.line, `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, problems)
-      if (!task) continue
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
       obligations.push(...taskObligations(task))
     }
   })
+  tasks.sort((a, b) => a.number - b.number)
 
   // Statements the plan makes about itself.
   // Where the plan says what it holds: its title, preamble and the intro of its task section.
@@ -337,25 +372,28 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const statedTaskCount = statedTasks ? readNumber(statedTasks[1]!) : null
   const nationalMeasures = new RegExp(`${NUM}\\s*条(?:硬)?措施`).exec(selfText)
   const nationalMeasureCount = nationalMeasures ? readNumber(nationalMeasures[1]!) : null
-  if (statedTaskCount !== null && numbered.length > 0 && taskCount !== statedTaskCount) {
-    problems.push({
-      line: selfParagraphs.find((p) => p.text.includes(statedTasks![0]))?.line ?? measuresSection?.item.line ?? 1,
-      message: `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${taskCount} were found`,
-    })
+  if (statedTaskCount !== null && taskCount !== statedTaskCount) {
+    warn(
+      selfParagraphs.find((p) => p.text.includes(statedTasks![0]))?.line ?? measuresSection?.item.line ?? 1,
+      `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${taskCount} were found`,
+      'count',
+    )
   }
 
   // Phases, work requirements, guiding ideology, the rest verbatim.
   const ofKind = (kind: SectionKind) => sections.filter((s) => s.kind === kind)
+  const phaseProblems: Problem[] = []
   const phases: Phase[] = ofKind('phases').flatMap((s) => {
-    checkSequence('phase', s.item.children, problems)
-    return s.item.children.map((c, i) => readPhase(i + 1, [c.paragraphs[0]!, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))], c.line, date, planYear, problems))
+    checkSequence('phase', s.item.children, warn)
+    return s.item.children.map((c, i) => readPhase(i + 1, [c.paragraphs[0]!, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))], c.line, date, planYear, phaseProblems))
   })
+  for (const p of phaseProblems) warn(p.line, p.message, 'phase')
   const requirements: Requirement[] = ofKind('requirements').flatMap((s) => {
-    checkSequence('requirement', s.item.children, problems)
+    checkSequence('requirement', s.item.children, warn)
     return s.item.children.map((c, i) => {
       const { title: t, rest } = splitTitle(c.paragraphs[0]!)
       const body = [rest, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))].filter((x) => x !== '').join('\n')
-      if (t.trim() === '') problems.push({ line: c.line, message: `requirement ${c.marker.number} has no title: expected words after "${c.marker.text}"` })
+      if (t.trim() === '') warn(c.line, `requirement ${c.marker.number} has no title: expected words after "${c.marker.text}"`, 'outline')
       return { number: i + 1, title: t, text: body, line: c.line }
     })
   })
@@ -364,38 +402,39 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   // Nothing lost: every item of the outline is in the model — a section (title
   // and intro), a measure, a task (its sub-items with it), a phase or a
   // requirement (theirs with them), or the text of a section kept verbatim.
+  // An item that is none of these stays in its section's text as written.
   const consumed = new Set<OutlineItem>()
   const take = (item: OutlineItem) => [item, ...descendants(item)].forEach((i) => consumed.add(i))
   for (const s of sections) {
     consumed.add(s.item)
     if (s.kind === 'guidance' || s.kind === 'other' || s.kind === 'phases' || s.kind === 'requirements') take(s.item)
   }
-  for (const h of holders) {
+  for (const h of measureItems) {
     consumed.add(h)
     const group = groupOf(h)
     if (group) consumed.add(group)
   }
-  for (const t of [...roles.tasks.map((x) => x.item), ...roles.empty, ...roles.stray]) take(t)
-  for (const item of outline.items.flatMap((i) => [i, ...descendants(i)])) {
-    if (consumed.has(item)) continue
-    problems.push({
-      line: item.line,
-      message: `"${(item.marker.text + item.paragraphs.join('')).slice(0, 30)}" is neither a measure, a task nor a part of one: expected each item of this section to be a task (with its note) or a heading over tasks`,
-    })
+  for (const t of roles.tasks) take(t.item)
+  const unplaced = new Map<OutlineItem, string[]>()
+  for (const s of sections) {
+    for (const item of descendants(s.item)) {
+      if (consumed.has(item)) continue
+      // Its own text: its sub-items are placed (or not) on their own.
+      const written = item.marker.text + ownText(item)
+      warn(item.line, `"${written.slice(0, 30)}" is neither a measure, a task nor a part of one: it is kept as text of its section, as written`, 'outline')
+      unplaced.set(s.item, [...(unplaced.get(s.item) ?? []), written])
+    }
   }
   const otherSections: OtherSection[] = ofKind('other').map((s) => ({ number: s.item.marker.number, title: s.title, text: sectionText(s.item), line: s.item.line }))
-  const sectionProblems: Problem[] = []
-  checkSequence('section', outline.items, sectionProblems)
-  if (sectionProblems.length > 0 && !outline.items.some((i) => i.marker.kind === 'cn')) {
-    problems.push({ line: outline.items[0]!.line, message: `expected sections numbered "一、", "二、" …; found none (the top-level items "${outline.items[0]!.marker.text}" … number again and again)` })
+  const sectionWarnings: Problem[] = []
+  checkSequence('section', outline.items, (line, message, kind) => sectionWarnings.push({ line, message, kind }))
+  if (sectionWarnings.length > 0 && !outline.items.some((i) => i.marker.kind === 'cn')) {
+    warn(outline.items[0]!.line, `expected sections numbered "一、", "二、" …; found none (the top-level items "${outline.items[0]!.marker.text}" … number again and again)`, 'numbering')
   } else {
-    problems.push(...sectionProblems)
+    warnings.push(...sectionWarnings)
   }
-  if (head.title.trim() === '' && !problems.some((p) => p.message.startsWith('expected the title'))) {
-    problems.push({ line: outline.head[0]?.line ?? 1, message: 'the plan has no title' })
-  }
+  if (head.title.trim() === '' && headProblems.length === 0) warn(outline.head[0]?.line ?? 1, 'the plan has no title', 'frame')
 
-  if (problems.length > 0) return { ok: false, problems: sortProblems(problems), warnings: sortProblems(warnings) }
   const plan: Plan = {
     id,
     source,
@@ -408,7 +447,12 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     statedTaskCount,
     nationalMeasureCount,
     guidingIdeology,
-    sections: sections.map((s) => ({ number: s.item.marker.number, title: s.title, kind: s.kind, intro: s.item.paragraphs.slice(1).join('\n'), line: s.item.line })),
+    sections: sections.map((s) => {
+      const section: Section = { number: s.item.marker.number, title: s.title, kind: s.kind, intro: s.item.paragraphs.slice(1).join('\n'), line: s.item.line }
+      const extra = unplaced.get(s.item)
+      if (extra) section.unplaced = extra.join('\n')
+      return section
+    }),
     measures,
     tasks,
     units: planUnits(registry, usedUnits),

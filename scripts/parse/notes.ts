@@ -111,6 +111,20 @@ function finalBracket(text: string): { at: number; end: number; closed: boolean 
   return null
 }
 
+/** How many brackets are open at an offset; asked for offsets in increasing order, it reads the text once. */
+function bracketDepths(text: string): (at: number) => number {
+  let i = 0
+  let depth = 0
+  return (at) => {
+    for (; i < at; i++) {
+      const c = text[i]!
+      if (OPENERS.has(c)) depth++
+      else if ((c === '）' || c === ')' || c === '】' || c === ']' || c === '〕') && depth > 0) depth--
+    }
+    return depth
+  }
+}
+
 /** A bracket opened with a unit label that never closes: a note cut short. */
 function unclosedNote(text: string): Note | null {
   const starts = [...text.matchAll(new RegExp(`[（(【\\[〔][\\s\\u3000]*(?:${LABEL_ALTERNATION})[\\s\\u3000]*[:：]`, 'g'))]
@@ -140,9 +154,11 @@ export function findNote(text: string): Note | null {
   }
   const cut = unclosedNote(text)
   if (cut) return cut
-  const starts = [...text.matchAll(UNBRACKETED_START)]
-  for (const start of starts) {
+  const depth = bracketDepths(text)
+  for (const start of text.matchAll(UNBRACKETED_START)) {
     const at = start.index + start[0].length - start[2]!.length
+    // A label inside brackets belongs to a bracketed note ("（牵头单位：A；责任单位：B）" of an item above), not to one of its own.
+    if (depth(at) > 0) continue
     const raw = text.slice(at).replace(/[\s\u3000]+$/, '')
     const fields = labelledFields(raw)
     if (fields.length > 0) return { raw, at, closed: true, fields }

@@ -68,7 +68,8 @@ export type Resolution = { unit: string; known: true } | { unit: string; known: 
 // 信息办" means 市发改委, 市财政局 and 市信息办. An item that names no level of its
 // own and is an organ's short name takes the level of the item before it.
 const LEVEL = /^(省|市|县|区|镇|乡|街道)/
-const ORGAN = /(局|委|办|厅|院|所|站|中心|部|队|会|处|科|室|公司|集团)$/
+// Only a department's short name takes the level: a company (长乐投资有限公司) or a full name stands for itself.
+const ORGAN = /^.{1,6}(局|委|办|厅|院|所|站|中心|部|队|会|处|科|室)$/
 const GROUP = /^(各|全|有关|相关|负有)/
 
 /**
@@ -85,7 +86,7 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
   const bare = written.replace(LEADING_PREPOSITION, '')
   const withoutPreposition = bare !== written ? registry.lookup.get(bare) : undefined
   if (withoutPreposition) return { unit: withoutPreposition, known: true }
-  const parenthesised = /^(.+?)[（(][^（()）]+[）)]$/.exec(written)
+  const parenthesised = /^(.+?)[\s\u3000]*[（(][^（()）]+[）)]$/.exec(written)
   if (parenthesised) return resolveUnit(registry, parenthesised[1]!, previous)
   if (previous) {
     for (let cut = previous.length - 1; cut > 0; cut--) {

@@ -18,6 +18,7 @@ export const url = {
   requirements: (plan: Plan) => `/${plan.id}/requirements`,
   guidance: (plan: Plan) => `/${plan.id}/guiding-ideology`,
   original: (plan: Plan) => `/${plan.id}/original`,
+  review: (plan: Plan) => `/${plan.id}/review`,
   print: (plan: Plan) => `/${plan.id}/print`,
   national: (plan: Plan) => `/${plan.id}/national`,
   glossary: (plan: Plan) => `/${plan.id}/glossary`,
@@ -148,8 +149,8 @@ export function measureLink(plan: Plan, n: number): Inline {
 
 /** The units line of a task: lead and supporting units where the plan names them. */
 export function taskUnits(site: Site, plan: Plan, task: Task): Inline[] {
-  // A plan whose tasks carry no note (工作要点) names no unit.
-  if (task.units.length === 0) return ['未明确']
+  // A plan whose tasks carry no note (工作要点) names no unit; a task whose note is missing or unread says so.
+  if (task.units.length === 0) return [plan.tasks.every((t) => t.units.length === 0) ? '未明确' : '未注明']
   if (!task.lead && !task.support) return unitLinks(site, plan, task.units)
   const parts: Inline[][] = []
   if (task.lead) parts.push(['牵头：', ...unitLinks(site, plan, task.lead)])

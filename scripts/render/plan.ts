@@ -2,7 +2,7 @@
 // plan's own sections (phases, requirements, guiding ideology, original text).
 
 import type { RootContent } from 'mdast'
-import type { Plan, Task } from '../model.ts'
+import type { Plan, Review, Task, WarningKind } from '../model.ts'
 import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
@@ -26,7 +26,7 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   ]
 }
 
-export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
+export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly Review[]): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
   // What people come for first: their unit's duties and the files to take away;
@@ -82,6 +82,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean): Page {
       [link(isLibrary(site) ? url.planSectors(plan) : url.sectors(), '行业领域')],
       [link(url.print(plan), '全文打印')],
     ]),
+    // For the administrator who publishes the plan, not in the cadres' menus.
+    paragraph(link(url.review(plan), '数据核对'), reviews.length > 0 ? `（供管理员：读取本文件时有 ${reviews.length} 条提示，请核对）` : '（供管理员：本文件读取无提示）'),
   )
   return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
 }
@@ -128,6 +130,7 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
         ...taskFacts(site, plan, task),
       ]),
       ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
+      ...(task.truncated ? section('task-cut', [paragraph(strong('原文在此处中断'), '：收到的文件到这里就结束了，本任务的其余内容未能读到。')]) : []),
       // The plan's own note, verbatim and secondary: the facts above are read from it.
       ...(task.note ? section('task-note', [paragraph('原文标注：', text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文'))]) : [paragraph(link(url.originalTask(plan, task.number), '查看原文'))]),
     ]
@@ -260,6 +263,32 @@ export function guidancePage(plan: Plan): Page {
     frontmatter: { title: '指导思想', plan: plan.id },
     body: [pageTitle('指导思想'), ...planMeta(plan), ...(plan.guidingIdeology ? paragraphs(plan.guidingIdeology) : [paragraph('本方案未单列指导思想。')])],
   }
+}
+
+const KIND_LABEL: Record<WarningKind, string> = {
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段',
+}
+
+/**
+ * 数据核对: every warning of the plan with its place in the file and the line it
+ * is about, verbatim, for the administrator to check before cadres rely on it.
+ */
+export function reviewPage(plan: Plan, reviews: readonly Review[]): Page {
+  const body: RootContent[] = [
+    pageTitle('数据核对'),
+    ...planMeta(plan),
+    paragraph('本页供发布方案的管理员使用：列出读取文件 ', sourceFileLink(plan, plan.source), ' 时未能确定的内容。每条提示注明位置（第几行、第几段或第几页）、原因和该处原文。原文均已照录发布，未作猜测；请对照原件核对，必要时修改文件后重新构建。'),
+    paragraph(`共读出 ${plan.measures.length} 项措施、${plan.tasks.length} 项任务，其中 ${plan.tasks.filter((t) => t.units.length > 0).length} 项注明责任单位，${plan.tasks.filter((t) => t.deadline.kind !== 'unspecified').length} 项注明完成时限${plan.statedTaskCount === null ? '' : `；文件自述 ${plan.statedTaskCount} 项任务`}。`),
+  ]
+  if (reviews.length === 0) {
+    body.push(paragraph('读取本文件时没有提示。'))
+  } else {
+    body.push(
+      heading(2, `提示（${reviews.length} 条）`),
+      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
+    )
+  }
+  return { path: md(plan, 'review'), frontmatter: { title: '数据核对', plan: plan.id }, body }
 }
 
 /** The plan as issued, line by line, each task's first line anchored as #task-N. */

@@ -73,7 +73,7 @@ export function readSummary(json: unknown, file: string): GenerateSummary {
 }
 
 export type Generated =
-  | { ok: true; site: Site; pages: number; warnings: string[]; timings: GenerateTimings }
+  | { ok: true; site: Site; pages: number; warnings: string[]; summaries: string[]; timings: GenerateTimings }
   | { ok: false; report: string[] }
 
 /** Where each plan's search documents are kept between builds (ignored by git), by the plan's key. */
@@ -93,10 +93,14 @@ const STAMP = '.generated'
  * false). The shared pages and the search index, which depend on every plan,
  * are always written. Each plan's folders are replaced whole.
  */
-export async function generate(options: GenerateOptions, readCache = true): Promise<Generated> {
+export async function generate(options: GenerateOptions, readCache = true, strict = false): Promise<Generated> {
   const start = performance.now()
   const loaded: LoadedSite = await loadSite()
   if (!loaded.ok) return { ok: false, report: loaded.report }
+  // --strict: a gate for an administrator who wants no plan published with a warning; checked before anything is written.
+  if (strict && loaded.warnings.length > 0) {
+    return { ok: false, report: [...loaded.warnings, ...loaded.summaries, `--strict: ${loaded.warnings.length} warning(s); nothing was published (without --strict, warnings never stop a build)`] }
+  }
   const parsed = performance.now()
   const { site } = loaded
   const knowledge = loadKnowledge()
@@ -128,7 +132,7 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
       continue
     }
     plansGenerated++
-    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf)
+    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [])
     for (const page of own) write(join(scratch, 'docs', page.path), toMarkdown(page))
     write(join(scratch, 'docs', plan.id, STAMP), key)
     // The plan as issued (byte for byte), ledgers, calendars, plan.json.
@@ -167,7 +171,7 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
   rmSync(scratch, { recursive: true, force: true })
   for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated }
-  return { ok: true, site, pages, warnings: loaded.warnings, timings }
+  return { ok: true, site, pages, warnings: loaded.warnings, summaries: loaded.summaries, timings }
 }
 
 /** A plan's search documents as this build kept them (its own cache: checked only for shape). */

@@ -8,8 +8,8 @@ import { PLAN_EXTENSIONS, readSource } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
-import type { ParseResult } from '../model.ts'
-import { reportLines } from '../report.ts'
+import type { ParseResult, Review } from '../model.ts'
+import { reportLines, summaryLine } from '../report.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
@@ -78,7 +78,17 @@ export function seedFiles(dir = SEEDS_DIR): string[] {
 }
 
 export type LoadedSite =
-  | { ok: true; site: Site; sources: Map<string, string>; files: string[]; warnings: string[] }
+  | {
+    ok: true
+    site: Site
+    sources: Map<string, string>
+    files: string[]
+    warnings: string[]
+    /** One summary line a plan (report.ts summaryLine). */
+    summaries: string[]
+    /** Each plan's warnings, by plan id. */
+    reviews: Map<string, Review[]>
+  }
   | { ok: false; report: string[] }
 
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
@@ -89,6 +99,8 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
   const sources = new Map<string, string>()
   const report: string[] = []
   const warnings: string[] = []
+  const summaries: string[] = []
+  const reviews = new Map<string, Review[]>()
   const ids = new Set<string>()
   for (const file of files) {
     const badName = planIdProblem(file, ids)
@@ -103,10 +115,13 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
       plans.push(result.plan)
       sources.set(result.plan.id, text ?? '')
       warnings.push(...lines)
+      summaries.push(summaryLine(file, result))
+      const textLines = (text ?? '').split('\n')
+      reviews.set(result.plan.id, result.warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (textLines[w.line - 1] ?? '').trim() })))
     } else {
       report.push(...lines)
     }
   }
   if (report.length > 0) return { ok: false, report }
-  return { ok: true, site: makeSite(plans), sources, files, warnings }
+  return { ok: true, site: makeSite(plans), sources, files, warnings, summaries, reviews }
 }

@@ -1,10 +1,10 @@
 // Every page of the site, from the model: pure, sorted by path.
 
-import type { Plan } from '../model.ts'
+import type { Plan, Review } from '../model.ts'
 import type { Page } from '../markdown.ts'
 import { isLibrary, type Site } from '../views.ts'
 import {
-  deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, taskPages, timelinePage,
+  deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, reviewPage, taskPages, timelinePage,
 } from '../render/plan.ts'
 import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
 import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
@@ -17,9 +17,9 @@ export interface PageOptions {
 }
 
 /** `sources` gives each plan's text as decoded, for the original-text page. */
-export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData, options: PageOptions): Page[] {
+export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData, options: PageOptions, reviews: ReadonlyMap<string, Review[]> = new Map()): Page[] {
   const pages: Page[] = sharedPages(site, knowledge, options)
-  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge, options.pdf))
+  for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge, options.pdf, reviews.get(plan.id) ?? []))
   return byPath(pages)
 }
 
@@ -36,12 +36,12 @@ export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageO
  * library only, so a build keeps them for a plan that has not changed
  * (scripts/site/generate.ts keys them so).
  */
-export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean): Page[] {
+export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean, reviews: readonly Review[] = []): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
   // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's.
   const planSidebarItems = planSidebar(plan)
   const pages = [
-    planHome(site, plan, pdf),
+    planHome(site, plan, pdf, reviews),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
     nationalPage(plan, knowledge.national),
@@ -53,6 +53,7 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     requirementsPage(plan),
     guidancePage(plan),
     originalPage(plan, sourceText),
+    reviewPage(plan, reviews),
     printPage(plan, pdf),
     // A library's pages for the plan's units and sectors (views.ts, isLibrary).
     ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, knowledge.sectors)] : []),

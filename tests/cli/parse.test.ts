@@ -11,7 +11,8 @@ function parse(...args: string[]) {
 describe('npm run parse', () => {
   it('prints the model of the seed plan as JSON and exits 0', () => {
     const { status, stdout, stderr } = parse('seeds/yincheng-2022-safety-15-measures.txt')
-    expect(stderr).toBe('')
+    // stdout is a pipe here: the model; stderr the summary a person checks at a glance.
+    expect(stderr).toBe('seeds/yincheng-2022-safety-15-measures.txt: 13 measures, 35 tasks (the plan says 35), 35 with units, 35 with deadlines; no warnings\n')
     expect(status).toBe(0)
     const plan = JSON.parse(stdout)
     expect(plan).toMatchObject({ issuer: '荫城镇人民政府', date: '2022-05-10' })
@@ -27,7 +28,7 @@ describe('npm run parse', () => {
   })
 
   it.each([
-    ['tests/fixtures/bad/skipped-task.txt', /^tests\/fixtures\/bad\/skipped-task\.txt:14: expected task 4 after task 3, found task 6/],
+    ['tests/fixtures/bad/no-measures.txt', /^tests\/fixtures\/bad\/no-measures\.txt:6: nothing in this file reads as a task of a plan/m],
     ['tests/fixtures/bad/empty.txt', /^tests\/fixtures\/bad\/empty\.txt:1: the file is empty/],
     ['tests/fixtures/bad/binary.txt', /^tests\/fixtures\/bad\/binary\.txt:1: not a text file/],
     ['no/such/plan.txt', /^no\/such\/plan\.txt:1: cannot read the file: no such file$/m],
@@ -40,10 +41,31 @@ describe('npm run parse', () => {
     expect(stderr).not.toMatch(/\bat \S+:\d+:\d+|Error:/)
   })
 
+  it('publishes a plan with a task missing from its numbering, with a located warning and a summary', () => {
+    const { status, stdout, stderr } = parse('tests/fixtures/bad/skipped-task.txt')
+    expect(status).toBe(0)
+    expect(JSON.parse(stdout).tasks).toHaveLength(5)
+    expect(stderr.split('\n')).toEqual([
+      'tests/fixtures/bad/skipped-task.txt:14: warning: expected task 4 after task 3, found task 6; task 4–5 missing',
+      'tests/fixtures/bad/skipped-task.txt:15: warning: expected task 7 after task 6, found task 5',
+      expect.stringMatching(/^tests\/fixtures\/bad\/skipped-task\.txt: \d+ measures, 5 tasks \(the plan says 5\), 5 with units, \d+ with deadlines; 2 warnings: 2 numbering$/),
+      '',
+    ])
+  })
+
+  it('on a terminal prints the summary, and the model only with --json', () => {
+    // script(1) gives the command a terminal for stdout.
+    const run = spawnSync('script', ['-qec', 'npx tsx scripts/cli/parse.ts seeds/yincheng-2022-safety-15-measures.txt', '/dev/null'], { cwd: ROOT, encoding: 'utf8' })
+    expect(run.stdout).toContain('13 measures, 35 tasks')
+    expect(run.stdout).not.toContain('"measures"')
+    const json = spawnSync('script', ['-qec', 'npx tsx scripts/cli/parse.ts seeds/yincheng-2022-safety-15-measures.txt --json', '/dev/null'], { cwd: ROOT, encoding: 'utf8' })
+    expect(json.stdout).toContain('"measures"')
+  })
+
   it('succeeds without noise for a unit missing from the registry, which gets a page of its own', () => {
     const { status, stderr, stdout } = parse('tests/fixtures/plans/unknown-unit/input.txt')
     expect(status).toBe(0)
-    expect(stderr).toBe('')
+    expect(stderr).toMatch(/^tests\/fixtures\/plans\/unknown-unit\/input\.txt: .*; no warnings\n$/)
     expect(JSON.parse(stdout).units).toContainEqual({ name: '镇应急办', slug: 'zhen-ying-ji-ban-79f3fd', aliases: [], memberOf: [], registered: false })
   })
 

@@ -47,7 +47,7 @@ describe('a text PDF', () => {
     const source = await readSource('plan.pdf', pdf)
     if (!source.ok) throw new Error(source.message)
     const result = parsePlan({ id: 'plan', source: 'plan.pdf', text: source.text, registry })
-    expect(reportLines('plan.pdf', result, source.where)).toEqual([expect.stringMatching(/^plan\.pdf: 第[4-9]页: task 20: cannot read the deadline "尽快"/)])
+    expect(reportLines('plan.pdf', result, source.where)).toEqual([expect.stringMatching(/^plan\.pdf: 第[4-9]页: warning: task 20: cannot read the deadline "尽快"/)])
   }, 60_000)
 })
 

@@ -1,7 +1,8 @@
 // Property-based tests: the seed plan, mutated the ways real files get damaged
 // (lines deleted, duplicated, swapped or split; punctuation width changed;
 // spaces, blank lines and BOMs inserted). The parser never throws and never
-// hangs: it returns a model that passes validation, or problems with a line.
+// hangs: it returns a model that passes validation, with a located warning for
+// what it could not read, or (nothing in it a task) problems with a line.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import fc from 'fast-check'
@@ -30,14 +31,27 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(index, fc.nat(200)).map(([i, at]): Mutation => (ls) => ls.map((l, j) => (j === i % ls.length ? l.slice(0, at % (l.length + 1)) + '\ufeff' + l.slice(at % (l.length + 1)) : l))),
 )
 
+/**
+ * A damaged plan is published with what could be read and a located warning for
+ * what could not, or refused (only when nothing in it reads as a task).
+ */
 function check(result: ParseResult): void {
+  for (const w of result.warnings) {
+    expect(Number.isInteger(w.line) && w.line >= 1).toBe(true)
+    expect(w.kind).toBeDefined()
+  }
   if (result.ok) {
     const plan = result.plan
     expect(validate(JSON.parse(JSON.stringify(plan))), JSON.stringify(validate.errors)).toBe(true)
     expect(plan.tasks.map((t) => t.number)).toEqual(plan.tasks.map((_, i) => i + 1))
     expect(plan.measures.map((m) => m.number)).toEqual(plan.measures.map((_, i) => i + 1))
-    for (const t of plan.tasks) expect(t.units.length).toBeGreaterThan(0)
-    if (plan.statedTaskCount !== null) expect(plan.tasks).toHaveLength(plan.statedTaskCount)
+    // A task without units is one a warning names, at its line.
+    for (const t of plan.tasks.filter((t) => t.units.length === 0)) {
+      expect(result.warnings.some((w) => w.line === t.line && (w.kind === 'note' || w.kind === 'cut')), `task ${t.number}`).toBe(true)
+    }
+    if (plan.statedTaskCount !== null && plan.tasks.length !== plan.statedTaskCount) {
+      expect(result.warnings.some((w) => w.kind === 'count' || w.kind === 'numbering')).toBe(true)
+    }
   } else {
     expect(result.problems.length).toBeGreaterThan(0)
     for (const p of result.problems) {
