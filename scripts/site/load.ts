@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decode } from '../parse/decode.ts'
-import { PLAN_EXTENSIONS, readSource } from '../parse/formats.ts'
+import { PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
@@ -52,6 +52,8 @@ export interface Loaded {
   text: string | null
   /** Where line N of that text stands in the file: ":N", ": 第N段", ": 第N页". */
   where: (line: number) => string
+  /** What the file held that was left out as layout (a PDF's page numbers), for the review page. */
+  dropped: Dropped[]
 }
 
 /** Reads and parses one plan file of any format (formats.ts). Never throws for bad content; a missing file throws. */
@@ -59,9 +61,9 @@ export async function readPlan(file: string, registry: Registry): Promise<Loaded
   const source = await readSource(file, readFileSync(file))
   if (!source.ok) {
     const at = source.where
-    return { result: { ok: false, problems: [{ line: 1, message: source.message }], warnings: [] }, text: null, where: () => at }
+    return { result: { ok: false, problems: [{ line: 1, message: source.message }], warnings: [] }, text: null, where: () => at, dropped: [] }
   }
-  return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where }
+  return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where, dropped: source.dropped }
 }
 
 /** A plain-text plan, read at once (tests and the bench, whose plans are text). */

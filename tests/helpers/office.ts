@@ -30,7 +30,7 @@ const NS = [
   'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
 ].join(' ')
 
-const FONT = 'style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC" fo:font-size="16pt" style:font-size-asian="16pt"'
+const FONT = 'style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC" fo:font-size="15pt" style:font-size-asian="15pt"'
 
 /** 一、 and （一）: two levels of one list; 1.: a list of its own. */
 const LIST_STYLES = `
@@ -54,7 +54,7 @@ function document(body: string, footer: string): string {
 ${LIST_STYLES}
 </office:styles>
 <office:automatic-styles>
-<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="3.7cm" fo:margin-bottom="2.5cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm"/><style:footer-style/></style:page-layout>
+<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="3.7cm" fo:margin-bottom="3.5cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm" style:layout-grid-mode="both" style:layout-grid-lines="22" style:layout-grid-base-height="0.8cm" style:layout-grid-ruby-height="0cm" style:layout-grid-base-width="0.557cm" style:layout-grid-snap-to="true" style:layout-grid-display="false" style:layout-grid-print="false" style:layout-grid-standard-mode="true"/><style:footer-style/></style:page-layout>
 <style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties style:font-name="Noto Sans CJK SC" fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"><style:footer><text:p text:style-name="Footer">${footer}</text:p></style:footer></style:master-page></office:master-styles>
