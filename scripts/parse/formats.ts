@@ -7,10 +7,40 @@ import { extname } from 'node:path'
 import { decode } from './decode.ts'
 import { readDoc, readDocx } from './docx.ts'
 import { readMarker } from './markers.ts'
+import { readOdt } from './odt.ts'
 import { readPdf } from './pdf.ts'
 
 /** The file endings read as plans, in the order a folder is listed. */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'] as const
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.odt', '.pdf'] as const
+
+const SAVE_AS_DOCX = 'open it in WPS, Word or LibreOffice and save it as .docx (另存为 Word 文档), then put the .docx in its place'
+
+// Files that come with plans but are not read, by ending, and what to do with each.
+const NOT_READ: ReadonlyArray<{ endings: readonly string[]; what: string; todo: string }> = [
+  { endings: ['.wps', '.wpt'], what: 'a WPS 文字 file', todo: SAVE_AS_DOCX },
+  { endings: ['.rtf', '.wri', '.pages'], what: 'a rich-text file', todo: SAVE_AS_DOCX },
+  { endings: ['.docm', '.dotx', '.dotm', '.dot'], what: 'a Word template or macro file', todo: SAVE_AS_DOCX },
+  { endings: ['.ott', '.fodt', '.sxw'], what: 'an OpenDocument template or flat file', todo: 'open it in LibreOffice or WPS and save it as .odt or .docx' },
+  { endings: ['.et', '.ett', '.xls', '.xlsx', '.xlsm', '.ods', '.csv'], what: 'a spreadsheet', todo: 'a plan is read from its document, not from a sheet: copy the task table into the plan’s document and save that as .docx' },
+  { endings: ['.ofd'], what: 'an OFD file (版式文档)', todo: 'ask for the Word file, or a PDF, of the same plan' },
+  { endings: ['.dps', '.ppt', '.pptx', '.odp'], what: 'a slide show', todo: 'put the plan itself in seeds/, as .docx, .pdf or .txt' },
+  { endings: ['.htm', '.html', '.mht', '.mhtml'], what: 'a web page', todo: 'copy the plan\'s text from the page into a .txt file' },
+  { endings: ['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.gif'], what: 'an image (a scan holds no text)', todo: 'ask for the Word file, or a PDF saved from it' },
+  { endings: ['.zip', '.rar', '.7z'], what: 'an archive', todo: 'unpack it and put the plan files in seeds/' },
+]
+
+/**
+ * Why a file of this name is not read as a plan, saying what to do; null for a
+ * plan file. A file of another ending is not read either (the build names it).
+ */
+export function notReadMessage(name: string): string | null {
+  const ext = extname(name).toLowerCase()
+  if ((PLAN_EXTENSIONS as readonly string[]).includes(ext)) return null
+  const known = NOT_READ.find((k) => k.endings.includes(ext))
+  const read = `plans are read from files ending in ${PLAN_EXTENSIONS.join(', ')}`
+  if (known) return `this is ${known.what} (${ext}), which is not read: ${known.todo}; ${read}`
+  return `files ending in "${ext || '(no ending)'}" are not read: ${read}; give the file one of these endings, or move it out of the folder`
+}
 
 /** Largest Word or PDF file read: plans are some hundred kilobytes, with a letterhead image a few megabytes. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -27,9 +57,23 @@ export type Source =
 
 const lineOf = (line: number) => `:${line}`
 
+/**
+ * Why a .docx or .odt is not one, or null: both are zip archives ("PK\x03\x04"); a file
+ * that is not is often a text file or a Word 97 file given the wrong ending.
+ */
+function notAnArchive(bytes: Uint8Array, kind: string): string | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return null
+  if (bytes.length === 0) return `the file is empty; expected ${kind}`
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return `this is not ${kind} but a Word 97–2003 file: rename it .doc`
+  if (decode(bytes).ok) return `this is not ${kind} (it holds plain text): rename it .txt`
+  return `this is not ${kind}: open it in Word, WPS or LibreOffice and save it again`
+}
+
 /** Reads a plan file's bytes by its ending. Never throws for bad content. */
 export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(name).toLowerCase()
+  const known = NOT_READ.some((k) => k.endings.includes(ext)) ? notReadMessage(name) : null
+  if (known) return { ok: false, where: ':1', message: known }
   // Text files have their own, smaller limit (decode.ts).
   if (ext !== '.txt' && ext !== '.md' && bytes.length > MAX_DOCUMENT_BYTES) {
     return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
@@ -55,6 +99,19 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       return { ok: true, text, where: (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段`, dropped: [] }
     } catch (error) {
       return { ok: false, where: ':1', message: `cannot read it as a Word file (.docx): ${error instanceof Error ? error.message : String(error)}` }
+    }
+  }
+  if (ext === '.odt') {
+    const wrong = notAnArchive(bytes, 'an OpenDocument text (.odt)')
+    if (wrong) return { ok: false, where: ':1', message: wrong }
+    try {
+      const { text, paragraphOf, dropped } = await readOdt(bytes)
+      if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the OpenDocument file has no text' }
+      const at = (paragraph: number) => `: 第${paragraph}段`
+      return { ok: true, text, where: (line) => at(paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1), dropped: dropped.map((d) => ({ where: at(d.paragraph), text: d.text })) }
+    } catch (error) {
+      // The archive's own error ("End of data reached") says nothing to an administrator.
+      return { ok: false, where: ':1', message: `cannot read it as an OpenDocument text (.odt): ${error instanceof Error && error.message.startsWith('not an OpenDocument') ? error.message.slice('not an OpenDocument text: '.length) : 'the archive is damaged'}; open it in LibreOffice or WPS and save it again` }
     }
   }
   if (ext === '.pdf') {

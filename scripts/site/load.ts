@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decode } from '../parse/decode.ts'
-import { PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
+import { notReadMessage, PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
@@ -73,10 +73,22 @@ export function loadPlan(file: string, registry: Registry): ParseResult {
   return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
 }
 
-/** The plan files of a seeds folder (.txt, .md, .docx, .doc, .pdf), sorted by name. */
+/** The plan files of a seeds folder (.txt, .md, .docx, .doc, .odt, .pdf), sorted by name. */
 export function seedFiles(dir = SEEDS_DIR): string[] {
   const read = new Set<string>(PLAN_EXTENSIONS)
   return readdirSync(dir).filter((name) => read.has(extname(name).toLowerCase())).sort().map((name) => join(dir, name))
+}
+
+/**
+ * The other files of a seeds folder, each with what to do about it: a plan
+ * saved as .wps or .xlsx must not vanish from the site without a word. Hidden
+ * files (.gitkeep, .DS_Store) and folders are not plans and are passed over.
+ */
+export function unreadSeedFiles(dir = SEEDS_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null)
+    .map((entry) => entry.name).sort()
+    .map((name) => `${join(dir, name)}: ${notReadMessage(name)}`)
 }
 
 export type LoadedSite =
@@ -86,10 +98,11 @@ export type LoadedSite =
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
 export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Promise<LoadedSite> {
   const files = seedFiles(dir)
-  if (files.length === 0) return { ok: false, report: [`${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
+  const unread = unreadSeedFiles(dir)
+  if (files.length === 0) return { ok: false, report: [...unread, `${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
   const plans = []
   const sources = new Map<string, string>()
-  const report: string[] = []
+  const report: string[] = [...unread]
   const warnings: string[] = []
   const ids = new Set<string>()
   for (const file of files) {
