@@ -5,7 +5,8 @@
 
 import { extname } from 'node:path'
 import { decode } from './decode.ts'
-import { readDoc, readDocx } from './docx.ts'
+import { readDocNumbered } from './doc.ts'
+import { readDocx } from './docx.ts'
 import { readMarker } from './markers.ts'
 import { readOdt } from './odt.ts'
 import { readPdf } from './pdf.ts'
@@ -80,12 +81,12 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
   }
   if (ext === '.doc') {
     try {
-      const text = await readDoc(bytes)
+      const { text, numbered } = await readDocNumbered(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
-      // A .doc keeps automatic numbering out of its text, and word-extractor does not render it: without
-      // numbers there is no outline to read. Numbers typed by hand (as WPS users often do) are text, and read.
-      if (!text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
-        return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file: its numbering is automatic, which a .doc does not keep in its text; open it in Word or WPS and save it as .docx' }
+      // Without numbers there is no outline to read: numbers typed by hand (as WPS users often do) are text,
+      // automatic ones are read from the file's list tables (doc.ts).
+      if (numbered === 0 && !text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
+        return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file, typed or automatic; if Word or WPS shows numbers, save it as .docx and put that in its place' }
       }
       return { ok: true, text, where: (line) => `: 第${line}段`, dropped: [] }
     } catch (error) {
