@@ -167,6 +167,13 @@ function labels(paragraphs: Array<{ ilfo: number; ilvl: number }>, lists: Map<nu
   })
 }
 
+/** The file's list tables cannot be read: its automatic numbers would be guessed. */
+export class DocNumberingError extends Error {
+  constructor() {
+    super('this Word 97–2003 file uses automatic numbering whose list tables cannot be read; open it in Word or WPS and save it as .docx')
+  }
+}
+
 /**
  * The text of a .doc, one line a paragraph, with its list numbers; and how
  * many paragraphs had automatic numbers.
@@ -191,8 +198,16 @@ export async function readDocNumbered(bytes: Uint8Array): Promise<{ text: string
   }
   if (!word || !table) throw new Error('no WordDocument stream')
   const pieces = extractor._pieces
-  const { lists, lfos } = readLists(word, table)
-  const items = lists.size > 0 ? listParagraphs(word, table) : []
+  let lists: Map<number, Level[]>
+  let lfos: Lfo[]
+  let items: Array<{ fc: number; ilfo: number; ilvl: number }>
+  try {
+    ;({ lists, lfos } = readLists(word, table))
+    items = lists.size > 0 ? listParagraphs(word, table) : []
+  } catch {
+    // List tables that do not read as MS-DOC lays them out: better no reading than numbers guessed.
+    throw new DocNumberingError()
+  }
   // File position of a paragraph's start → its character position in the text.
   const cpOf = (fc: number) => {
     const piece = pieces.find((p) => fc >= p.startFilePos && fc < p.endFilePos)

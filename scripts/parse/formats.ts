@@ -5,7 +5,7 @@
 
 import { extname } from 'node:path'
 import { decode } from './decode.ts'
-import { readDocNumbered } from './doc.ts'
+import { DocNumberingError, readDocNumbered } from './doc.ts'
 import { readDocx } from './docx.ts'
 import { readMarker } from './markers.ts'
 import { readOdt } from './odt.ts'
@@ -90,6 +90,7 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       }
       return { ok: true, text, where: (line) => `: 第${line}段`, dropped: [] }
     } catch (error) {
+      if (error instanceof DocNumberingError) return { ok: false, where: ': 第1段', message: error.message }
       return { ok: false, where: ':1', message: `cannot read it as a Word 97–2003 file (.doc): ${error instanceof Error ? error.message : String(error)}` }
     }
   }

@@ -50,3 +50,17 @@ describe('a .doc file', () => {
     expect(reportLines('plan.doc', result, source.where).join('\n')).toMatch(/第54段/)
   })
 })
+
+describe('a .doc whose list tables cannot be read', () => {
+  it('is refused saying to save it as .docx, never read with numbers guessed', async () => {
+    const bytes = new Uint8Array(readFileSync(file('office/canonical-numbered.doc')))
+    // The WordDocument stream starts at a 512-byte sector with the FIB's magic number 0xA5EC; fcPlfLst is at 0x2E2 in it.
+    let fib = -1
+    for (let at = 512; at < bytes.length; at += 512) if (bytes[at] === 0xec && bytes[at + 1] === 0xa5) { fib = at; break }
+    expect(fib).toBeGreaterThan(0)
+    new DataView(bytes.buffer).setUint32(fib + 0x2e2, 0x7ffffff0, true)
+    expect(await readSource('plan.doc', bytes)).toEqual({
+      ok: false, where: ': 第1段', message: 'this Word 97–2003 file uses automatic numbering whose list tables cannot be read; open it in Word or WPS and save it as .docx',
+    })
+  })
+})
