@@ -8,7 +8,6 @@
 
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
-import WordExtractor from 'word-extractor'
 import { tableLines } from './cells.ts'
 import { chineseCounting } from './markers.ts'
 
@@ -201,15 +200,4 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     }
   }
   return { text: lines.join('\n'), paragraphOf }
-}
-
-/**
- * Word 97–2003 (.doc) → its text, one line a paragraph (word-extractor: the
- * OLE compound file's text stream). Table cells come out tab-separated.
- */
-export async function readDoc(bytes: Uint8Array): Promise<string> {
-  // word-extractor 1.0.4 takes options that @types/word-extractor does not declare yet.
-  const document: { getBody(options?: { filterUnicode?: boolean }): string } = await new WordExtractor().extract(Buffer.from(bytes))
-  // filterUnicode: false keeps “”, ‘’ and dashes as written (word-extractor turns them to ASCII by default).
-  return document.getBody({ filterUnicode: false }).replace(/\r\n?/g, '\n').replace(/\n+$/, '')
 }

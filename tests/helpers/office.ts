@@ -1,9 +1,11 @@
 // A plan's text written as a clerk's office suite holds it, as OpenDocument
 // flat XML (.fodt) for LibreOffice to save as PDF, .odt, .docx or .doc
-// (tests/fixtures/office/make.ts): A4, 16 pt, GB/T 9704-like "— N —" page
-// footers, and one of these layouts:
-// - justified: every paragraph justified (LibreOffice then spreads the
-//   characters of a line over its width), numbers typed as text;
+// (tests/fixtures/office/make.ts): A4 with a character grid (as GB/T 9704
+// sets a page in lines of characters; here 15 pt type in a wider grid, so
+// that a line's characters stand apart), "— N —" page footers, and one of
+// these layouts:
+// - justified: every paragraph justified (LibreOffice then spreads a line's
+//   characters over its width), numbers typed as text;
 // - numbered: 一、（一） as two levels of one automatic list, 1. as a list of
 //   its own that goes on across the measures (text:continue-list), a
 //   number that is not the next one written as the list's start-value;

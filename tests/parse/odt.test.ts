@@ -73,6 +73,17 @@ describe('readOdt', () => {
       .toEqual(['1.任务。', '责任单位：镇政府', '完成时限：长期坚持', '序号\t重点任务\t具体措施\t责任单位', '1\t安全\t建台账\t镇政府', '2\t\t查隐患\t各村'])
   })
 
+  it('numbers headings by the outline style', async () => {
+    const zip = new JSZip()
+    zip.file('styles.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${NS}><office:styles><text:outline-style style:name="Outline">` +
+      '<text:outline-level-style text:level="1" style:num-suffix="、" style:num-format="一, 二, 三, ..."/><text:outline-level-style text:level="2" style:num-prefix="（" style:num-suffix="）" style:num-format="一, 二, 三, ..."/>' +
+      '</text:outline-style></office:styles></office:document-styles>')
+    zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}><office:body><office:text>` +
+      '<text:h text:outline-level="1">指导思想</text:h><text:p>正文</text:p><text:h text:outline-level="1">主要任务</text:h><text:h text:outline-level="2">甲</text:h><text:h text:outline-level="2">乙</text:h><text:h text:outline-level="1">工作要求</text:h><text:h text:outline-level="2">丙</text:h>' +
+      '</office:text></office:body></office:document-content>')
+    expect((await readOdt(await zip.generateAsync({ type: 'uint8array' }))).text.split('\n')).toEqual(['一、指导思想', '正文', '二、主要任务', '（一）甲', '（二）乙', '三、工作要求', '（一）丙'])
+  })
+
   it.each([[3, '1', '3'], [3, 'a', 'c'], [28, 'A', 'B'], [4, 'i', 'iv'], [14, 'I', 'XIV'], [13, '一, 二, 三, ...', '十三'], [3, '①, ②, ③, ...', '③'], [12, '１, ２, ３, ...', '１２'], [3, '', '']] as const)(
     'formatOdfNumber(%d, %s) → %s', (n, format, shown) => expect(formatOdfNumber(n, format)).toBe(shown))
 })
