@@ -2,13 +2,13 @@
 // automatic numbering ("一、", "（一）", "1.") lives in word/numbering.xml, not
 // in the paragraph's text, and is rendered here from the level's format and
 // text ("%1、"), counting as Word counts (a level restarts under a higher one;
-// a w:num with a startOverride restarts its list). A table row becomes one line,
-// its cells joined by tabs (tables.ts reads them). Line N of the text is the
+// a w:num with a startOverride restarts its list). Tables become lines as
+// cells.ts says: a note table its fields, any other a line a row. Line N of the text is the
 // Nth paragraph of the document: errors say "第N段".
 
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
-import WordExtractor from 'word-extractor'
+import { tableLines } from './cells.ts'
 import { chineseCounting } from './markers.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -183,24 +183,21 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
         paragraphOf.push(paragraph)
       }
     } else if (el.localName === 'tbl') {
-      for (const row of children(el, 'tr')) {
-        const first = paragraph + 1
-        const cells = children(row, 'tc').map((cell) => children(cell, 'p').map((p) => { paragraph++; return numbered(p) }).join(' ').replace(/[\t\n]+/g, ' ').trim())
-        lines.push(cells.join('\t'))
-        paragraphOf.push(first)
+      const firstOf: number[] = []
+      const rows = children(el, 'tr').map((row) => {
+        firstOf.push(paragraph + 1)
+        return children(row, 'tc').flatMap((cell) => {
+          const text = children(cell, 'p').map((p) => { paragraph++; return numbered(p) }).join(' ')
+          // A cell merged across columns stands once, followed by the empty cells it covers.
+          const span = Math.min(64, Math.max(1, Number(val(child(child(cell, 'tcPr') ?? cell, 'gridSpan')) ?? 1)))
+          return [text, ...Array<string>(span - 1).fill('')]
+        })
+      })
+      for (const { row, text } of tableLines(rows)) {
+        lines.push(text)
+        paragraphOf.push(firstOf[row]!)
       }
     }
   }
   return { text: lines.join('\n'), paragraphOf }
-}
-
-/**
- * Word 97–2003 (.doc) → its text, one line a paragraph (word-extractor: the
- * OLE compound file's text stream). Table cells come out tab-separated.
- */
-export async function readDoc(bytes: Uint8Array): Promise<string> {
-  // word-extractor 1.0.4 takes options that @types/word-extractor does not declare yet.
-  const document: { getBody(options?: { filterUnicode?: boolean }): string } = await new WordExtractor().extract(Buffer.from(bytes))
-  // filterUnicode: false keeps “”, ‘’ and dashes as written (word-extractor turns them to ASCII by default).
-  return document.getBody({ filterUnicode: false }).replace(/\r\n?/g, '\n').replace(/\n+$/, '')
 }

@@ -5,40 +5,92 @@
 
 import { extname } from 'node:path'
 import { decode } from './decode.ts'
-import { readDoc, readDocx } from './docx.ts'
+import { DocNumberingError, readDocNumbered } from './doc.ts'
+import { readDocx } from './docx.ts'
 import { readMarker } from './markers.ts'
+import { readOdt } from './odt.ts'
 import { readPdf } from './pdf.ts'
 
 /** The file endings read as plans, in the order a folder is listed. */
-export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'] as const
+export const PLAN_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.odt', '.pdf'] as const
+
+const SAVE_AS_DOCX = 'open it in WPS, Word or LibreOffice and save it as .docx (另存为 Word 文档), then put the .docx in its place'
+
+// Files that come with plans but are not read, by ending, and what to do with each.
+const NOT_READ: ReadonlyArray<{ endings: readonly string[]; what: string; todo: string }> = [
+  { endings: ['.wps', '.wpt'], what: 'a WPS 文字 file', todo: SAVE_AS_DOCX },
+  { endings: ['.rtf', '.wri', '.pages'], what: 'a rich-text file', todo: SAVE_AS_DOCX },
+  { endings: ['.docm', '.dotx', '.dotm', '.dot'], what: 'a Word template or macro file', todo: SAVE_AS_DOCX },
+  { endings: ['.ott', '.fodt', '.sxw'], what: 'an OpenDocument template or flat file', todo: 'open it in LibreOffice or WPS and save it as .odt or .docx' },
+  { endings: ['.et', '.ett', '.xls', '.xlsx', '.xlsm', '.ods', '.csv'], what: 'a spreadsheet', todo: 'a plan is read from its document, not from a sheet: copy the task table into the plan’s document and save that as .docx' },
+  { endings: ['.ofd'], what: 'an OFD file (版式文档)', todo: 'ask for the Word file, or a PDF, of the same plan' },
+  { endings: ['.dps', '.ppt', '.pptx', '.odp'], what: 'a slide show', todo: 'put the plan itself in seeds/, as .docx, .pdf or .txt' },
+  { endings: ['.htm', '.html', '.mht', '.mhtml'], what: 'a web page', todo: 'copy the plan\'s text from the page into a .txt file' },
+  { endings: ['.jpg', '.jpeg', '.png', '.tif', '.tiff', '.bmp', '.gif'], what: 'an image (a scan holds no text)', todo: 'ask for the Word file, or a PDF saved from it' },
+  { endings: ['.zip', '.rar', '.7z'], what: 'an archive', todo: 'unpack it and put the plan files in seeds/' },
+]
+
+/**
+ * Why a file of this name is not read as a plan, saying what to do; null for a
+ * plan file. A file of another ending is not read either (the build names it).
+ */
+export function notReadMessage(name: string): string | null {
+  const ext = extname(name).toLowerCase()
+  if ((PLAN_EXTENSIONS as readonly string[]).includes(ext)) return null
+  const known = NOT_READ.find((k) => k.endings.includes(ext))
+  const read = `plans are read from files ending in ${PLAN_EXTENSIONS.join(', ')}`
+  if (known) return `this is ${known.what} (${ext}), which is not read: ${known.todo}; ${read}`
+  return `files ending in "${ext || '(no ending)'}" are not read: ${read}; give the file one of these endings, or move it out of the folder`
+}
 
 /** Largest Word or PDF file read: plans are some hundred kilobytes, with a letterhead image a few megabytes. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
+/** Text of the file left out of the plan's text as layout (a PDF's page numbers and running headers), and where it stood. */
+export interface Dropped {
+  where: string
+  text: string
+}
+
 export type Source =
-  | { ok: true; text: string; where: (line: number) => string }
+  | { ok: true; text: string; where: (line: number) => string; dropped: Dropped[] }
   | { ok: false; where: string; message: string }
 
 const lineOf = (line: number) => `:${line}`
 
+/**
+ * Why a .docx or .odt is not one, or null: both are zip archives ("PK\x03\x04"); a file
+ * that is not is often a text file or a Word 97 file given the wrong ending.
+ */
+function notAnArchive(bytes: Uint8Array, kind: string): string | null {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return null
+  if (bytes.length === 0) return `the file is empty; expected ${kind}`
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return `this is not ${kind} but a Word 97–2003 file: rename it .doc`
+  if (decode(bytes).ok) return `this is not ${kind} (it holds plain text): rename it .txt`
+  return `this is not ${kind}: open it in Word, WPS or LibreOffice and save it again`
+}
+
 /** Reads a plan file's bytes by its ending. Never throws for bad content. */
 export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(name).toLowerCase()
+  const known = NOT_READ.some((k) => k.endings.includes(ext)) ? notReadMessage(name) : null
+  if (known) return { ok: false, where: ':1', message: known }
   // Text files have their own, smaller limit (decode.ts).
   if (ext !== '.txt' && ext !== '.md' && bytes.length > MAX_DOCUMENT_BYTES) {
     return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
   }
   if (ext === '.doc') {
     try {
-      const text = await readDoc(bytes)
+      const { text, numbered } = await readDocNumbered(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
-      // A .doc keeps automatic numbering out of its text, and word-extractor does not render it: without
-      // numbers there is no outline to read. Numbers typed by hand (as WPS users often do) are text, and read.
-      if (!text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
-        return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file: its numbering is automatic, which a .doc does not keep in its text; open it in Word or WPS and save it as .docx' }
+      // Without numbers there is no outline to read: numbers typed by hand (as WPS users often do) are text,
+      // automatic ones are read from the file's list tables (doc.ts).
+      if (numbered === 0 && !text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
+        return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file, typed or automatic; if Word or WPS shows numbers, save it as .docx and put that in its place' }
       }
-      return { ok: true, text, where: (line) => `: 第${line}段` }
+      return { ok: true, text, where: (line) => `: 第${line}段`, dropped: [] }
     } catch (error) {
+      if (error instanceof DocNumberingError) return { ok: false, where: ': 第1段', message: error.message }
       return { ok: false, where: ':1', message: `cannot read it as a Word 97–2003 file (.doc): ${error instanceof Error ? error.message : String(error)}` }
     }
   }
@@ -46,18 +98,31 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     try {
       const { text, paragraphOf } = await readDocx(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
-      return { ok: true, text, where: (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段` }
+      return { ok: true, text, where: (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段`, dropped: [] }
     } catch (error) {
       return { ok: false, where: ':1', message: `cannot read it as a Word file (.docx): ${error instanceof Error ? error.message : String(error)}` }
     }
   }
+  if (ext === '.odt') {
+    const wrong = notAnArchive(bytes, 'an OpenDocument text (.odt)')
+    if (wrong) return { ok: false, where: ':1', message: wrong }
+    try {
+      const { text, paragraphOf, dropped } = await readOdt(bytes)
+      if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the OpenDocument file has no text' }
+      const at = (paragraph: number) => `: 第${paragraph}段`
+      return { ok: true, text, where: (line) => at(paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1), dropped: dropped.map((d) => ({ where: at(d.paragraph), text: d.text })) }
+    } catch (error) {
+      // The archive's own error ("End of data reached") says nothing to an administrator.
+      return { ok: false, where: ':1', message: `cannot read it as an OpenDocument text (.odt): ${error instanceof Error && error.message.startsWith('not an OpenDocument') ? error.message.slice('not an OpenDocument text: '.length) : 'the archive is damaged'}; open it in LibreOffice or WPS and save it again` }
+    }
+  }
   if (ext === '.pdf') {
     try {
-      const { text, pageOf, pages, textPages } = await readPdf(bytes)
+      const { text, pageOf, pages, textPages, dropped } = await readPdf(bytes)
       if (textPages === 0 || text.trim() === '') {
         return { ok: false, where: ': 第1页', message: `the PDF holds no text on any of its ${pages} page(s): it is a scanned image; ask for the Word file, or a PDF saved from it` }
       }
-      return { ok: true, text, where: (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页` }
+      return { ok: true, text, where: (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页`, dropped: dropped.map((d) => ({ where: `: 第${d.page}页`, text: d.text })) }
     } catch (error) {
       return { ok: false, where: ':1', message: `cannot read it as a PDF: ${error instanceof Error ? error.message : String(error)}` }
     }
@@ -66,5 +131,5 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
   if (!decoded.ok) return { ok: false, where: lineOf(decoded.line), message: decoded.message }
   // Markdown: heading marks are layout; the heading's words are the plan's.
   const text = ext === '.md' ? decoded.text.replace(/^#{1,6}[ \t]+/gm, '') : decoded.text
-  return { ok: true, text, where: lineOf }
+  return { ok: true, text, where: lineOf, dropped: [] }
 }

@@ -1,6 +1,6 @@
 // A text PDF as portals publish it → the plan's text: glyph runs grouped into
 // lines by their position (pdf.js getTextContent), running headers, footers
-// and page numbers dropped, lines re-joined into paragraphs where a line runs
+// and page numbers dropped (and listed), lines re-joined into paragraphs where a line runs
 // on to the right margin and the next one starts at the left margin without
 // indent. Line N of the text remembers its page: errors say "第N页".
 
@@ -14,6 +14,8 @@ export interface PdfText {
   /** Pages that hold no text at all (scanned images). */
   pages: number
   textPages: number
+  /** Lines read as page chrome and left out of `text` (running headers, footers, page numbers), with their page. */
+  dropped: Array<{ page: number; text: string }>
 }
 
 interface Line {
@@ -39,6 +41,23 @@ export function ideographs(text: string): string {
   return text.replace(/[\u2e80-\u2eff\u2f00-\u2fdf]/g, (c) => RADICALS[c] ?? c.normalize('NFKC'))
 }
 
+// Characters of Chinese text: ideographs, CJK and full-width punctuation, and
+// the quotes and dashes Chinese text sets between them.
+const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2014\\u2018-\\u201d\\u2026\\u00b7'
+const CJK_SPACE = new RegExp(`(?<=[${CJK}])[ \\u00a0]+|[ \\u00a0]+(?=[${CJK}])`, 'gu')
+
+/**
+ * The text of a run without the spaces pdf.js puts in it. A PDF's text layer
+ * has no space characters between Chinese characters (Chinese puts none), but
+ * pdf.js inserts one wherever glyphs stand apart: a justified line (office
+ * suites spread its characters over the width), a change of font between "8"
+ * and "月". Those spaces are layout; a space between two Latin letters or
+ * digits ("Word 2022") is a word space and stays.
+ */
+export function withoutLayoutSpaces(text: string): string {
+  return text.replace(CJK_SPACE, '')
+}
+
 /** A page number as printed: "1", "- 1 -", "— 2 —", "第3页", "3/12". */
 const PAGE_NUMBER = /^[-—–\s]*(第\s*)?\d+(\s*页)?(\s*\/\s*\d+)?(\s*共\s*\d+\s*页)?[-—–\s]*$/
 
@@ -53,7 +72,7 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
     const content = await page.getTextContent()
     const runs = content.items
       .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
-      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: ideographs(item.str) }))
+      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: withoutLayoutSpaces(ideographs(item.str)) }))
     if (runs.length > 0) textPages++
     // Runs on one baseline (within a third of the type size) form a line, read left to right.
     runs.sort((a, b) => b.y - a.y || a.x - b.x)
@@ -62,7 +81,8 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
       const line = pageLines.find((l) => Math.abs(l.y - run.y) < Math.max(2, run.h / 3))
       if (line) {
         const gap = run.x - line.right
-        line.text += gap > run.h * 0.8 && /[A-Za-z0-9]$/.test(line.text) ? ` ${run.str}` : run.str
+        // Runs apart are words apart only between Latin letters or digits (see withoutLayoutSpaces).
+        line.text += gap > run.h * 0.8 && /[A-Za-z0-9]$/.test(line.text) && /^[A-Za-z0-9]/.test(run.str) ? ` ${run.str}` : run.str
         line.right = Math.max(line.right, run.x + run.w)
         line.x = Math.min(line.x, run.x)
       } else {
@@ -96,20 +116,24 @@ function isRunning(line: Line, all: Line[], pages: number, bodySize: number): bo
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const { lines, pages, textPages } = await pageLines(new Uint8Array(bytes))
-  if (lines.length === 0) return { text: '', pageOf: [], pages, textPages }
+  if (lines.length === 0) return { text: '', pageOf: [], pages, textPages, dropped: [] }
   const bodySize = mode(lines.map((l) => Math.round(l.size)))
-  const body = lines.filter((l) => !isRunning(l, lines, pages, bodySize))
-  if (body.length === 0) return { text: '', pageOf: [], pages, textPages }
+  const running = new Set(lines.filter((l) => isRunning(l, lines, pages, bodySize)))
+  const body = lines.filter((l) => !running.has(l))
+  const dropped = lines.filter((l) => running.has(l)).map((l) => ({ page: l.page, text: l.text }))
+  if (body.length === 0) return { text: '', pageOf: [], pages, textPages, dropped }
   // The text block's margins: where the lines furthest left start (a paragraph's
-  // first line is indented), and where the longest end.
+  // first line is indented), and where the long lines end.
   const left = Math.min(...body.map((l) => l.x))
-  const right = Math.max(...body.map((l) => l.right))
+  // Not the longest: punctuation hanging into the margin (office suites let "，" and "。" stand past it) would move it.
+  const rights = body.map((l) => l.right).sort((a, b) => a - b)
+  const right = rights[Math.floor((rights.length - 1) * 0.9)]!
   const out: string[] = []
   const pageOf: number[] = []
   body.forEach((line, i) => {
     const previous = i > 0 ? body[i - 1]! : null
     const continues = previous !== null &&
-      previous.right >= right - previous.size * 3 && // the line before ran on to the right margin (line breaking may leave it two characters short)
+      previous.right >= right - pitch(previous) * 3 && // the line before ran on to the right margin (line breaking may leave it two characters short)
       Math.abs(line.x - left) < line.size * 0.5 && // this one starts at the margin, not indented
       readMarker(line.text.trim()) === null
     if (continues) {
@@ -119,7 +143,15 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       pageOf.push(line.page)
     }
   })
-  return { text: out.join('\n'), pageOf, pages, textPages }
+  return { text: out.join('\n'), pageOf, pages, textPages, dropped }
+}
+
+/**
+ * The width a character takes on the line: the type size, or more where the
+ * characters are spaced out (a character grid, as GB/T 9704 sets 28 to a line).
+ */
+function pitch(line: Line): number {
+  return Math.max(line.size, (line.right - line.x) / Math.max(1, [...line.text].length))
 }
 
 function mode(values: number[]): number {

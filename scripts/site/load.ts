@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { decode } from '../parse/decode.ts'
-import { PLAN_EXTENSIONS, readSource } from '../parse/formats.ts'
+import { notReadMessage, PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
@@ -52,6 +52,8 @@ export interface Loaded {
   text: string | null
   /** Where line N of that text stands in the file: ":N", ": 第N段", ": 第N页". */
   where: (line: number) => string
+  /** What the file held that was left out as layout (a PDF's page numbers), for the review page. */
+  dropped: Dropped[]
 }
 
 /** Reads and parses one plan file of any format (formats.ts). Never throws for bad content; a missing file throws. */
@@ -59,9 +61,9 @@ export async function readPlan(file: string, registry: Registry): Promise<Loaded
   const source = await readSource(file, readFileSync(file))
   if (!source.ok) {
     const at = source.where
-    return { result: { ok: false, problems: [{ line: 1, message: source.message }], warnings: [] }, text: null, where: () => at }
+    return { result: { ok: false, problems: [{ line: 1, message: source.message }], warnings: [] }, text: null, where: () => at, dropped: [] }
   }
-  return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where }
+  return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where, dropped: source.dropped }
 }
 
 /** A plain-text plan, read at once (tests and the bench, whose plans are text). */
@@ -71,10 +73,22 @@ export function loadPlan(file: string, registry: Registry): ParseResult {
   return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
 }
 
-/** The plan files of a seeds folder (.txt, .md, .docx, .doc, .pdf), sorted by name. */
+/** The plan files of a seeds folder (.txt, .md, .docx, .doc, .odt, .pdf), sorted by name. */
 export function seedFiles(dir = SEEDS_DIR): string[] {
   const read = new Set<string>(PLAN_EXTENSIONS)
   return readdirSync(dir).filter((name) => read.has(extname(name).toLowerCase())).sort().map((name) => join(dir, name))
+}
+
+/**
+ * The other files of a seeds folder, each with what to do about it: a plan
+ * saved as .wps or .xlsx must not vanish from the site without a word. Hidden
+ * files (.gitkeep, .DS_Store) and folders are not plans and are passed over.
+ */
+export function unreadSeedFiles(dir = SEEDS_DIR): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null)
+    .map((entry) => entry.name).sort()
+    .map((name) => `${join(dir, name)}: ${notReadMessage(name)}`)
 }
 
 export type LoadedSite =
@@ -94,10 +108,11 @@ export type LoadedSite =
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
 export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Promise<LoadedSite> {
   const files = seedFiles(dir)
-  if (files.length === 0) return { ok: false, report: [`${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
+  const unread = unreadSeedFiles(dir)
+  if (files.length === 0) return { ok: false, report: [...unread, `${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
   const plans = []
   const sources = new Map<string, string>()
-  const report: string[] = []
+  const report: string[] = [...unread]
   const warnings: string[] = []
   const summaries: string[] = []
   const reviews = new Map<string, Review[]>()

@@ -1,7 +1,8 @@
 // A plan model written out again in the layouts plans come in: notes inline,
 // notes on lines of their own, a task table (pipes, tabs, a cell a line), and a
 // Word file whose 一、（一）1. are automatic numbering. The parser must read
-// each back to the model it came from (tests/parse/layouts.test.ts).
+// each back to the model it came from (tests/parse/layouts.test.ts); so must
+// a Word file whose notes are small tables under their tasks.
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
 import type { Plan, Task } from '../../scripts/model.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
@@ -127,6 +128,31 @@ export async function planDocx(plan: Plan): Promise<Buffer> {
   if (plan.date) children.push(para(''), para(plan.issuer), para(dateText(plan.date)))
   const doc = new Document({ numbering: { config: [{ reference: 'plan', levels: outline }, { reference: 'tasks', levels: taskLevels }] }, sections: [{ children }] })
   return Packer.toBuffer(doc)
+}
+
+/**
+ * The plan as Word holds it when each task's note is a small two-column table
+ * under the task (责任单位 | … / 完成时限 | …): the own-line layout, the note's
+ * lines made a table, numbers typed.
+ */
+export async function noteTableDocx(plan: Plan): Promise<Buffer> {
+  const lines = planText(plan, 'own-line').split('\n')
+  const children: Array<Paragraph | Table> = []
+  let next = 0
+  for (let i = 0; i < lines.length; i++) {
+    const task = plan.tasks[next]
+    const own = task ? taskLines(task, 'own-line') : []
+    if (task && lines.slice(i, i + own.length).join('\n') === own.join('\n')) {
+      const fields = noteFields(task)
+      children.push(...own.slice(0, own.length - fields.length).map((l) => new Paragraph(l)))
+      if (fields.length > 0) {
+        children.push(new Table({ rows: fields.map(([k, v]) => new TableRow({ children: [k, v].map((c) => new TableCell({ children: [new Paragraph(c)] })) })) }))
+      }
+      i += own.length - 1
+      next++
+    } else children.push(new Paragraph(lines[i]!))
+  }
+  return Packer.toBuffer(new Document({ sections: [{ children }] }))
 }
 
 /** A Word file with one table: the 任务分工 table, rows as Word holds them. */

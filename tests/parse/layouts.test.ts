@@ -1,14 +1,16 @@
 // Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
 // notes inline or on lines of their own, a task table with bars, tabs or a cell
-// a line, a Word file with automatic numbering or a Word table), reads back to
-// the plan it was written from.
+// a line, a Word file with automatic numbering, with its notes as small tables
+// or with a task table; a justified PDF and an .odt as LibreOffice saves them),
+// reads back to the plan it was written from.
 import fc from 'fast-check'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { reportLines } from '../../scripts/report.ts'
 import type { Plan } from '../../scripts/model.ts'
-import { planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
+import { noteTableDocx, planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
+import { convert, planFodt } from '../helpers/office.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
 const TEXT_LAYOUTS: TextLayout[] = ['inline', 'own-line', 'table-pipes', 'table-tabs', 'table-cells']
@@ -40,6 +42,10 @@ describe.each(models)('%s', (_name, plan) => {
 
   it('as a Word file with automatic numbering, reads back to itself', async () => {
     expect(content(await readFile('plan.docx', await planDocx(plan)))).toEqual(content(plan))
+  })
+
+  it('as a Word file whose notes are small tables under their tasks, reads back to itself', async () => {
+    expect(content(await readFile('plan.docx', await noteTableDocx(plan)))).toEqual(content(plan))
   })
 
   it('as a Word file whose tasks are a table, reads back to itself', async () => {
@@ -93,6 +99,36 @@ describe('any plan', () => {
       const plan = read(madeText(parts))
       expect(content(await readFile('plan.docx', await planDocx(plan)))).toEqual(content(plan))
     }), { numRuns: 15, seed: 20231008 })
+  })
+
+  it('reads back to itself from Word with its notes as small tables', async () => {
+    await fc.assert(fc.asyncProperty(made, async (parts) => {
+      const plan = read(madeText(parts))
+      expect(content(await readFile('plan.docx', await noteTableDocx(plan)))).toEqual(content(plan))
+    }), { numRuns: 15, seed: 20231008 })
+  })
+})
+
+// As an office suite saves it: LibreOffice makes a justified A4 PDF (a GB/T 9704-like character grid, so pdf.js
+// reads spaces between the characters) and an .odt with automatic numbering of each plan, in one run per format
+// (some 10 s; tests/helpers/office.ts).
+describe('any plan, as LibreOffice saves it', () => {
+  const sampled = fc.sample(made, { numRuns: 6, seed: 20231208 }).map((parts) => read(madeText(parts)))
+  const plans: Array<readonly [string, Plan]> = [...models, ...sampled.map((plan, i) => [`made-${i + 1}`, plan] as const)]
+  let pdf: Record<string, Uint8Array> = {}
+  let odt: Record<string, Uint8Array> = {}
+  beforeAll(() => {
+    const text = Object.fromEntries(plans.map(([name, plan]) => [name, planText(plan, 'inline')]))
+    pdf = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'justified')])), 'pdf')
+    odt = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'numbered')])), 'odt')
+  }, 120_000)
+
+  it.each(plans)('%s, as a justified PDF, reads back to itself', async (name, plan) => {
+    expect(content(await readFile('plan.pdf', pdf[name]!))).toEqual(content(plan))
+  })
+
+  it.each(plans)('%s, as an .odt with automatic numbering, reads back to itself', async (name, plan) => {
+    expect(content(await readFile('plan.odt', odt[name]!))).toEqual(content(plan))
   })
 })
 

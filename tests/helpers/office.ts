@@ -1,0 +1,191 @@
+// A plan's text written as a clerk's office suite holds it, as OpenDocument
+// flat XML (.fodt) for LibreOffice to save as PDF, .odt, .docx or .doc
+// (tests/fixtures/office/make.ts): A4 with a character grid (as GB/T 9704
+// sets a page in lines of characters; here 15 pt type in a wider grid, so
+// that a line's characters stand apart), "— N —" page footers, and one of
+// these layouts:
+// - justified: every paragraph justified (LibreOffice then spreads a line's
+//   characters over its width), numbers typed as text;
+// - numbered: 一、（一） as two levels of one automatic list, 1. as a list of
+//   its own that goes on across the measures (text:continue-list), a
+//   number that is not the next one written as the list's start-value;
+// - note-tables: each task's note (责任单位…完成时限…) as a small two-column
+//   table under the task's paragraph;
+// - task-table: the tasks as a 任务分解 table (序号 | 重点任务 | 具体措施 |
+//   责任单位 | 完成时限), the 重点任务 cell merged down over its tasks.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { readMarker } from '../../scripts/parse/markers.ts'
+
+export type OfficeLayout = 'justified' | 'numbered' | 'note-tables' | 'task-table'
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+
+const NS = [
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"',
+  'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"',
+  'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"',
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"',
+  'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"',
+  'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"',
+].join(' ')
+
+const FONT = 'style:font-name="Noto Sans CJK SC" style:font-name-asian="Noto Sans CJK SC" fo:font-size="15pt" style:font-size-asian="15pt"'
+
+/** 一、 and （一）: two levels of one list; 1.: a list of its own. */
+const LIST_STYLES = `
+<text:list-style style:name="PlanOutline">
+  <text:list-level-style-number text:level="1" style:num-format="一, 二, 三, ..." style:num-suffix="、"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties></text:list-level-style-number>
+  <text:list-level-style-number text:level="2" style:num-format="一, 二, 三, ..." style:num-prefix="（" style:num-suffix="）"><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties></text:list-level-style-number>
+</text:list-style>
+<text:list-style style:name="Tasks">
+  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties></text:list-level-style-number>
+</text:list-style>`
+
+function document(body: string, footer: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document ${NS} office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Noto Sans CJK SC" svg:font-family="'Noto Sans CJK SC'"/></office:font-face-decls>
+<office:styles>
+<style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="32pt"/><style:text-properties ${FONT}/></style:style>
+<style:style style:name="Centred" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:text-indent="0pt"/></style:style>
+<style:style style:name="Right" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="end" fo:text-indent="0pt"/></style:style>
+<style:style style:name="Cell" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="start" fo:text-indent="0pt"/></style:style>
+${LIST_STYLES}
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="3.7cm" fo:margin-bottom="3.5cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm" style:layout-grid-mode="both" style:layout-grid-lines="22" style:layout-grid-base-height="0.8cm" style:layout-grid-ruby-height="0cm" style:layout-grid-base-width="0.557cm" style:layout-grid-snap-to="true" style:layout-grid-display="false" style:layout-grid-print="false" style:layout-grid-standard-mode="true"/><style:footer-style/></style:page-layout>
+<style:style style:name="Footer" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties style:font-name="Noto Sans CJK SC" fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="A4"><style:footer><text:p text:style-name="Footer">${footer}</text:p></style:footer></style:master-page></office:master-styles>
+<office:body><office:text>
+${body}
+</office:text></office:body></office:document>
+`
+}
+
+const p = (text: string, style = 'Standard') => `<text:p text:style-name="${style}">${esc(text)}</text:p>`
+
+const NOTE_FIELD = /(牵头单位|责任单位|配合单位|责任领导|责任人|完成时限)[：:]/g
+
+/** A task line's note at its end, "（责任单位：…。完成时限：…。）", as fields; null if it has none. */
+function splitNote(line: string): { body: string; fields: Array<[string, string]> } | null {
+  const match = /^(.*?)[（(]((?:牵头单位|责任单位)[：:].*)[）)]$/.exec(line)
+  if (!match) return null
+  const parts = match[2]!.split(NOTE_FIELD).slice(1)
+  const fields: Array<[string, string]> = []
+  for (let i = 0; i + 1 < parts.length; i += 2) fields.push([parts[i]!, parts[i + 1]!.trim().replace(/[。；，,;.]+$/, '')])
+  return { body: match[1]!, fields }
+}
+
+/** Task lines followed by a line that is only the task's note: joined, as the note belongs to the task. */
+function joinOwnLineNotes(lines: string[]): string[] {
+  const out: string[] = []
+  for (const line of lines) {
+    if (/^[（(](牵头单位|责任单位)[：:]/.test(line) && out.length > 0) out[out.length - 1] += line
+    else out.push(line)
+  }
+  return out
+}
+
+/** A table; a null cell is covered by the cell above it (merged down). */
+function table(rows: Array<Array<string | null>>, columns: number): string {
+  const spanned = (r: number, c: number) => { let n = 1; while (rows[r + n]?.[c] === null) n++; return n }
+  return `<table:table table:name="T"><table:table-column table:number-columns-repeated="${columns}"/>` +
+    rows.map((row, r) => `<table:table-row>${row.map((cell, c) => (cell === null
+      ? '<table:covered-table-cell/>'
+      : `<table:table-cell office:value-type="string"${spanned(r, c) > 1 ? ` table:number-rows-spanned="${spanned(r, c)}"` : ''}>${p(cell, 'Cell')}</table:table-cell>`)).join('')}</table:table-row>`).join('') +
+    '</table:table>'
+}
+
+/**
+ * The plan text (one paragraph a line, as the .txt holds it) as a .fodt in one
+ * layout. The head (lines before the addressees' line) is centred, the
+ * signature and date right-aligned.
+ */
+export function planFodt(text: string, layout: OfficeLayout, footer = '— <text:page-number text:select-page="current"/> —'): string {
+  const all = text.split('\n').map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')).filter((l) => l !== '')
+  // In a table, a note on a line of its own is the note of the task above it.
+  const lines = layout === 'note-tables' || layout === 'task-table' ? joinOwnLineNotes(all) : all
+  const addressees = lines.findIndex((l) => /[：:]$/.test(l))
+  const date = lines.length - 1
+  const signed = /^\d{4}年\d{1,2}月\d{1,2}日$/.test(lines[date] ?? '')
+  const body: string[] = []
+  // Counters of the two automatic lists, to know when a written number is not the list's next one.
+  let outline = [0, 0]
+  let tasks = 0
+  const lastList = new Map<string, string>()
+  // The task table being written: its rows, and where the current 重点任务 cell is (it spans its tasks' rows).
+  let rows: Array<Array<string | null>> = []
+  let groupRow = -1
+  const endTable = () => {
+    if (rows.length > 0) body.push(table([['序号', '重点任务', '具体措施', '责任单位', '完成时限'], ...rows], 5))
+    rows = []
+  }
+  lines.forEach((line, i) => {
+    if (i < addressees) return body.push(p(line, 'Centred'))
+    if (signed && i >= date - 1) return body.push(p(line, 'Right'))
+    const marker = readMarker(line)
+    const note = marker?.kind === 'arabic' ? splitNote(line) : null
+    if (layout === 'task-table') {
+      // A heading followed by a task is a measure: its title is the 重点任务 cell of its tasks.
+      if (marker && marker.kind !== 'arabic' && readMarker(lines[i + 1] ?? '')?.kind === 'arabic') {
+        groupRow = rows.length
+        rows.push(['', marker.rest])
+        return
+      }
+      if (note && groupRow >= 0) {
+        const field = (label: string) => note.fields.find(([k]) => k === label)?.[1] ?? ''
+        const cells = [String(marker!.number), readMarker(note.body)!.rest, field('责任单位'), field('完成时限')]
+        if (rows[groupRow]!.length === 2) rows[groupRow] = [cells[0]!, rows[groupRow]![1]!, ...cells.slice(1)]
+        else rows.push([cells[0]!, null, ...cells.slice(1)])
+        return
+      }
+      endTable()
+      groupRow = -1
+      return body.push(p(line))
+    }
+    if (layout === 'note-tables' && note) {
+      body.push(p(note.body))
+      body.push(table(note.fields.map(([k, v]) => [k, v]), 2))
+      return
+    }
+    if (layout !== 'numbered' || marker === null || !['cn', 'cn-paren', 'arabic'].includes(marker.kind)) return body.push(p(line))
+    // Automatic numbering: the marker leaves the text and becomes the list's.
+    const level = marker.kind === 'cn-paren' ? 2 : 1
+    const style = marker.kind === 'arabic' ? 'Tasks' : 'PlanOutline'
+    let start = ''
+    if (style === 'Tasks') {
+      if (marker.number !== tasks + 1) start = ` text:start-value="${marker.number}"`
+      tasks = marker.number
+    } else {
+      const next = outline[level - 1]! + 1
+      if (marker.number !== next) start = ` text:start-value="${marker.number}"`
+      outline = level === 1 ? [marker.number, 0] : [outline[0]!, marker.number]
+    }
+    const item = `<text:list-item${start}>${p(marker.rest)}</text:list-item>`
+    const nested = level === 2 ? `<text:list-item><text:list>${item}</text:list></text:list-item>` : item
+    // A list goes on from the last one of its style (text:continue-list), as LibreOffice writes a list broken by other paragraphs.
+    const id = `list${body.length}`
+    const from = lastList.get(style)
+    lastList.set(style, id)
+    body.push(`<text:list xml:id="${id}" text:style-name="${style}"${from ? ` text:continue-list="${from}"` : ''}>${nested}</text:list>`)
+  })
+  endTable()
+  return document(body.join('\n'), footer)
+}
+
+/** Has LibreOffice save each .fodt as `format` (pdf, odt, docx, doc): one soffice run for all. */
+export function convert(files: Record<string, string>, format: string): Record<string, Uint8Array> {
+  const dir = mkdtempSync(join(tmpdir(), 'office-'))
+  try {
+    for (const [name, fodt] of Object.entries(files)) writeFileSync(join(dir, `${name}.fodt`), fodt)
+    const run = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, ...Object.keys(files).map((n) => join(dir, `${n}.fodt`))], { encoding: 'utf8', timeout: 120_000 })
+    if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`)
+    return Object.fromEntries(Object.keys(files).map((name) => [name, new Uint8Array(readFileSync(join(dir, `${name}.${format}`)))]))
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,85 @@
+// The first plan as a clerk's office suite saves it (tests/fixtures/office,
+// made by LibreOffice from tests/helpers/office.ts): each file reads to exactly
+// the model its .txt gives.
+import { readFileSync } from 'node:fs'
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import { describe, expect, it } from 'vitest'
+import { readSource, type Source } from '../../scripts/parse/formats.ts'
+import { parsePlan } from '../../scripts/parse/index.ts'
+import { withoutLayoutSpaces } from '../../scripts/parse/pdf.ts'
+import { reportLines } from '../../scripts/report.ts'
+import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
+
+const file = (name: string) => `${FIXTURES}office/${name}`
+
+async function read(name: string): Promise<Extract<Source, { ok: true }>> {
+  const source = await readSource(name, readFileSync(file(name)))
+  if (!source.ok) throw new Error(`${source.where} ${source.message}`)
+  return source
+}
+
+async function modelOf(name: string) {
+  const source = await read(name)
+  const result = parsePlan({ id: 'plan', source: name, text: source.text, registry })
+  if (!result.ok) throw new Error(reportLines(name, result, source.where).join('\n'))
+  return { plan: result.plan, warnings: result.warnings, source }
+}
+
+describe('a justified A4 PDF of the first plan', () => {
+  it('is a fixture whose text layer pdf.js reads with spaces between spread-out characters', async () => {
+    const pdf = await getDocument({ data: new Uint8Array(readFileSync(file('seed-justified.pdf'))), verbosity: 0 }).promise
+    const strings: string[] = []
+    for (let n = 1; n <= pdf.numPages; n++) {
+      for (const item of (await (await pdf.getPage(n)).getTextContent()).items) if ('str' in item) strings.push(item.str)
+    }
+    await pdf.destroy()
+    expect(strings.filter((s) => /\p{Script=Han} \p{Script=Han} \p{Script=Han}/u.test(s)).length).toBeGreaterThan(0)
+  })
+
+  it.each(['seed-justified.pdf', 'seed-justified-dash.pdf'])('%s reads to the model of the .txt, without a warning', async (name) => {
+    const { plan, warnings } = await modelOf(name)
+    expect(content(plan)).toEqual(content(planOf(SEED)))
+    expect(warnings).toEqual([])
+    // The task pdf.js read as "镇 负 有 安 全监管 职 责 的 站 所 。 完 成 时 限 ：8月 底 前完成".
+    expect(plan.tasks[11]!.note).toBe('（责任单位：镇负有安全监管职责的站所。完成时限：8月底前完成。）')
+  })
+
+  it.each([['seed-justified.pdf', '—#—'], ['seed-justified-dash.pdf', '-#-']])('%s: the page footers are left out, and listed with their page', async (name, shape) => {
+    const { dropped, text } = await read(name)
+    expect(dropped).toEqual(Array.from({ length: 19 }, (_, i) => ({ where: `: 第${i + 1}页`, text: shape.replace('#', String(i + 1)) })))
+    expect(text).not.toMatch(/^[-—]\s*\d+\s*[-—]$/m)
+  })
+
+  it('says on which page a line stands', async () => {
+    const { source } = await modelOf('seed-justified.pdf')
+    const line = source.text.split('\n').findIndex((l) => l.startsWith('四、工作要求')) + 1
+    expect(source.where(line)).toBe(': 第17页') // as pdftotext -f 17 -l 17 shows it
+  })
+})
+
+describe('layout spaces in a PDF text layer', () => {
+  it.each([
+    ['位 ： 镇 负 有 安 全 监 管', '位：镇负有安全监管'],
+    ['时 限 ： 8 月 底', '时限：8月底'],
+    ['按照 “谁 主管', '按照“谁主管'],
+    ['Word 2022 PDF', 'Word 2022 PDF'],
+    ['对 15 条举措', '对15条举措'],
+    ['GB/T 9704', 'GB/T 9704'],
+  ])('%s → %s', (text, read) => expect(withoutLayoutSpaces(text)).toBe(read))
+})
+
+describe('the first plan as LibreOffice saves it in Word', () => {
+  it.each(['seed-note-tables.docx', 'seed-task-table.docx', 'seed-numbered.docx'])('%s reads to the model of the .txt, without a warning', async (name) => {
+    const { plan, warnings } = await modelOf(name)
+    expect(content(plan)).toEqual(content(planOf(SEED)))
+    expect(warnings).toEqual([])
+  })
+
+  it('a note table under a task is the task\'s note, and says on which paragraph it stands', async () => {
+    const { plan, source } = await modelOf('seed-note-tables.docx')
+    expect(plan.tasks[0]!.note).toBe('责任单位：各村\n完成时限：长期坚持')
+    expect(source.text.split('\n').slice(9, 12)).toEqual([expect.stringMatching(/^1\.树牢安全发展理念。/), '责任单位：各村', '完成时限：长期坚持'])
+    // Issuer, title, addressees, preamble, 一、, its text, 二、, its text, （一）, task 1: the table's first cell is paragraph 11.
+    expect(source.where(11)).toBe(': 第11段')
+  })
+})
