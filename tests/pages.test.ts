@@ -4,8 +4,11 @@ import { sitePages } from '../scripts/site/pages.ts'
 import { inert, toMarkdown } from '../scripts/markdown.ts'
 import { makeSite } from '../scripts/views.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
-import { FIXTURES, planOf, SEED } from './helpers/plans.ts'
-import type { Plan } from '../scripts/model.ts'
+import { FIXTURES, planOf, registry, SEED } from './helpers/plans.ts'
+import type { Plan, Review } from '../scripts/model.ts'
+import { readFileSync } from 'node:fs'
+import { parsePlan } from '../scripts/parse/index.ts'
+import { planSidebar } from '../scripts/site/nav.ts'
 
 const seed = planOf(SEED)
 const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
@@ -70,5 +73,40 @@ describe('the printed plan (全文打印)', () => {
       expect(body.split(inert(line)).length - 1, `task ${task.number}`).toBe(1)
     }
     for (const m of plan.measures) expect(body.split(inert(m.title)).length - 1, `measure ${m.number}`).toBeGreaterThanOrEqual(1)
+  })
+})
+
+describe('a plan published with warnings', () => {
+  // The seed with task 8's note removed and the file cut inside task 20: what the parser could not read.
+  const lines = readFileSync(SEED, 'utf8').split('\n')
+  const at = (n: number) => lines.findIndex((l) => l.startsWith(`${n}.`))
+  lines[at(8)] = lines[at(8)]!.replace(/（责任单位[^）]*）/, '')
+  const cut = lines.slice(0, at(20) + 1).join('\n').slice(0, -40)
+  const result = parsePlan({ id: 'broken', source: 'broken.txt', text: cut, registry })
+  if (!result.ok) throw new Error('refused')
+  const reviews: Review[] = result.warnings.map((w) => ({ where: `:${w.line}`, line: w.line, message: w.message, kind: w.kind ?? '', text: cut.split('\n')[w.line - 1]!.trim() }))
+  const site = makeSite([result.plan])
+  const pages = new Map(sitePages(site, new Map([['broken', cut]]), loadKnowledge(), { pdf: false }, new Map([['broken', reviews]])).map((p) => [p.path, toMarkdown(p)]))
+
+  it('has a review page (数据核对) with each warning, its place and the line it is about', () => {
+    const review = pages.get('broken/review.md')!
+    expect(review).toContain('数据核对')
+    for (const r of reviews) {
+      expect(review).toContain(inert(`broken.txt:${r.line}`))
+      expect(review).toContain(inert(r.text.slice(0, 20)))
+    }
+    expect(reviews.map((r) => r.kind)).toEqual(expect.arrayContaining(['note', 'cut']))
+  })
+
+  it('links the review page from the plan home, not from the menus', () => {
+    expect(pages.get('broken/index.md')).toContain('/broken/review')
+    expect(pages.get('broken/index.md')).toContain(inert(`读取本文件时有 ${reviews.length} 条提示`))
+    expect(JSON.stringify(planSidebar(result.plan))).not.toContain('review')
+  })
+
+  it('a task whose units were not found says 未注明; the cut task says where the file ends', () => {
+    expect(pages.get('broken/tasks/8.md')).toContain(inert('未注明'))
+    expect(pages.get('broken/tasks/20.md')).toContain(inert('原文在此处中断'))
+    expect(pages.get('broken/tasks/19.md')).not.toContain(inert('原文在此处中断'))
   })
 })

@@ -52,6 +52,27 @@ describe('a failed build', () => {
   })
 })
 
+describe('npm run build -- --strict', () => {
+  it('stops on a plan with a warning, names it, and leaves docs/ and the site as they were', () => {
+    const seeds = join(OUT, 'strict-seeds')
+    rmSync(seeds, { recursive: true, force: true })
+    mkdirSync(seeds, { recursive: true })
+    cpSync(`${FIXTURES}bad/skipped-task.txt`, join(seeds, 'skipped-task.txt'))
+    const docs = join(ROOT, 'docs')
+    const before = filesBelow(docs).map((f) => [f, readFileSync(join(docs, f)).length])
+    const target = join(OUT, 'strict-site')
+    rmSync(target, { recursive: true, force: true })
+    const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--strict', '--no-pdf', '--outDir', target], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
+    })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain('skipped-task.txt:14: warning: expected task 4 after task 3, found task 6')
+    expect(run.stderr).toContain('--strict: 2 warning(s); nothing was published')
+    expect(existsSync(target)).toBe(false)
+    expect(filesBelow(docs).map((f) => [f, readFileSync(join(docs, f)).length])).toEqual(before)
+  })
+})
+
 describe('seed file names', () => {
   it.each([
     ['yincheng-2022-safety.txt', null],

@@ -124,7 +124,7 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
       report.push(`${file}: ${badName}`)
       continue
     }
-    const { result, text, where } = await readPlan(file, registry)
+    const { result, text, where, dropped } = await readPlan(file, registry)
     const lines = reportLines(file, result, where)
     if (result.ok) {
       plans.push(result.plan)
@@ -132,7 +132,11 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
       warnings.push(...lines)
       summaries.push(summaryLine(file, result))
       const textLines = (text ?? '').split('\n')
-      reviews.set(result.plan.id, result.warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (textLines[w.line - 1] ?? '').trim() })))
+      reviews.set(result.plan.id, [
+        ...result.warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (textLines[w.line - 1] ?? '').trim() }) as const),
+        // Page chrome (footers, footnotes) left out of the plan's text: listed, so nothing goes unseen.
+        ...dropped.map((d) => ({ where: d.where, line: 0, message: 'left out of the plan\'s text as page chrome (a page number, footer or footnote)', kind: 'frame', text: d.text }) as const),
+      ])
     } else {
       report.push(...lines)
     }
