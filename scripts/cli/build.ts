@@ -21,7 +21,7 @@ import { PDF_CACHE, printPdfs } from '../site/pdf.ts'
 import { buildParts, excludedFrom } from '../site/batches.ts'
 import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
 import { SHARED } from '../site/page-maps.ts'
-import { BUILD_LOCK, describeHolder, lock } from '../site/lock.ts'
+import { BUILD_LOCK, describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
 import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
 import { errorLine } from '../site/durable.ts'
 
@@ -29,12 +29,13 @@ import { errorLine } from '../site/durable.ts'
 const DEFAULT_PLANS_PER_BUILD = 10
 
 /**
- * The heap (MB) of the generate step and of each VitePress build (BUILD_HEAP_MB
- * overrides the latter), given to each child in NODE_OPTIONS (scripts/site/children.ts). Node lets a heap grow far past what it holds before
- * collecting; a limit makes it collect instead, which keeps the build's peak
- * memory near what it holds (npm run bench: peak memory).
+ * The heap (MB) of the generate step and of each VitePress build
+ * (GENERATE_HEAP_MB and BUILD_HEAP_MB override them), given to each child in
+ * NODE_OPTIONS (scripts/site/children.ts). Node lets a heap grow far past
+ * what it holds before collecting; a limit makes it collect instead, which
+ * keeps the build's peak memory near what it holds (npm run bench: peak memory).
  */
-const GENERATE_HEAP_MB = 1536
+const DEFAULT_GENERATE_HEAP_MB = 1536
 const DEFAULT_HEAP_MB = 1024
 /** The part that builds the shared pages: they list every plan (home, units, sectors), and up to LISTED_PLANS every plan's tasks. */
 const SHARED_HEAP_MB = 4096
@@ -86,9 +87,12 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
   const heapMb = Number(process.env.BUILD_HEAP_MB || DEFAULT_HEAP_MB)
-  if (!Number.isInteger(heapMb) || heapMb < 256) {
-    process.stderr.write(`build: BUILD_HEAP_MB=${process.env.BUILD_HEAP_MB}: expected a whole number of megabytes from 256\n`)
-    return 2
+  const generateHeapMb = Number(process.env.GENERATE_HEAP_MB || DEFAULT_GENERATE_HEAP_MB)
+  for (const [name, mb] of [['BUILD_HEAP_MB', heapMb], ['GENERATE_HEAP_MB', generateHeapMb]] as const) {
+    if (!Number.isInteger(mb) || mb < 256) {
+      process.stderr.write(`build: ${name}=${process.env[name]}: expected a whole number of megabytes from 256\n`)
+      return 2
+    }
   }
   // The lock before anything is written; released however the build ends (an exit, an error, a signal).
   const command = ['npm run build', ...(args.length ? ['--', ...args] : [])].join(' ')
@@ -122,7 +126,7 @@ async function main(args: string[]): Promise<number> {
     return 1
   }
   try {
-    return await buildSite({ target, timingsFile, pdf, readCache, base, perBuild, heapMb })
+    return await buildSite({ target, timingsFile, pdf, readCache, base, perBuild, heapMb, generateHeapMb })
   } catch (error) {
     rmSync(`${target}.next`, { recursive: true, force: true })
     process.stderr.write(stopped(error, target))
@@ -138,9 +142,10 @@ interface BuildOptions {
   base: string
   perBuild: number
   heapMb: number
+  generateHeapMb: number
 }
 
-async function buildSite({ target, timingsFile, pdf, readCache, base, perBuild, heapMb }: BuildOptions): Promise<number> {
+async function buildSite({ target, timingsFile, pdf, readCache, base, perBuild, heapMb, generateHeapMb }: BuildOptions): Promise<number> {
   const left = leftWords(target)
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
   const noChromium = pdf ? await chromiumProblem() : null
@@ -153,11 +158,11 @@ async function buildSite({ target, timingsFile, pdf, readCache, base, perBuild, 
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
   const generating = await runNode(tsxArgs('scripts/cli/generate.ts', [...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), '--summary', summaryFile]), {
-    env: heapEnv(GENERATE_HEAP_MB),
+    env: { ...heapEnv(generateHeapMb), [LOCK_HELD_ENV]: '1' },
   })
   if (generating.status !== 0) {
     const cause = failureCause(generating.stderrTail)
-    const why = cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? `reading the plans ran out of memory (its heap: ${GENERATE_HEAP_MB} MB)` : null
+    const why = cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)` : null
     process.stderr.write(`build: stopped${why ? `: ${why}` : ''}; ${left}\n`)
     return 1
   }

@@ -12,6 +12,9 @@ import { ROOT } from './load.ts'
 /** The build's lock (ignored by git). */
 export const BUILD_LOCK = join(ROOT, '.cache/build.lock')
 
+/** Set to "1" in the environment of a build's children: their parent holds the lock. */
+export const LOCK_HELD_ENV = 'SITE_BUILD_LOCK_HELD'
+
 export interface LockHolder {
   pid: number
   /** When it took the lock (ISO). */
