@@ -33,7 +33,7 @@ if (!result.ok) {
   process.exitCode = 1
 } else {
   for (const line of result.warnings) process.stderr.write(line + '\n')
-  for (const line of result.repaired) process.stderr.write(line + '\n')
+  for (const line of result.notices) process.stderr.write(line + '\n')
   if (summaryFile) {
     const { site } = result
     const summary: GenerateSummary = {

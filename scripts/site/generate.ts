@@ -13,6 +13,7 @@ import { toMarkdown } from '../markdown.ts'
 import { planPages, sharedPages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import { planDownloads } from '../exports/files.ts'
+import { publishedOriginal } from '../exports/original.ts'
 import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
 import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
@@ -76,8 +77,11 @@ export function readSummary(json: unknown, file: string): GenerateSummary {
 }
 
 export type Generated =
-  /** repaired: one line for each plan whose folder or kept search documents were found damaged (and generated again). */
-  | { ok: true; site: Site; pages: number; warnings: string[]; repaired: string[]; timings: GenerateTimings }
+  /**
+   * notices: lines for the administrator: each plan whose folder or kept search documents were found damaged (and
+   * generated again), each plan's file published cleaned (what was removed).
+   */
+  | { ok: true; site: Site; pages: number; warnings: string[]; notices: string[]; timings: GenerateTimings }
   | { ok: false; report: string[] }
 
 /** Where each plan's search documents are kept between builds (ignored by git), by the plan's key. */
@@ -90,6 +94,8 @@ interface Stamp {
   key: string
   /** sha256 of each file generated for the plan: "docs/ID/…" and "public/ID/…", and "search" its search documents. */
   files: Record<string, string>
+  /** What was removed from the plan's file offered for download (scripts/exports/original.ts): said at every build. */
+  removed: string[]
 }
 
 /** The files generated for a plan as they are now, with their digests (the search documents' file included). */
@@ -103,9 +109,10 @@ function planFiles(publicDir: string, id: string, searchFile: string): Record<st
 
 /**
  * Whether a plan's generated files are those its stamp records for `key`:
- * 'absent' (never generated, or from another key), 'ok', or what is damaged.
+ * 'absent' (never generated, or from another key), ok (with what was removed from its file offered for download), or
+ * what is damaged.
  */
-function stampState(publicDir: string, id: string, key: string, searchFile: string): 'absent' | 'ok' | string {
+function stampState(publicDir: string, id: string, key: string, searchFile: string): 'absent' | { ok: string[] } | string {
   const file = join(DOCS, id, STAMP)
   if (!existsSync(file)) return 'absent'
   let stamp: unknown
@@ -115,7 +122,8 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
     return `its stamp ${STAMP} is not whole (not valid JSON)`
   }
   if (typeof stamp !== 'object' || stamp === null || !('key' in stamp) || typeof stamp.key !== 'string' || !('files' in stamp) ||
-    typeof stamp.files !== 'object' || stamp.files === null) return `its stamp ${STAMP} is not a stamp`
+    typeof stamp.files !== 'object' || stamp.files === null || !('removed' in stamp) || !Array.isArray(stamp.removed) ||
+    !stamp.removed.every((r: unknown) => typeof r === 'string')) return `its stamp ${STAMP} is not a stamp`
   if (stamp.key !== key) return 'absent'
   const recorded = stamp.files as Record<string, unknown>
   const found = planFiles(publicDir, id, searchFile)
@@ -126,7 +134,7 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
   }
   const extra = Object.keys(found).filter((name) => !(name in recorded)).sort()
   if (extra.length > 0) return `${extra[0]} was not generated for it`
-  return 'ok'
+  return { ok: stamp.removed as string[] }
 }
 
 
@@ -165,7 +173,10 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
 
   // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
   const searchDocs: string[] = []
-  const repaired: string[] = []
+  const notices: string[] = []
+  const cleaned = (plan: Site['plans'][number], removed: string[]) => {
+    if (removed.length > 0) notices.push(`generate: ${plan.source}: offered for download cleaned of what its author removed or hid (the file as received is not published): ${removed.join(', ')}`)
+  }
   const used = new Set<string>()
   let pages = 0
   let plansGenerated = 0
@@ -175,10 +186,10 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'
-    if (state !== 'ok' && state !== 'absent') repaired.push(`generate: docs/${plan.id}: ${state}; generated again`)
-    const unchanged = state === 'ok'
+    if (typeof state === 'string' && state !== 'absent') notices.push(`generate: docs/${plan.id}: ${state}; generated again`)
     searchDocs.push(searchFile)
-    if (unchanged) {
+    if (typeof state === 'object') {
+      cleaned(plan, state.ok)
       pages += filesBelow(join(DOCS, plan.id)).filter((f) => f.endsWith('.md')).length
       continue
     }
@@ -190,14 +201,17 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
       files[`${dir}/${path}`] = digest(content)
     }
     for (const page of own) put('docs', page.path, toMarkdown(page))
-    // The plan as issued (byte for byte), ledgers, calendars, plan.json.
-    put('public', `${plan.id}/${plan.source}`, readFileSync(seed))
+    // The plan as issued (byte for byte, or a Word file without its tracked changes, comments, hidden text and
+    // personal properties), ledgers, calendars, plan.json.
+    const original = await publishedOriginal(plan.source, readFileSync(seed), plan.issuer)
+    cleaned(plan, original.removed)
+    put('public', `${plan.id}/${plan.source}`, original.data)
     for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
     const documents = JSON.stringify(planDocuments(plan, options.base, several, data))
     writeWhole(searchFile, documents)
     files.search = digest(documents)
     // The stamp last, once everything it records is written and on disk: a folder cut short never has one.
-    const stamp: Stamp = { key, files: Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!])) }
+    const stamp: Stamp = { key, files: Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!])), removed: original.removed }
     writeSynced(join(scratch, 'docs', plan.id, STAMP), JSON.stringify(stamp))
     pages += own.length
     // public/ first: the docs/ folder holds the stamp, so a kill between the two leaves the plan to be generated again.
@@ -232,7 +246,7 @@ export async function generate(options: GenerateOptions, readCache = true): Prom
   rmSync(scratch, { recursive: true, force: true })
   for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated }
-  return { ok: true, site, pages, warnings: loaded.warnings, repaired, timings }
+  return { ok: true, site, pages, warnings: loaded.warnings, notices, timings }
 }
 
 /** A plan's search documents as this build kept them (checked against the plan's stamp before; here for shape). */
