@@ -105,17 +105,19 @@ describe('npm run build', () => {
     expect(contents(WAITED)).toEqual(clean)
     // Published files are copies of their own: a change to the cache cannot reach the live site.
     for (const file of Object.keys(clean)) expect(statSync(join(CLEAN, file)).nlink, file).toBe(1)
-  }, 150_000)
+  }, 300_000)
 
   it('a build stopped by SIGTERM leaves the site as it was and releases its lock', async () => {
     const before = contents(CLEAN)
-    // A clean build, so that VitePress has a part to build when the signal comes.
-    const run = build(['--no-cache', '--outDir', CLEAN], (out, pid) => {
-      if (out.includes('build: VitePress, part')) process.kill(pid, 'SIGTERM')
-    })
+    // A clean build, stopped while its generate child writes docs/ (the lock taken a moment before).
+    const run = build(['--no-cache', '--outDir', CLEAN])
+    await until(() => existsSync(LOCK), 'the build to take its lock')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    process.kill(run.pid, 'SIGTERM')
     const stopped = await run.done
     expect(stopped.status, stopped.stderr).toBe(143)
     expect(stopped.stderr).toContain(`build: stopped by SIGTERM; the site in ${CLEAN} was left as it was`)
+    expect(stopped.stdout).not.toContain('build: VitePress')
     expect(existsSync(LOCK)).toBe(false)
     expect(contents(CLEAN)).toEqual(before)
   }, 60_000)
@@ -161,5 +163,5 @@ describe('npm run build', () => {
     expect(contents(CLEAN)).toEqual(clean)
     for (const leftover of [`${CLEAN}.old`, `${CLEAN}.next`, `${CLEAN}.next.part-0`]) expect(existsSync(leftover), leftover).toBe(false)
     expect(existsSync(LOCK)).toBe(false)
-  }, 120_000)
+  }, 240_000)
 })
