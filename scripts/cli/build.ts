@@ -1,4 +1,4 @@
-// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf] [--no-cache]: generate docs/,
+// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf] [--no-cache] [--wait]: generate docs/,
 // build the site with VitePress into a fresh folder, print the PDFs with
 // chromium, and only when everything succeeded put it in place of the previous
 // site. A failed build leaves the previous site untouched. --timings writes how
@@ -7,34 +7,38 @@
 // Markdown and code are unchanged since an earlier build come from .cache/site
 // (scripts/site/site-cache.ts), PDFs of unchanged pages from .cache/pdf
 // (scripts/site/pdf.ts); --no-cache builds and prints everything (a clean
-// build; what it builds is still kept).
+// build; what it builds is still kept). One build at a time in a project
+// folder (scripts/site/lock.ts): a second one stops, saying which build holds
+// the lock, or with --wait builds once that one has ended.
 
-import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { DOCS, readSummary, swap, type BuildTimings } from '../site/generate.ts'
+import { constants } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
+import { DOCS, readSummary, recoverSwap, swap, type BuildTimings } from '../site/generate.ts'
 import { ROOT } from '../site/load.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
 import { PDF_CACHE, printPdfs } from '../site/pdf.ts'
 import { buildParts, excludedFrom } from '../site/batches.ts'
-import { assemble, cached, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
+import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
 import { SHARED } from '../site/page-maps.ts'
+import { BUILD_LOCK, describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
+import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
+import { errorLine } from '../site/durable.ts'
 
 /** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
 const DEFAULT_PLANS_PER_BUILD = 10
 
 /**
- * The heap (MB) of the generate step and of each VitePress build (BUILD_HEAP_MB
- * overrides the latter). Node lets a heap grow far past what it holds before
- * collecting; a limit makes it collect instead, which keeps the build's peak
- * memory near what it holds (npm run bench: peak memory).
+ * The heap (MB) of the generate step and of each VitePress build
+ * (GENERATE_HEAP_MB and BUILD_HEAP_MB override them), given to each child in
+ * NODE_OPTIONS (scripts/site/children.ts). Node lets a heap grow far past
+ * what it holds before collecting; a limit makes it collect instead, which
+ * keeps the build's peak memory near what it holds (npm run bench: peak memory).
  */
-const GENERATE_HEAP_MB = 1536
+const DEFAULT_GENERATE_HEAP_MB = 1536
 const DEFAULT_HEAP_MB = 1024
 /** The part that builds the shared pages: they list every plan (home, units, sectors), and up to LISTED_PLANS every plan's tasks. */
 const SHARED_HEAP_MB = 4096
-
-const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name)
@@ -54,11 +58,28 @@ async function chromiumProblem(): Promise<string | null> {
   }
 }
 
+/** What the site's folder holds now, for the last words of a build that stopped. */
+const leftWords = (target: string) => existsSync(target) ? `the site in ${target} was left as it was` : `no site was written to ${target}`
+
+/** What a build that stops puts in place of a stack trace: the failure's words where known. */
+const stopped = (what: unknown, target: string) => `build: stopped: ${errorLine(what)}; ${leftWords(target)}\n`
+
+/** Removes what a killed build left beside the site: TARGET.next, TARGET.next.part-N (never published, never hashed). */
+function removeLeftovers(target: string): void {
+  const dir = dirname(target)
+  if (!existsSync(dir)) return
+  const name = basename(target)
+  for (const entry of readdirSync(dir)) {
+    if (entry === `${name}.next` || entry.startsWith(`${name}.next.part-`)) rmSync(join(dir, entry), { recursive: true, force: true })
+  }
+}
+
 async function main(args: string[]): Promise<number> {
   const target = option(args, '--outDir') ?? join(ROOT, '.vitepress/dist')
   const timingsFile = option(args, '--timings')
   const pdf = !args.includes('--no-pdf')
   const readCache = !args.includes('--no-cache')
+  const wait = args.includes('--wait')
   const base = process.env.SITE_BASE || '/'
   const perBuild = Number(process.env.PLANS_PER_BUILD || DEFAULT_PLANS_PER_BUILD)
   if (!Number.isInteger(perBuild) || perBuild < 1) {
@@ -66,12 +87,68 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
   const heapMb = Number(process.env.BUILD_HEAP_MB || DEFAULT_HEAP_MB)
-  if (!Number.isInteger(heapMb) || heapMb < 256) {
-    process.stderr.write(`build: BUILD_HEAP_MB=${process.env.BUILD_HEAP_MB}: expected a whole number of megabytes from 256\n`)
-    return 2
+  const generateHeapMb = Number(process.env.GENERATE_HEAP_MB || DEFAULT_GENERATE_HEAP_MB)
+  for (const [name, mb] of [['BUILD_HEAP_MB', heapMb], ['GENERATE_HEAP_MB', generateHeapMb]] as const) {
+    if (!Number.isInteger(mb) || mb < 256) {
+      process.stderr.write(`build: ${name}=${process.env[name]}: expected a whole number of megabytes from 256\n`)
+      return 2
+    }
   }
-  const heap = [`--max-old-space-size=${heapMb}`]
-  const left = `the site in ${target} was left as it was`
+  // The lock before anything is written; released however the build ends (an exit, an error, a signal).
+  const command = ['npm run build', ...(args.length ? ['--', ...args] : [])].join(' ')
+  let release = () => {}
+  process.on('exit', () => release())
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.on(signal, () => {
+      stopChildren(signal)
+      process.stderr.write(`build: stopped by ${signal}; ${leftWords(target)}\n`)
+      process.exit(128 + constants.signals[signal])
+    })
+  }
+  const taken = await lock(BUILD_LOCK, command, wait, (holder) => {
+    process.stdout.write(`build: waiting for the build that holds ${BUILD_LOCK} (${describeHolder(holder)}) to end\n`)
+  })
+  if (!taken.taken) {
+    process.stderr.write(`build: stopped: another build is running in ${ROOT} (${describeHolder(taken.holder)}; its lock: ${BUILD_LOCK}); ` +
+      `let it end, or build after it with npm run build -- --wait; ${leftWords(target)}\n`)
+    return 1
+  }
+  release = taken.release
+  if (taken.tookOver) {
+    process.stderr.write(`build: took over the lock of a build that is no longer running (${describeHolder(taken.tookOver)})\n`)
+  }
+  try {
+    const recovered = recoverSwap(target)
+    if (recovered) process.stderr.write(`build: ${recovered}\n`)
+    removeLeftovers(target)
+  } catch (error) {
+    process.stderr.write(stopped(error, target))
+    return 1
+  }
+  try {
+    return await buildSite({ target, timingsFile, pdf, readCache, strict: args.includes('--strict'), base, perBuild, heapMb, generateHeapMb })
+  } catch (error) {
+    rmSync(`${target}.next`, { recursive: true, force: true })
+    process.stderr.write(stopped(error, target))
+    return 1
+  }
+}
+
+interface BuildOptions {
+  target: string
+  timingsFile: string | undefined
+  pdf: boolean
+  readCache: boolean
+  /** --strict: stop where any plan has a warning. */
+  strict: boolean
+  base: string
+  perBuild: number
+  heapMb: number
+  generateHeapMb: number
+}
+
+async function buildSite({ target, timingsFile, pdf, readCache, strict, base, perBuild, heapMb, generateHeapMb }: BuildOptions): Promise<number> {
+  const left = leftWords(target)
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
   const noChromium = pdf ? await chromiumProblem() : null
   if (noChromium) {
@@ -82,23 +159,33 @@ async function main(args: string[]): Promise<number> {
   mkdirSync(SITE_CACHE, { recursive: true })
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
-  const generating = spawnSync(process.execPath, [`--max-old-space-size=${GENERATE_HEAP_MB}`, TSX, join(ROOT, 'scripts/cli/generate.ts'), ...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), ...(args.includes('--strict') ? ['--strict'] : []), '--summary', summaryFile], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+  const generating = await runNode(tsxArgs('scripts/cli/generate.ts', [...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), ...(strict ? ['--strict'] : []), '--summary', summaryFile]), {
+    env: { ...heapEnv(generateHeapMb), [LOCK_HELD_ENV]: '1' },
   })
   if (generating.status !== 0) {
-    process.stderr.write(`build: stopped; ${left}\n`)
+    const cause = failureCause(generating.stderrTail)
+    const why = cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)` : null
+    process.stderr.write(`build: stopped${why ? `: ${why}` : ''}; ${left}\n`)
     return 1
   }
   const generated = readSummary(JSON.parse(readFileSync(summaryFile, 'utf8')), summaryFile)
   const next = `${target}.next`
   rmSync(next, { recursive: true, force: true })
   const vitepressStart = performance.now()
-  // Pages come from the cache where their Markdown, the code and the menus are unchanged (scripts/site/site-cache.ts);
-  // the groups that are not are built with VitePress, in parts of PLANS_PER_BUILD plans: memory bounded by the part.
+  // Pages come from the cache where their Markdown, the code and the menus are unchanged (scripts/site/site-cache.ts)
+  // and the entry is whole; the groups that are not are built with VitePress, in parts of PLANS_PER_BUILD plans:
+  // memory bounded by the part.
   const planIds = generated.plans
   const keys = groupKeys(DOCS, planIds, siteKey([JSON.stringify(generated.theme), base]))
-  const missing = (group: string) => !readCache || !cached(SITE_CACHE, keys.get(group)!)
+  const usable = new Set<string>()
+  if (readCache) {
+    for (const [group, key] of keys) {
+      const entry = checkEntry(SITE_CACHE, key)
+      if (entry.state === 'ok') usable.add(group)
+      if (entry.state === 'damaged') process.stderr.write(`build: .cache/site/${key} (${group === SHARED ? 'the shared pages' : `the pages of plan ${group}`}) was damaged (${entry.why}): built again\n`)
+    }
+  }
+  const missing = (group: string) => !usable.has(group)
   const parts = buildParts(planIds.filter(missing), missing(SHARED), perBuild)
   const shared = sharedFiles(DOCS, planIds)
   const partFile = join(SITE_CACHE, 'part.json')
@@ -106,23 +193,26 @@ async function main(args: string[]): Promise<number> {
     const out = `${next}.part-${k}`
     process.stdout.write(`build: VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}\n`)
     writeFileSync(partFile, JSON.stringify({ exclude: excludedFrom(part, planIds, shared), theme: generated.theme }))
-    const partHeap = part.shared ? [`--max-old-space-size=${Math.max(SHARED_HEAP_MB, heapMb)}`] : heap
-    const vitepress = spawnSync(process.execPath, [...partHeap, join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, SITE_BUILD_PART: partFile },
+    const partHeap = part.shared ? Math.max(SHARED_HEAP_MB, heapMb) : heapMb
+    const vitepress = await runNode([join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
+      stdout: true,
+      env: { ...heapEnv(partHeap), SITE_BUILD_PART: partFile },
     })
     if (vitepress.status !== 0) {
       rmSync(out, { recursive: true, force: true })
-      // The usual cause on a large library: a part's heap (V8 prints "heap out of memory" above).
-      process.stderr.write(`build: VitePress failed on part ${k + 1} of ${parts.length} (out of memory? fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb}); ${left}\n`)
+      const cause = failureCause(vitepress.stderrTail)
+      const why = cause === 'disk' ? 'the disk is full (free some space and build again)'
+        // V8 printed "heap out of memory" above: a part's heap.
+        : cause === 'memory' ? `out of memory (fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb})`
+        : 'its messages are above'
+      process.stderr.write(`build: VitePress failed on part ${k + 1} of ${parts.length} (${why}); ${left}\n`)
       return 1
     }
     try {
       harvest(out, part, planIds, keys, SITE_CACHE)
     } catch (error) {
       rmSync(out, { recursive: true, force: true })
-      process.stderr.write(`build: stopped: ${error instanceof Error ? error.message : String(error)}; ${left}\n`)
+      process.stderr.write(stopped(error, target))
       return 1
     }
   }
@@ -131,7 +221,7 @@ async function main(args: string[]): Promise<number> {
     assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
   } catch (error) {
     rmSync(next, { recursive: true, force: true })
-    process.stderr.write(`build: stopped: ${error instanceof Error ? error.message : String(error)}; ${left}\n`)
+    process.stderr.write(stopped(error, target))
     return 1
   }
   prune(SITE_CACHE, new Set(keys.values()))
@@ -139,17 +229,23 @@ async function main(args: string[]): Promise<number> {
   const vitepressMs = performance.now() - vitepressStart
   const pdfStart = performance.now()
   const jobs = generated.pdfJobs
-  let printed = { printed: 0, cached: 0 }
+  let printed = { printed: 0, cached: 0, damaged: [] as string[] }
   try {
     if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache })
   } catch (error) {
     rmSync(next, { recursive: true, force: true })
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
-    process.stderr.write(`build: stopped: printing the PDFs failed (${message}); ${left}\n`)
+    process.stderr.write(`build: stopped: printing the PDFs failed (${errorLine(error)}); ${left}\n`)
     return 1
   }
+  for (const line of printed.damaged) process.stderr.write(`build: ${line}\n`)
   const timings: BuildTimings = { ...generated.timings, vitepressMs, groups: keys.size, groupsBuilt, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
-  swap(next, target)
+  try {
+    swap(next, target)
+  } catch (error) {
+    rmSync(next, { recursive: true, force: true })
+    process.stderr.write(stopped(error, target))
+    return 1
+  }
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
   process.stdout.write(`build: ${generated.pages} pages for ${planIds.length} plan(s) (${groupsBuilt} of ${keys.size} groups of pages built, the others unchanged from .cache/site)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
   return 0

@@ -9,19 +9,31 @@ import { generate, type GenerateSummary } from '../site/generate.ts'
 import { nav, sidebar } from '../site/nav.ts'
 import { pdfJobs } from '../site/pdf.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
+import { BUILD_LOCK, describeHolder, LOCK_HELD_ENV, tryLock } from '../site/lock.ts'
+import { ROOT } from '../site/load.ts'
 
 const args = process.argv.slice(2)
 const summaryAt = args.indexOf('--summary')
 const summaryFile = summaryAt >= 0 && args[summaryAt + 1] ? resolve(args[summaryAt + 1]!) : undefined
 // Pages link PDFs only with --pdf: only `npm run build` prints them.
 const pdf = args.includes('--pdf')
+// docs/ is the build's: alone (npm run generate, npm run dev), generate takes the build's lock; run by a build, which holds it, not.
+if (process.env[LOCK_HELD_ENV] !== '1') {
+  const taken = tryLock(BUILD_LOCK, ['npm run generate', ...args].join(' '))
+  if (!taken.taken) {
+    process.stderr.write(`generate: stopped: a build is running in ${ROOT} (${describeHolder(taken.holder)}; its lock: ${BUILD_LOCK}); docs/ was left as it was\n`)
+    process.exit(1)
+  }
+  if (taken.tookOver) process.stderr.write(`generate: took over the lock of a build that is no longer running (${describeHolder(taken.tookOver)})\n`)
+  process.on('exit', taken.release)
+}
 const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, !args.includes('--no-cache'), args.includes('--strict'))
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')
   process.exitCode = 1
 } else {
-  for (const line of [...result.warnings, ...result.summaries]) process.stderr.write(line + '\n')
+  for (const line of [...result.warnings, ...result.notices, ...result.summaries]) process.stderr.write(line + '\n')
   if (summaryFile) {
     const { site } = result
     const summary: GenerateSummary = {

@@ -123,7 +123,13 @@ class Counter {
   }
 }
 
-/** The text of a paragraph's runs, inserted text included and deleted text not. */
+/** Whether a run is hidden text (w:rPr/w:vanish, on unless its w:val says off): not part of the text as Word shows it. */
+function hidden(run: Element): boolean {
+  const vanish = child(child(run, 'rPr') ?? run, 'vanish')
+  return vanish !== undefined && !['0', 'false', 'off'].includes(val(vanish) ?? '')
+}
+
+/** The text of a paragraph's runs as a reader sees it: tracked changes accepted (inserted and moved-to text in, deleted and moved-from out), hidden runs out. */
 function paragraphText(p: Element): string {
   let text = ''
   const walk = (el: Element) => {
@@ -131,7 +137,7 @@ function paragraphText(p: Element): string {
       if (node.nodeType !== 1) continue
       const e = node as Element
       const name = e.localName
-      if (name === 'del' || name === 'instrText' || name === 'pPr' || name === 'rPr') continue
+      if (name === 'del' || name === 'moveFrom' || name === 'instrText' || name === 'pPr' || name === 'rPr' || (name === 'r' && hidden(e))) continue
       if (name === 't') text += e.textContent ?? ''
       else if (name === 'tab') text += '\t'
       else if (name === 'br' || name === 'cr') text += '\n'

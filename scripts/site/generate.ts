@@ -2,7 +2,9 @@
 // offered for download and the search index (docs/public/). All file writing
 // of the pipeline's pages is here. A plan unchanged since the last build is
 // not generated again; a plan's folders are replaced whole, never left
-// half-written.
+// half-written. A plan's folder records (its stamp, written last) the digest
+// of every file generated for it, checked before the folder is kept: a
+// damaged folder is generated again.
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -11,11 +13,13 @@ import { toMarkdown } from '../markdown.ts'
 import { planPages, sharedPages } from './pages.ts'
 import { loadKnowledge } from '../knowledge-data.ts'
 import { planDownloads } from '../exports/files.ts'
+import { publishedOriginal } from '../exports/original.ts'
 import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
 import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
 import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
+import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
 import { isLibrary, type Site } from '../views.ts'
 import type { DefaultTheme } from 'vitepress'
 import type { PdfJob } from './pdf.ts'
@@ -73,14 +77,65 @@ export function readSummary(json: unknown, file: string): GenerateSummary {
 }
 
 export type Generated =
-  | { ok: true; site: Site; pages: number; warnings: string[]; summaries: string[]; timings: GenerateTimings }
+  /**
+   * notices: lines for the administrator: each plan whose folder or kept search documents were found damaged (and
+   * generated again), each plan's file published cleaned (what was removed).
+   */
+  | { ok: true; site: Site; pages: number; warnings: string[]; notices: string[]; summaries: string[]; timings: GenerateTimings }
   | { ok: false; report: string[] }
 
 /** Where each plan's search documents are kept between builds (ignored by git), by the plan's key. */
 export const SEARCH_CACHE = join(ROOT, '.cache/search')
 
-/** The file in each plan's folder of docs/ that says from what it was generated (the plan's key). */
+/** The file in each plan's folder of docs/ that says from what it was generated (the plan's key) and what it holds. */
 const STAMP = '.generated'
+
+interface Stamp {
+  key: string
+  /** sha256 of each file generated for the plan: "docs/ID/…" and "public/ID/…", and "search" its search documents. */
+  files: Record<string, string>
+  /** What was removed from the plan's file offered for download (scripts/exports/original.ts): said at every build. */
+  removed: string[]
+}
+
+/** The files generated for a plan as they are now, with their digests (the search documents' file included). */
+function planFiles(publicDir: string, id: string, searchFile: string): Record<string, string> {
+  const files: Record<string, string> = {}
+  for (const f of filesBelow(join(DOCS, id))) if (f !== STAMP) files[`docs/${id}/${f}`] = fileDigest(join(DOCS, id, f))
+  for (const f of filesBelow(join(publicDir, id))) files[`public/${id}/${f}`] = fileDigest(join(publicDir, id, f))
+  if (existsSync(searchFile)) files.search = fileDigest(searchFile)
+  return files
+}
+
+/**
+ * Whether a plan's generated files are those its stamp records for `key`:
+ * 'absent' (never generated, or from another key), ok (with what was removed from its file offered for download), or
+ * what is damaged.
+ */
+function stampState(publicDir: string, id: string, key: string, searchFile: string): 'absent' | { ok: string[] } | string {
+  const file = join(DOCS, id, STAMP)
+  if (!existsSync(file)) return 'absent'
+  let stamp: unknown
+  try {
+    stamp = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return `its stamp ${STAMP} is not whole (not valid JSON)`
+  }
+  if (typeof stamp !== 'object' || stamp === null || !('key' in stamp) || typeof stamp.key !== 'string' || !('files' in stamp) ||
+    typeof stamp.files !== 'object' || stamp.files === null || !('removed' in stamp) || !Array.isArray(stamp.removed) ||
+    !stamp.removed.every((r: unknown) => typeof r === 'string')) return `its stamp ${STAMP} is not a stamp`
+  if (stamp.key !== key) return 'absent'
+  const recorded = stamp.files as Record<string, unknown>
+  const found = planFiles(publicDir, id, searchFile)
+  for (const name of Object.keys(recorded).sort()) {
+    const what = name === 'search' ? `its search documents (${searchFile.slice(ROOT.length)})` : name
+    if (!(name in found)) return `${what} is missing`
+    if (found[name] !== recorded[name]) return `${what} is not as it was generated`
+  }
+  const extra = Object.keys(found).filter((name) => !(name in recorded)).sort()
+  if (extra.length > 0) return `${extra[0]} was not generated for it`
+  return { ok: stamp.removed as string[] }
+}
 
 
 /**
@@ -110,36 +165,60 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   const publicDir = join(DOCS, 'public')
   const scratch = join(DOCS, '.next')
   rmSync(scratch, { recursive: true, force: true })
+  // A generate killed halfway through a swap: its folder put back, or its leftover removed (an ID.old folder in docs/
+  // would otherwise be taken for shared pages and published).
+  for (const dir of [DOCS, publicDir]) {
+    if (!existsSync(dir)) continue
+    for (const name of readdirSync(dir)) if (name.endsWith('.old')) recoverSwap(join(dir, name.slice(0, -'.old'.length)))
+  }
   mkdirSync(publicDir, { recursive: true })
   mkdirSync(SEARCH_CACHE, { recursive: true })
   writeFileSync(join(DOCS, '.gitkeep'), '')
 
   // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
   const searchDocs: string[] = []
+  const notices: string[] = []
+  const cleaned = (plan: Site['plans'][number], removed: string[]) => {
+    if (removed.length > 0) notices.push(`generate: ${plan.source}: offered for download cleaned of what its author removed or hid (the file as received is not published): ${removed.join(', ')}`)
+  }
   const used = new Set<string>()
   let pages = 0
   let plansGenerated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
     const key = sha256(common, plan.id, plan.source, readFileSync(seed))
-    const stamp = join(DOCS, plan.id, STAMP)
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
-    const unchanged = readCache && existsSync(stamp) && readFileSync(stamp, 'utf8') === key && existsSync(join(publicDir, plan.id)) && existsSync(searchFile)
+    const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'
+    if (typeof state === 'string' && state !== 'absent') notices.push(`generate: docs/${plan.id}: ${state}; generated again`)
     searchDocs.push(searchFile)
-    if (unchanged) {
+    if (typeof state === 'object') {
+      cleaned(plan, state.ok)
       pages += filesBelow(join(DOCS, plan.id)).filter((f) => f.endsWith('.md')).length
       continue
     }
     plansGenerated++
     const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [])
-    for (const page of own) write(join(scratch, 'docs', page.path), toMarkdown(page))
-    write(join(scratch, 'docs', plan.id, STAMP), key)
-    // The plan as issued (byte for byte), ledgers, calendars, plan.json.
-    write(join(scratch, 'public', plan.id, plan.source), readFileSync(seed))
-    for (const file of await planDownloads(site, plan, options)) write(join(scratch, 'public', file.path), file.data)
-    writeFileSync(searchFile, JSON.stringify(planDocuments(plan, options.base, several, data)))
+    const files: Record<string, string> = {}
+    const put = (dir: 'docs' | 'public', path: string, content: string | Buffer) => {
+      write(join(scratch, dir, path), content)
+      files[`${dir}/${path}`] = digest(content)
+    }
+    for (const page of own) put('docs', page.path, toMarkdown(page))
+    // The plan as issued (byte for byte, or a Word file without its tracked changes, comments, hidden text and
+    // personal properties), ledgers, calendars, plan.json.
+    const original = await publishedOriginal(plan.source, readFileSync(seed), plan.issuer)
+    cleaned(plan, original.removed)
+    put('public', `${plan.id}/${plan.source}`, original.data)
+    for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
+    const documents = JSON.stringify(planDocuments(plan, options.base, several, data))
+    writeWhole(searchFile, documents)
+    files.search = digest(documents)
+    // The stamp last, once everything it records is written and on disk: a folder cut short never has one.
+    const stamp: Stamp = { key, files: Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!])), removed: original.removed }
+    writeSynced(join(scratch, 'docs', plan.id, STAMP), JSON.stringify(stamp))
     pages += own.length
+    // public/ first: the docs/ folder holds the stamp, so a kill between the two leaves the plan to be generated again.
     swap(join(scratch, 'public', plan.id), join(publicDir, plan.id))
     swap(join(scratch, 'docs', plan.id), join(DOCS, plan.id))
   }
@@ -171,12 +250,17 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   rmSync(scratch, { recursive: true, force: true })
   for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated }
-  return { ok: true, site, pages, warnings: loaded.warnings, summaries: loaded.summaries, timings }
+  return { ok: true, site, pages, warnings: loaded.warnings, notices, summaries: loaded.summaries, timings }
 }
 
-/** A plan's search documents as this build kept them (its own cache: checked only for shape). */
+/** A plan's search documents as this build kept them (checked against the plan's stamp before; here for shape). */
 function readDocuments(file: string): SearchDocument[] {
-  const documents: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  let documents: unknown
+  try {
+    documents = JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    throw new Error(`${file}: not whole (not valid JSON); remove ${SEARCH_CACHE}`)
+  }
   if (!Array.isArray(documents) || !documents.every((d) => typeof d === 'object' && d !== null && typeof d.id === 'string')) throw new Error(`${file}: not a list of search documents; remove ${SEARCH_CACHE}`)
   return documents as SearchDocument[]
 }
@@ -186,11 +270,36 @@ function write(file: string, data: string | Buffer): void {
   writeFileSync(file, data)
 }
 
-/** Puts a finished folder in place of another in two renames. */
+/**
+ * Puts a finished folder in place of another in two renames. Should the
+ * second fail, the first is undone; a process killed between the two leaves
+ * `target` missing and TARGET.old whole, which recoverSwap puts back.
+ */
 export function swap(next: string, target: string): void {
   const old = `${target}.old`
   rmSync(old, { recursive: true, force: true })
   if (existsSync(target)) renameSync(target, old)
-  renameSync(next, target)
+  try {
+    renameSync(next, target)
+  } catch (error) {
+    if (existsSync(old) && !existsSync(target)) renameSync(old, target)
+    throw error
+  }
   rmSync(old, { recursive: true, force: true })
+}
+
+/**
+ * Undoes what a swap killed halfway left: TARGET.old put back when `target`
+ * is missing (a line saying so returned), a leftover TARGET.old removed; null
+ * when there was nothing to undo.
+ */
+export function recoverSwap(target: string): string | null {
+  const old = `${target}.old`
+  if (!existsSync(old)) return null
+  if (!existsSync(target)) {
+    renameSync(old, target)
+    return `${target} was missing and ${basename(old)} held the site before it (a build was stopped while putting its site in place): put back`
+  }
+  rmSync(old, { recursive: true, force: true })
+  return null
 }

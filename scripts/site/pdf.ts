@@ -3,12 +3,14 @@
 // A printed PDF is kept in a cache keyed by what determines it (the page's
 // HTML, which names every script and stylesheet by content hash, the site
 // data; the date stamped; the chromium printing it), so a rebuild prints only
-// pages that changed.
+// pages that changed. Each cached PDF is kept with its digest and checked
+// against it before use: a damaged one is printed again, never published.
 
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { copyOwn, digest, writeWhole } from './durable.ts'
 import type { Browser } from 'playwright-core'
 import { appRunning, CHROMIUM, launch } from './chromium.ts'
 import { ROOT } from './load.ts'
@@ -51,7 +53,7 @@ export function stampPdf(pdf: Buffer, date: string): Buffer {
 export const PDF_CACHE = join(ROOT, '.cache/pdf')
 
 /** Raise when the way pages are printed changes (options, stamping): every cached PDF is then printed again. */
-const PRINT_VERSION = 1
+const PRINT_VERSION = 2
 
 /** The cache key of a job: the page's HTML as built, the date stamped, the printer. */
 export function pdfKey(html: Buffer, date: string, printer: string): string {
@@ -90,6 +92,25 @@ export interface PdfCache {
 export interface Printed {
   printed: number
   cached: number
+  /** One line for each cached PDF found damaged (and printed again). */
+  damaged: string[]
+}
+
+/** What is wrong with a cached PDF (beside it, FILE.sha256 holds its digest), or null when it is as it was printed. */
+export function cachedPdfProblem(file: string): string | null {
+  const sum = `${file}.sha256`
+  if (!existsSync(sum)) return 'its digest is missing'
+  const recorded = readFileSync(sum, 'utf8').trim()
+  if (!/^[0-9a-f]{64}$/.test(recorded)) return 'its digest is not whole'
+  if (digest(readFileSync(file)) !== recorded) return 'it is not as it was printed'
+  return null
+}
+
+/** Keeps a printed PDF in the cache: the PDF, then its digest, each written whole (the digest last: an entry without one is not used). */
+export function keepPdf(file: string, pdf: Buffer): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeWhole(file, pdf)
+  writeWhole(`${file}.sha256`, digest(pdf) + '\n')
 }
 
 /** Pages printed at once: chromium renders each in a process of its own, so two keep two cores busy. */
@@ -104,12 +125,23 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
   const cachedFile = (job: PdfJob) => join(cache.dir, `${keys.get(job)!}.pdf`)
   const place = (job: PdfJob, from: string) => {
     mkdirSync(dirname(join(siteDir, job.file)), { recursive: true })
-    copyFileSync(from, join(siteDir, job.file))
+    copyOwn(from, join(siteDir, job.file))
   }
-  const hits = cache.read ? jobs.filter((job) => existsSync(cachedFile(job))) : []
+  const damaged: string[] = []
+  const usable = (job: PdfJob) => {
+    const file = cachedFile(job)
+    if (!existsSync(file)) return false
+    const problem = cachedPdfProblem(file)
+    if (problem === null) return true
+    damaged.push(`${relative(ROOT, file)} (${job.file}): ${problem}; printed again`)
+    rmSync(file, { force: true })
+    rmSync(`${file}.sha256`, { force: true })
+    return false
+  }
+  const hits = cache.read ? jobs.filter(usable) : []
   for (const job of hits) place(job, cachedFile(job))
   const queue = jobs.filter((job) => !hits.includes(job))
-  if (queue.length === 0) return { printed: 0, cached: hits.length }
+  if (queue.length === 0) return { printed: 0, cached: hits.length, damaged }
   const server = await serve(siteDir, base)
   let browser: Browser | null = null
   try {
@@ -129,12 +161,10 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
           tagged: false })
         const target = join(siteDir, job.file)
         mkdirSync(dirname(target), { recursive: true })
-        writeFileSync(target, stampPdf(pdf, job.date))
-        // Kept for the next build; written whole, then renamed, so a reader never sees half a file.
-        mkdirSync(cache.dir, { recursive: true })
-        const kept = cachedFile(job)
-        copyFileSync(target, `${kept}.tmp`)
-        renameSync(`${kept}.tmp`, kept)
+        const stamped = stampPdf(pdf, job.date)
+        writeFileSync(target, stamped)
+        // Kept for the next build: written whole, so a reader never sees half a file.
+        keepPdf(cachedFile(job), stamped)
       }
       await page.close()
     }
@@ -143,5 +173,5 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
     await browser?.close()
     await server.close()
   }
-  return { printed: jobs.length - hits.length, cached: hits.length }
+  return { printed: jobs.length - hits.length, cached: hits.length, damaged }
 }

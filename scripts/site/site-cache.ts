@@ -6,11 +6,14 @@
 // (after one plan changed: that plan and the shared pages) and assembles the
 // site from the entries. Each entry holds its pages as they are published:
 // HTML pointed at the group's own metadata script (metadata.ts), page
-// chunks, that script; so an entry never changes once written.
+// chunks, that script; so an entry never changes once written. An entry
+// records the digest of each file it holds and is checked against them before
+// it is used: a damaged entry is built again, never published.
 
 import { createHash } from 'node:crypto'
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
+import { copyOwn, digest, fileDigest, moveFile, syncFolder, writeSynced } from './durable.ts'
 import { ROOT } from './load.ts'
 import { SHARED, splitPageMap } from './page-maps.ts'
 import { metadataScript, pointAtMetadata, readMetadata } from './metadata.ts'
@@ -20,7 +23,7 @@ import type { BuildPart } from './batches.ts'
 export const SITE_CACHE = join(ROOT, '.cache/site')
 
 /** Raise when what an entry holds changes: every entry is then built again. */
-const CACHE_VERSION = 1
+const CACHE_VERSION = 2
 
 const METADATA = /^metadata\.[\w-]+\.js$/
 
@@ -54,7 +57,9 @@ export function filesBelow(dir: string, skip: (name: string) => boolean = () => 
  */
 export function codeKey(dirs: readonly string[], inputs: readonly string[]): string {
   const hash = createHash('sha256').update(`${CACHE_VERSION}\0${process.version}\0`)
-  const skip = (name: string) => ['.temp', 'cache', 'dist', 'node_modules'].includes(name)
+  // Left out: what builds write there (the default output folder, and its dist.next, dist.next.part-N and dist.old of a
+  // build that was killed), which are no code and would change the key from one build to the next.
+  const skip = (name: string) => ['.temp', 'cache', 'dist', 'node_modules'].includes(name) || name.startsWith('dist.') || name.endsWith('.tmp')
   for (const dir of dirs) {
     for (const file of filesBelow(join(ROOT, dir), skip)) hash.update(`${dir}/${file}\0`).update(readFileSync(join(ROOT, dir, file))).update('\0')
   }
@@ -93,15 +98,40 @@ interface EntryInfo {
   map: Record<string, string>
   /** sha256 of the site data its metadata script holds: the same in every entry of a site. */
   siteData: string
+  /** sha256 of each file the entry holds, by its path below files/: what it is checked against before use. */
+  files: Record<string, string>
 }
 
 const entryDir = (cache: string, key: string) => join(cache, key)
 
-/** Whether the cache holds a group's entry. */
-export function cached(cache: string, key: string): boolean {
-  return existsSync(join(entryDir(cache, key), 'entry.json'))
+export type EntryState = { state: 'ok' } | { state: 'absent' } | { state: 'damaged'; why: string }
+
+/**
+ * Whether the cache holds a group's entry whole: its entry.json readable, and
+ * every file it records there with the digest recorded, and no other. A
+ * damaged entry is removed (the build builds the group again).
+ */
+export function checkEntry(cache: string, key: string): EntryState {
+  const dir = entryDir(cache, key)
+  if (!existsSync(dir)) return { state: 'absent' }
+  const why = entryProblem(dir)
+  if (why === null) return { state: 'ok' }
+  rmSync(dir, { recursive: true, force: true })
+  return { state: 'damaged', why }
 }
 
+function entryProblem(dir: string): string | null {
+  const info = readInfo(dir)
+  if (typeof info === 'string') return info
+  const held = filesBelow(join(dir, 'files'))
+  const recorded = Object.keys(info.files).sort()
+  const extra = held.filter((f) => !(f in info.files))
+  if (extra.length > 0) return `${extra[0]} is not one of its files`
+  const lost = recorded.filter((f) => !held.includes(f))
+  if (lost.length > 0) return `${lost[0]} is missing`
+  for (const file of recorded) if (fileDigest(join(dir, 'files', file)) !== info.files[file]) return `${file} is not as it was written`
+  return null
+}
 /**
  * Takes a part's VitePress build (`out`) into the cache, one entry a group it
  * built; `out` is consumed. The theme's assets it built beside its pages must
@@ -136,35 +166,64 @@ export function harvest(out: string, part: BuildPart, planIds: readonly string[]
   rmSync(out, { recursive: true, force: true })
 }
 
-/** Writes an entry whole (a folder renamed into place): HTML pointed at the group's metadata script, written beside. */
-function writeEntry(out: string, files: string[], info: EntryInfo, siteData: string, dir: string): void {
+/**
+ * Writes an entry whole: each file written and flushed to disk in a folder
+ * beside it, entry.json (their digests) last, then the folder renamed into
+ * place. HTML is pointed at the group's metadata script, written beside.
+ */
+function writeEntry(out: string, files: string[], info: Omit<EntryInfo, 'files'>, siteData: string, dir: string): void {
   const part = `${dir}.part`
   rmSync(part, { recursive: true, force: true })
   const script = metadataScript(info.map, siteData)
-  for (const file of files) {
+  const digests: Record<string, string> = {}
+  const put = (file: string, data: string | Buffer) => {
     const target = join(part, 'files', file)
     mkdirSync(dirname(target), { recursive: true })
-    if (file.endsWith('.html')) writeFileSync(target, pointAtMetadata(readFileSync(join(out, file), 'utf8'), script.name))
-    else renameSync(join(out, file), target)
+    writeSynced(target, data)
+    digests[file] = digest(data)
   }
-  mkdirSync(join(part, 'files/assets/chunks'), { recursive: true })
-  writeFileSync(join(part, 'files/assets/chunks', script.name), script.content)
-  writeFileSync(join(part, 'entry.json'), JSON.stringify(info))
+  for (const file of files) {
+    if (file.endsWith('.html')) put(file, pointAtMetadata(readFileSync(join(out, file), 'utf8'), script.name))
+    else {
+      // Moved (the part's build is consumed), then flushed: on another file system than the cache, a copy.
+      const target = join(part, 'files', file)
+      mkdirSync(dirname(target), { recursive: true })
+      moveFile(join(out, file), target)
+      const data = readFileSync(target)
+      writeSynced(target, data)
+      digests[file] = digest(data)
+    }
+  }
+  put(`assets/chunks/${script.name}`, script.content)
+  const sorted = Object.fromEntries(Object.keys(digests).sort().map((f) => [f, digests[f]!]))
+  writeSynced(join(part, 'entry.json'), JSON.stringify({ ...info, files: sorted }))
   rmSync(dir, { recursive: true, force: true })
   renameSync(part, dir)
+  syncFolder(dirname(dir))
 }
 
-function readInfo(dir: string): EntryInfo {
-  const info: unknown = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8'))
-  if (typeof info !== 'object' || info === null || !('group' in info) || !('map' in info) || !('siteData' in info)) throw new Error(`${dir}/entry.json: not a cache entry`)
-  return info as EntryInfo
+const isStrings = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')
+
+/** An entry's entry.json, checked for its shape; or what is wrong with it. */
+function readInfo(dir: string): EntryInfo | string {
+  let info: unknown
+  try {
+    info = JSON.parse(readFileSync(join(dir, 'entry.json'), 'utf8'))
+  } catch {
+    return existsSync(join(dir, 'entry.json')) ? 'its entry.json is not whole (not valid JSON)' : 'its entry.json is missing'
+  }
+  if (typeof info !== 'object' || info === null || !('group' in info) || typeof info.group !== 'string' || !('map' in info) || !isStrings(info.map) ||
+    !('siteData' in info) || typeof info.siteData !== 'string' || !('files' in info) || !isStrings(info.files)) return 'its entry.json is not a cache entry\'s'
+  return { group: info.group, map: info.map, siteData: info.siteData, files: info.files }
 }
 
 /**
  * The site in `next`: the files offered for download (docs/public), then each
- * group's entry, hard-linked (entries never change; nothing writes into a
- * built file afterwards: PDFs are new files), and hashmap.json, VitePress's
- * map of every page. Every entry must hold the same site data.
+ * group's entry, copied (each published file its own storage: a reflink where
+ * the file system has them) and checked again against the entry's digests,
+ * and hashmap.json, VitePress's map of every page. Every entry must hold the
+ * same site data.
  */
 export function assemble(next: string, docsPublic: string, groups: readonly string[], keys: ReadonlyMap<string, string>, cache: string): void {
   mkdirSync(next, { recursive: true })
@@ -174,23 +233,22 @@ export function assemble(next: string, docsPublic: string, groups: readonly stri
   for (const group of groups) {
     const dir = entryDir(cache, keys.get(group)!)
     const info = readInfo(dir)
+    if (typeof info === 'string') throw new Error(`${relative(ROOT, dir)}: ${info}`)
     if (siteData !== undefined && info.siteData !== siteData) {
       throw new Error(`${dir}: built with other site data than the other groups: a cache key misses an input (scripts/site/site-cache.ts)`)
     }
     siteData = info.siteData
     Object.assign(map, info.map)
-    for (const file of filesBelow(join(dir, 'files'))) {
+    for (const file of Object.keys(info.files).sort()) {
       const target = join(next, file)
       if (existsSync(target)) {
         if (file.startsWith('assets/') && readFileSync(target).equals(readFileSync(join(dir, 'files', file)))) continue
         throw new Error(`${file}: both in ${relative(ROOT, dir)} and in another group or docs/public`)
       }
       mkdirSync(dirname(target), { recursive: true })
-      try {
-        linkSync(join(dir, 'files', file), target)
-      } catch {
-        copyFileSync(join(dir, 'files', file), target)
-      }
+      copyOwn(join(dir, 'files', file), target)
+      // Checked as published: the entry was checked before the build chose it, and could have changed since.
+      if (fileDigest(target) !== info.files[file]) throw new Error(`${relative(ROOT, dir)}: ${file} changed while the site was assembled from it`)
     }
   }
   const sorted = Object.fromEntries(Object.keys(map).sort().map((k) => [k, map[k]!]))

@@ -1,9 +1,9 @@
-// The PDF cache's key: what determines a printed page, and nothing else.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+// The PDF cache's key: what determines a printed page, and nothing else; and a cached PDF used only whole.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pdfKey, printedInputs } from '../../scripts/site/pdf.ts'
+import { cachedPdfProblem, keepPdf, pdfKey, printedInputs } from '../../scripts/site/pdf.ts'
 
 it('keys a printed page by its HTML, the date stamped and the printer', () => {
   const html = Buffer.from('<html><script src="/assets/app.abc123.js"></script>任务</html>')
@@ -36,5 +36,28 @@ describe('printedInputs', () => {
   it('stops when the metadata file is not as VitePress 1.6 writes it', () => {
     writeFileSync(join(site, 'assets/chunks', 'metadata.ddd.js'), 'window.__VP_SITE_DATA__={}')
     expect(() => printedInputs(site, page('metadata.ddd.js'))).toThrow(/hash map not found/)
+  })
+})
+
+describe('a cached PDF', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-kept-'))
+  const pdf = Buffer.from('%PDF-1.4\n任务 1 0 obj\n%%EOF\n')
+
+  it('is used only whole: as printed, with its digest', () => {
+    const file = join(dir, 'a.pdf')
+    keepPdf(file, pdf)
+    expect(readFileSync(file)).toEqual(pdf)
+    expect(cachedPdfProblem(file)).toBeNull()
+  })
+  it.each([
+    ['cut short', (file: string) => writeFileSync(file, pdf.subarray(0, 10)), 'it is not as it was printed'],
+    ['replaced', (file: string) => writeFileSync(file, Buffer.from('%PDF-1.4 another')), 'it is not as it was printed'],
+    ['without its digest', (file: string) => rmSync(`${file}.sha256`), 'its digest is missing'],
+    ['with its digest cut short', (file: string) => writeFileSync(`${file}.sha256`, 'abc'), 'its digest is not whole'],
+  ])('%s is damaged', (_, damage, problem) => {
+    const file = join(dir, 'b.pdf')
+    keepPdf(file, pdf)
+    damage(file)
+    expect(cachedPdfProblem(file)).toBe(problem)
   })
 })

@@ -1,0 +1,185 @@
+// The plan as offered for download: a Word file carries what its author
+// removed or hid (tracked deletions, the names of reviewers, comments, hidden
+// text, who wrote and last saved it), which the reader of the site must not
+// get. The copy published is the document as it reads: tracked changes
+// accepted (deletions removed, insertions kept), comments and hidden text
+// removed, personal document properties blanked; with a list of what was
+// found. A file in which nothing was found is published as received.
+
+import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom'
+import JSZip from 'jszip'
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+
+export interface PublishedOriginal {
+  data: Buffer
+  /** What was removed from the copy, for the administrator ("2 tracked deletions", …); [] when published as received. */
+  removed: string[]
+}
+
+/** The parts of a .docx whose text a reader sees: the body, headers and footers, foot- and endnotes. */
+const TEXT_PART = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/
+/** Comments live in parts of their own; people.xml lists the reviewers' names. */
+const COMMENT_PART = /^word\/(comments|commentsExtended|commentsIds|commentsExtensible|people)\.xml$/
+
+/** Removed with what they hold: text deleted or moved away in review. */
+const DROPPED = new Set(['del', 'moveFrom'])
+/** Unwrapped (their content kept): text inserted or moved here in review. */
+const ACCEPTED = new Set(['ins', 'moveTo'])
+/** Markers with no text of their own: the record of a change (old formatting, author, date), comment anchors. */
+const MARKERS = new Set(['moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd', 'rPrChange', 'pPrChange', 'sectPrChange',
+  'tblPrChange', 'tblPrExChange', 'trPrChange', 'tcPrChange', 'tblGridChange', 'numberingChange', 'commentRangeStart', 'commentRangeEnd', 'commentReference'])
+
+/**
+ * Author names that say nothing of a person: left as they are (they are no
+ * disclosure, and blanking them would make every such file "cleaned"): the
+ * defaults of the programs that write .docx files.
+ */
+const PLACEHOLDER_NAMES = new Set(['', 'Un-named', 'Unknown', 'Administrator', 'Author', 'User'])
+
+const elements = (parent: Document | Element): Element[] => Array.from(parent.getElementsByTagNameNS(W, '*'))
+
+/** Whether a w:vanish (or w:del, w:ins in a paragraph mark's properties) is on: no w:val, or one that is not false. */
+const isOn = (el: Element) => !['0', 'false', 'off'].includes(el.getAttributeNS(W, 'val') ?? '')
+
+interface Counts {
+  deletions: number
+  insertions: number
+  moves: number
+  formatChanges: number
+  comments: number
+  hidden: number
+}
+
+/** Whether an element is still in its document (not inside something removed before it). */
+function attached(doc: Document, el: Element): boolean {
+  let node: Node = el as unknown as Node
+  while (node.parentNode) node = node.parentNode as unknown as Node
+  return node === (doc as unknown as Node)
+}
+
+/** Cleans one text part in place, counting what it removed. */
+function cleanPart(doc: Document, counts: Counts): void {
+  for (const el of elements(doc)) {
+    if (!el.parentNode || !attached(doc, el)) continue
+    const name = el.localName ?? ''
+    if (DROPPED.has(name) && el.parentNode && (el.parentNode as Element).localName !== 'rPr') {
+      if (name === 'del') counts.deletions++
+      else counts.moves++
+      el.parentNode.removeChild(el)
+    } else if (ACCEPTED.has(name) && (el.parentNode as Element).localName !== 'rPr') {
+      if (name === 'ins') counts.insertions++
+      const parent = el.parentNode
+      while (el.firstChild) parent.insertBefore(el.firstChild, el)
+      parent.removeChild(el)
+    } else if (MARKERS.has(name)) {
+      if (name === 'commentReference') counts.comments++
+      else if (name.endsWith('Change')) counts.formatChanges++
+      el.parentNode.removeChild(el)
+    }
+  }
+  // A paragraph mark's own revision marks (w:rPr/w:ins, w:rPr/w:del): the record of who split or joined paragraphs.
+  // Removed; a deleted mark keeps its paragraphs apart (joining them is Word's to do, the text is the same).
+  for (const el of elements(doc)) {
+    if ((el.localName === 'ins' || el.localName === 'del') && (el.parentNode as Element | null)?.localName === 'rPr') {
+      if (el.localName === 'del') counts.deletions++
+      else counts.insertions++
+      el.parentNode!.removeChild(el)
+    }
+  }
+  // Hidden text: a run whose properties hide it is removed; a hidden paragraph mark is shown.
+  for (const el of elements(doc)) {
+    if (el.localName !== 'vanish' || !el.parentNode || !isOn(el) || !attached(doc, el)) continue
+    const rPr = el.parentNode as Element
+    const run = rPr.parentNode as Element | null
+    if (run?.localName === 'r') {
+      if ((run.textContent ?? '') !== '') counts.hidden++
+      run.parentNode?.removeChild(run)
+    } else rPr.removeChild(el)
+  }
+}
+
+/** Blanks the named properties whose value names a person; returns the labels of those blanked. */
+function blankProperties(doc: Document, names: Record<string, string>, keep: ReadonlySet<string>): string[] {
+  const blanked: string[] = []
+  for (const el of Array.from(doc.getElementsByTagName('*'))) {
+    const label = names[el.localName ?? '']
+    const value = (el.textContent ?? '').trim()
+    if (!label || keep.has(value)) continue
+    while (el.firstChild) el.removeChild(el.firstChild)
+    blanked.push(label)
+  }
+  return blanked
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+
+/**
+ * The copy of a plan's file to publish: for a .docx, cleaned (above) when it
+ * holds anything to clean; any other file as received. `issuer`: the plan's
+ * issuer, which as a document's author names no person.
+ */
+export async function publishedOriginal(source: string, bytes: Buffer, issuer: string): Promise<PublishedOriginal> {
+  if (!source.toLowerCase().endsWith('.docx')) return { data: bytes, removed: [] }
+  const zip = await JSZip.loadAsync(bytes)
+  const counts: Counts = { deletions: 0, insertions: 0, moves: 0, formatChanges: 0, comments: 0, hidden: 0 }
+  const rewritten = new Map<string, string>()
+  const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml')
+  const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc)
+  for (const name of Object.keys(zip.files).sort()) {
+    if (!TEXT_PART.test(name)) continue
+    const xml = await zip.file(name)!.async('string')
+    const before = { ...counts }
+    const doc = parse(xml)
+    cleanPart(doc, counts)
+    if (JSON.stringify(before) !== JSON.stringify(counts)) rewritten.set(name, serialize(doc))
+  }
+  const commentParts = Object.keys(zip.files).filter((name) => COMMENT_PART.test(name))
+  const keep = new Set([...PLACEHOLDER_NAMES, issuer])
+  const properties: string[] = []
+  for (const [part, names] of [
+    ['docProps/core.xml', { creator: 'author', lastModifiedBy: 'last saved by' }],
+    ['docProps/app.xml', { Company: 'company', Manager: 'manager' }],
+  ] as const) {
+    const xml = await zip.file(part)?.async('string')
+    if (!xml) continue
+    const doc = parse(xml)
+    const blanked = blankProperties(doc, names, keep)
+    if (blanked.length > 0) {
+      properties.push(...blanked)
+      rewritten.set(part, serialize(doc))
+    }
+  }
+  const removed = [
+    counts.deletions && plural(counts.deletions, 'tracked deletion', 'tracked deletions'),
+    counts.insertions && `${plural(counts.insertions, 'tracked insertion', 'tracked insertions')} (accepted)`,
+    counts.moves && `${plural(counts.moves, 'tracked move', 'tracked moves')} (accepted)`,
+    counts.formatChanges && plural(counts.formatChanges, 'tracked format change', 'tracked format changes'),
+    (counts.comments || commentParts.some((p) => p.endsWith('comments.xml'))) && plural(Math.max(counts.comments, 1), 'comment', 'comments'),
+    counts.hidden && plural(counts.hidden, 'run of hidden text', 'runs of hidden text'),
+    commentParts.some((p) => p.endsWith('people.xml')) && 'the list of reviewers (people.xml)',
+    properties.length > 0 && `the document's ${properties.join(', ')}`,
+  ].filter((item): item is string => typeof item === 'string' && item !== '')
+  if (removed.length === 0) return { data: bytes, removed }
+  // Written with each part's own date: the same file gives the same copy, build after build.
+  for (const [name, xml] of rewritten) zip.file(name, xml, { date: zip.files[name]!.date })
+  for (const name of commentParts) zip.remove(name)
+  if (commentParts.length > 0) {
+    const removedTargets = new Set(commentParts.map((p) => p.slice('word/'.length)))
+    const rels = 'word/_rels/document.xml.rels'
+    const relsXml = await zip.file(rels)?.async('string')
+    if (relsXml) {
+      const doc = parse(relsXml)
+      for (const rel of Array.from(doc.getElementsByTagName('Relationship'))) if (removedTargets.has(rel.getAttribute('Target') ?? '')) rel.parentNode!.removeChild(rel)
+      zip.file(rels, serialize(doc), { date: zip.files[rels]!.date })
+    }
+    const typesXml = await zip.file('[Content_Types].xml')?.async('string')
+    if (typesXml) {
+      const doc = parse(typesXml)
+      for (const o of Array.from(doc.getElementsByTagName('Override'))) if (commentParts.includes((o.getAttribute('PartName') ?? '').slice(1))) o.parentNode!.removeChild(o)
+      zip.file('[Content_Types].xml', serialize(doc), { date: zip.files['[Content_Types].xml']!.date })
+    }
+  }
+  const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
+  return { data, removed }
+}
