@@ -1,4 +1,4 @@
-// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf] [--no-cache] [--wait]: generate docs/,
+// npm run build [-- --outDir DIR] [--timings FILE] [--no-pdf] [--no-cache] [--wait] [--strict]: generate docs/,
 // build the site with VitePress into a fresh folder, print the PDFs with
 // chromium, and only when everything succeeded put it in place of the previous
 // site. A failed build leaves the previous site untouched. --timings writes how
