@@ -39,6 +39,11 @@ export const isLibrary = (site: Site): boolean => site.plans.length > LISTED_PLA
 
 // --- Labels -----------------------------------------------------------------------
 
+/** The plan's title as pages show it: as written, or, where the file states none (a warning), what it is. */
+export function titleOf(plan: Plan): string {
+  return plan.title !== '' ? plan.title : `未注明标题的文件（${plan.source}）`
+}
+
 export const PERIOD_LABEL: Record<Period, string> = {
   week: '每周', month: '每月', quarter: '每季度', 'half-year': '每半年', year: '每年',
 }

@@ -109,4 +109,12 @@ describe('a plan published with warnings', () => {
     expect(pages.get('broken/tasks/20.md')).toContain(inert('原文在此处中断'))
     expect(pages.get('broken/tasks/19.md')).not.toContain(inert('原文在此处中断'))
   })
+
+  it('a plan whose file states no title or issuer says so, naming the file, instead of an empty heading', () => {
+    const untitled = { ...result.plan, id: 'untitled', source: 'untitled.txt', title: '', issuer: '' }
+    const home = toMarkdown(sitePages(makeSite([untitled]), new Map(), loadKnowledge(), { pdf: false }).find((p) => p.path === 'untitled/index.md')!)
+    expect(home).toContain(inert('未注明标题的文件（untitled.txt）'))
+    expect(home).toContain(inert('未注明'))
+    expect(home).not.toContain(inert('《》'))
+  })
 })

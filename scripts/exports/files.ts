@@ -2,7 +2,7 @@
 // ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
 
 import type { Plan } from '../model.ts'
-import { stampDate, tasksOfUnit, type Site } from '../views.ts'
+import { stampDate, tasksOfUnit, type Site, titleOf } from '../views.ts'
 import { url } from '../render/common.ts'
 import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'
@@ -41,7 +41,7 @@ export async function planDownloads(site: Site, plan: Plan, options: DownloadOpt
   files.push(
     { path: url.download(plan, 'ledger.xlsx').slice(1), data: await ledgerXlsx(whole, date) },
     { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
-    { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: plan.title, taskUrl }) },
+    { path: url.download(plan, 'calendar.ics').slice(1), data: calendar({ plan, tasks: plan.tasks, name: titleOf(plan), taskUrl }) },
     { path: url.planJson(plan).slice(1), data: JSON.stringify(plan, null, 2) + '\n' },
     { path: url.slides(plan).slice(1), data: JSON.stringify(slides(plan), null, 2) + '\n' },
   )
@@ -54,7 +54,7 @@ export async function planDownloads(site: Site, plan: Plan, options: DownloadOpt
       { path: url.unitDownload(plan, unit, 'csv').slice(1), data: ledgerCsv(own) },
       {
         path: url.unitDownload(plan, unit, 'ics').slice(1),
-        data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${plan.title}`, taskUrl }),
+        data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${titleOf(plan)}`, taskUrl }),
       },
     )
   }

@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
 import { chineseCounting } from '../parse/markers.ts'
-import { deadlineKey, deadlineLabel, formatDate, isLibrary, type Site } from '../views.ts'
+import { deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Site } from '../views.ts'
 import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from '../markdown.ts'
 
 export const url = {
@@ -60,15 +60,15 @@ export function savedName(words: string[], ext: string): string {
 export function downloads(plan: Plan, unit?: Unit): RootContent[] {
   const items: Inline[][] = unit
     ? [
-        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.name, '任务台账', plan.title], 'xlsx'), `任务台账（Excel）`)],
-        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([unit.name, '任务台账', plan.title], 'csv'), `任务台账（CSV）`)],
-        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([unit.name, '日历', plan.title], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
+        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.name, '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
+        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([unit.name, '任务台账', titleOf(plan)], 'csv'), `任务台账（CSV）`)],
+        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([unit.name, '日历', titleOf(plan)], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
       ]
     : [
-        [fileLink(url.download(plan, 'ledger.xlsx'), savedName([plan.title, '任务台账'], 'xlsx'), '任务台账（Excel）')],
-        [fileLink(url.download(plan, 'ledger.csv'), savedName([plan.title, '任务台账'], 'csv'), '任务台账（CSV）')],
-        [fileLink(url.download(plan, 'calendar.ics'), savedName([plan.title, '日历'], 'ics'), '日历（ICS，可导入手机和电脑日历）')],
-        [fileLink(url.planJson(plan), savedName([plan.title, '开放数据'], 'json'), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明')],
+        [fileLink(url.download(plan, 'ledger.xlsx'), savedName([titleOf(plan), '任务台账'], 'xlsx'), '任务台账（Excel）')],
+        [fileLink(url.download(plan, 'ledger.csv'), savedName([titleOf(plan), '任务台账'], 'csv'), '任务台账（CSV）')],
+        [fileLink(url.download(plan, 'calendar.ics'), savedName([titleOf(plan), '日历'], 'ics'), '日历（ICS，可导入手机和电脑日历）')],
+        [fileLink(url.planJson(plan), savedName([titleOf(plan), '开放数据'], 'json'), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明')],
         [sourceFileLink(plan, `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)],
       ]
   return section('downloads', [list(items)])
@@ -76,7 +76,7 @@ export function downloads(plan: Plan, unit?: Unit): RootContent[] {
 
 /** The plan file as received, saved under the plan's title. */
 export function sourceFileLink(plan: Plan, label: string): FileLink {
-  return fileLink(url.sourceFile(plan), savedName([plan.title, '原文'], extname(plan.source).slice(1).toLowerCase() || 'txt'), label)
+  return fileLink(url.sourceFile(plan), savedName([titleOf(plan), '原文'], extname(plan.source).slice(1).toLowerCase() || 'txt'), label)
 }
 
 /** What a plan file's format is called on the pages. */
@@ -101,7 +101,7 @@ export function planMeta(plan: Plan): RootContent[] {
     ...section('plan-meta', [
       table(
         [['发文机关'], ['成文日期'], ['文件']],
-        [[[plan.issuer], [formatDate(plan.date)], [link(url.planHome(plan), `《${plan.title}》`)]]],
+        [[[plan.issuer || '未注明'], [formatDate(plan.date)], [link(url.planHome(plan), `《${titleOf(plan)}》`)]]],
       ),
     ]),
     // On paper, one line names the document a printed page comes from.
@@ -111,7 +111,7 @@ export function planMeta(plan: Plan): RootContent[] {
 
 /** The document in one line: 《title》 issuer date. */
 export function planSource(plan: Plan): string {
-  return `出自《${plan.title}》（${planLine(plan)}）`
+  return `出自《${titleOf(plan)}》（${planLine(plan)}）`
 }
 
 /** Issuer and date: "荫城镇人民政府，2022年5月10日". */

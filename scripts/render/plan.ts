@@ -7,7 +7,7 @@ import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
-import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
+import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
 import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
@@ -32,7 +32,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
   // What people come for first: their unit's duties and the files to take away;
   // then the plan's preamble, with the notice and each measure's task list folded.
   const body: RootContent[] = [
-    pageTitle(plan.title),
+    pageTitle(titleOf(plan)),
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
@@ -48,7 +48,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ),
     heading(2, '下载'),
     ...downloads(plan),
-    ...(pdf ? [paragraph(fileLink(url.printPdf(plan), savedName([plan.title], 'pdf'), '全文 PDF（A4，按公文格式排版）'))] : []),
+    ...(pdf ? [paragraph(fileLink(url.printPdf(plan), savedName([titleOf(plan)], 'pdf'), '全文 PDF（A4，按公文格式排版）'))] : []),
     heading(2, '方案内容'),
     ...(plan.notice
       ? folded(`印发通知：${plan.notice.title}${plan.notice.documentNumber ? `（${plan.notice.documentNumber}）` : ''}`, section('notice-text', paragraphs(plan.notice.text)))
@@ -85,7 +85,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     // For the administrator who publishes the plan, not in the cadres' menus.
     paragraph(link(url.review(plan), '数据核对'), reviews.length > 0 ? `（供管理员：读取本文件时有 ${reviews.length} 条提示，请核对）` : '（供管理员：本文件读取无提示）'),
   )
-  return { path: md(plan, 'index'), frontmatter: { title: plan.title, plan: plan.id }, body }
+  return { path: md(plan, 'index'), frontmatter: { title: titleOf(plan), plan: plan.id }, body }
 }
 
 export function measurePages(site: Site, plan: Plan, national: NationalData): Page[] {
@@ -320,7 +320,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
 export function printPage(plan: Plan, pdf: boolean): Page {
   const body: RootContent[] = [
     ...section('doc-issuer', [paragraph(plan.issuer)]),
-    pageTitle(plan.title),
+    pageTitle(titleOf(plan)),
     ...(plan.addresseesText ? section('doc-addressees', [paragraph(`${plan.addresseesText}：`)]) : []),
     ...paragraphs(plan.preamble),
   ]
@@ -358,10 +358,10 @@ export function printPage(plan: Plan, pdf: boolean): Page {
     }
   })
   body.push(...section('doc-signature', [paragraph(plan.issuer), paragraph(formatDate(plan.date))]))
-  if (pdf) body.push(...section('screen-only', [paragraph(fileLink(url.printPdf(plan), savedName([plan.title], 'pdf'), '下载 PDF（A4）'))]))
+  if (pdf) body.push(...section('screen-only', [paragraph(fileLink(url.printPdf(plan), savedName([titleOf(plan)], 'pdf'), '下载 PDF（A4）'))]))
   return {
     path: md(plan, 'print'),
-    frontmatter: { title: `${plan.title}（全文打印）`, plan: plan.id, outline: false, aside: false, prev: false, next: false, pageClass: 'print-document' },
+    frontmatter: { title: `${titleOf(plan)}（全文打印）`, plan: plan.id, outline: false, aside: false, prev: false, next: false, pageClass: 'print-document' },
     body,
   }
 }

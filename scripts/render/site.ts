@@ -3,7 +3,7 @@
 import type { RootContent } from 'mdast'
 import type { Plan, Unit } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
-import { deadlineLabel, formatDate, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
+import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
 import { downloads, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
@@ -21,7 +21,7 @@ export function siteHome(site: Site): Page {
   const body: RootContent[] = [pageTitle('政策文件知识库')]
   for (const plan of site.plans) {
     body.push(
-      heading(2, link(url.planHome(plan), plan.title)),
+      heading(2, link(url.planHome(plan), titleOf(plan))),
       paragraph(`${plan.issuer} · ${formatDate(plan.date)} · 主送：${plan.addresseesText}`),
       paragraph(`${plan.measures.length} 项细化措施，${plan.tasks.length} 项具体任务。`),
     )
@@ -64,7 +64,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       // A library: the unit's tasks in each plan are on that plan's page for the unit (planUnitPages).
       body.push(
         paragraph(plans.length === 0 ? '没有文件发给本单位任务。' : `${plans.length} 份文件有发给本单位的任务，共 ${plans.reduce((n, p) => n + p.owed.length, 0)} 项。选择文件查看本单位在其中的任务和完成时限：`),
-        ...(plans.length > 0 ? [list(plans.map(({ plan, owed }) => [link(url.planUnit(plan, unit), plan.title), `（${planLine(plan)}；${owed.length} 项任务）`]))] : []),
+        ...(plans.length > 0 ? [list(plans.map(({ plan, owed }) => [link(url.planUnit(plan, unit), titleOf(plan)), `（${planLine(plan)}；${owed.length} 项任务）`]))] : []),
       )
       return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
     }
@@ -73,7 +73,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.name, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
     for (const { plan, owed } of plans) {
-      if (site.plans.length > 1) body.push(heading(2, plan.title))
+      if (site.plans.length > 1) body.push(heading(2, titleOf(plan)))
       body.push(...unitInPlan(site, plan, unit, owed, site.plans.length > 1 ? 3 : 2))
     }
     return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
@@ -92,7 +92,7 @@ export function planUnitPages(site: Site, plan: Plan): Page[] {
     if (owed.length === 0) continue
     pages.push({
       path: `${plan.id}/units/${unit.slug}.md`,
-      frontmatter: { title: `${unit.name} · ${plan.title}`, plan: plan.id, unit: unit.slug },
+      frontmatter: { title: `${unit.name} · ${titleOf(plan)}`, plan: plan.id, unit: unit.slug },
       body: [
         pageTitle(unit.name),
         ...section('screen-only', [paragraph(link(url.unit(unit), `${unit.name}在全部文件中的任务`))]),

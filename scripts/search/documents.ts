@@ -3,7 +3,7 @@
 // each with the URL of its page. Pure, but for the pinyin converter it is given.
 
 import type { Plan, Task } from '../model.ts'
-import { deadlineKey, deadlineLabel, formatDate, type Site } from '../views.ts'
+import { deadlineKey, deadlineLabel, formatDate, type Site, titleOf } from '../views.ts'
 import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../markdown.ts'
 import type { Sector } from '../knowledge.ts'
@@ -88,7 +88,7 @@ function taskDocument(plan: Plan, task: Task, base: string, several: boolean, da
     id: `${base}${url.task(plan, task.number).slice(1)}.html#task-${task.number}`,
     kind: '任务',
     title,
-    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${several ? ` · 《${plan.title}》` : ''}`,
+    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${several ? ` · 《${titleOf(plan)}》` : ''}`,
     text,
     units,
     deadline,
@@ -112,9 +112,9 @@ function pageId(base: string, path: string): string {
  */
 export function planDocuments(plan: Plan, base: string, several: boolean, data: SearchData): SearchDocument[] {
   const page = (path: string) => pageId(base, path)
-  const of = `《${plan.title}》`
+  const of = `《${titleOf(plan)}》`
   const docs: SearchDocument[] = plan.tasks.map((task) => taskDocument(plan, task, base, several, data))
-  docs.push(pageDocument(page(url.planHome(plan)), plan.title, '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
+  docs.push(pageDocument(page(url.planHome(plan)), titleOf(plan), '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
   for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', `${m.tasks.length} 项任务 · ${of}`, m.intro ?? '', data))
   for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', of, `${p.timeText}\n${p.text}`, data))
   for (const r of plan.requirements) docs.push(pageDocument(page(url.requirements(plan)).replace(/#.*$/, `#requirement-${r.number}`), `${measureLabel(r.number)}${r.title}`, '工作要求', of, r.text, data))

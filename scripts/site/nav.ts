@@ -3,7 +3,7 @@
 
 import type { DefaultTheme } from 'vitepress'
 import type { Plan } from '../model.ts'
-import { isLibrary, type Site } from '../views.ts'
+import { isLibrary, titleOf, type Site } from '../views.ts'
 import type { Sector } from '../knowledge.ts'
 import { measureHeading, taskLabel, url } from '../render/common.ts'
 import { escapeHtml } from '../html.ts'
@@ -58,7 +58,7 @@ export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
  * would change with each plan added (a rebuild of every page, not of one plan's).
  */
 export function nav(site: Site): DefaultTheme.NavItem[] {
-  const plans = site.plans.map((p) => ({ text: escapeHtml(p.title), link: url.planHome(p) }))
+  const plans = site.plans.map((p) => ({ text: escapeHtml(titleOf(p)), link: url.planHome(p) }))
   const single = site.plans.length === 1
   return [
     { text: '首页', link: '/' },
