@@ -19,6 +19,7 @@ import { PDF_CACHE, printPdfs } from '../site/pdf.ts'
 import { buildParts, excludedFrom } from '../site/batches.ts'
 import { assemble, cached, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
 import { SHARED } from '../site/page-maps.ts'
+import { duration, madeAndKept, progress } from '../site/progress.ts'
 
 /** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
 const DEFAULT_PLANS_PER_BUILD = 10
@@ -71,8 +72,12 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
   const heap = [`--max-old-space-size=${heapMb}`]
+  const started = performance.now()
+  const say = (line: string) => process.stdout.write(`build: ${line}\n`)
+  say(`the site for the base ${base}, into ${target}${pdf ? '' : ', without PDFs (--no-pdf)'}`)
   const left = `the site in ${target} was left as it was`
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
+  if (pdf) say('checking that chromium starts (it prints the PDFs)')
   const noChromium = pdf ? await chromiumProblem() : null
   if (noChromium) {
     process.stderr.write(`build: stopped: ${noChromium}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf); ${left}\n`)
@@ -82,9 +87,10 @@ async function main(args: string[]): Promise<number> {
   mkdirSync(SITE_CACHE, { recursive: true })
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
+  say('reading the plans in seeds/ and writing their pages to docs/')
   const generating = spawnSync(process.execPath, [`--max-old-space-size=${GENERATE_HEAP_MB}`, TSX, join(ROOT, 'scripts/cli/generate.ts'), ...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), '--summary', summaryFile], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'inherit', 'inherit'],
   })
   if (generating.status !== 0) {
     process.stderr.write(`build: stopped; ${left}\n`)
@@ -102,6 +108,7 @@ async function main(args: string[]): Promise<number> {
   const parts = buildParts(planIds.filter(missing), missing(SHARED), perBuild)
   const shared = sharedFiles(DOCS, planIds)
   const partFile = join(SITE_CACHE, 'part.json')
+  if (parts.length === 0) say('every page is unchanged since the last build (.cache/site)')
   for (const [k, part] of parts.entries()) {
     const out = `${next}.part-${k}`
     process.stdout.write(`build: VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}\n`)
@@ -127,6 +134,7 @@ async function main(args: string[]): Promise<number> {
     }
   }
   rmSync(partFile, { force: true })
+  say('putting the site together')
   try {
     assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
   } catch (error) {
@@ -141,7 +149,14 @@ async function main(args: string[]): Promise<number> {
   const jobs = generated.pdfJobs
   let printed = { printed: 0, cached: 0 }
   try {
-    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache })
+    let printedOne: (() => void) | null = null
+    const onPrinted = (done: number, toPrint: number) => {
+      if (done === 0) {
+        say(`printing ${toPrint} of ${jobs.length} PDFs with chromium${toPrint < jobs.length ? ` (${jobs.length - toPrint} unchanged, from .cache/pdf)` : ''}`)
+        printedOne = progress('PDFs printed', toPrint)
+      } else printedOne?.()
+    }
+    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache }, onPrinted)
   } catch (error) {
     rmSync(next, { recursive: true, force: true })
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
@@ -151,7 +166,8 @@ async function main(args: string[]): Promise<number> {
   const timings: BuildTimings = { ...generated.timings, vitepressMs, groups: keys.size, groupsBuilt, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
   swap(next, target)
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  process.stdout.write(`build: ${generated.pages} pages for ${planIds.length} plan(s) (${groupsBuilt} of ${keys.size} groups of pages built, the others unchanged from .cache/site)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
+  say(`${generated.pages} pages for ${planIds.length} plan(s) (groups of pages: ${madeAndKept(groupsBuilt, keys.size, 'built', '.cache/site')})${pdf ? `, ${jobs.length} PDFs (${madeAndKept(printed.printed, jobs.length, 'printed', '.cache/pdf')})` : ', no PDFs (--no-pdf)'}`)
+  say(`done in ${duration(performance.now() - started)}: the site is in ${target}, for the base ${base} (npm run preview serves it; or copy the folder to the web server's folder for ${base})`)
   return 0
 }
 
