@@ -6,7 +6,7 @@ import type { Plan, Task } from '../model.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../knowledge.ts'
 import { deadlineLabel, isLibrary, type Site } from '../views.ts'
-import { measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
+import { measureCount, measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 export interface KnowledgeData {
   national: NationalData
@@ -40,7 +40,7 @@ export function nationalPage(plan: Plan, data: NationalData): Page {
   const body: RootContent[] = [
     pageTitle('对照国务院安委会“十五条措施”'),
     ...planMeta(plan),
-    paragraph(`本方案的 ${plan.measures.length} 项细化措施与《${data.title}》逐条对照。“对应”指两者标题基本一致，“部分对应”指标题只有部分相同，请对照原文判断。`),
+    paragraph(`本方案的 ${measureCount(plan)}与《${data.title}》逐条对照。“对应”指两者标题基本一致，“部分对应”指标题只有部分相同，请对照原文判断。`),
     paragraph(strong('本方案未覆盖的国家措施'), `：${uncovered.length === 0 ? '无。' : uncovered.map((n) => `第${n.number}条 ${n.heading}`).join('；')}`),
     table(
       [['国家措施'], ['本方案对应措施'], ['对应程度']],

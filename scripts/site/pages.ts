@@ -10,6 +10,7 @@ import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.t
 import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
 import { glossary } from '../knowledge.ts'
 import { planSidebar } from './nav.ts'
+import { refinesNational } from '../render/common.ts'
 
 export interface PageOptions {
   /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */
@@ -44,7 +45,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     planHome(site, plan, pdf),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
-    nationalPage(plan, knowledge.national),
+    // Only a plan that says it refines the national measures is compared with them.
+    ...(refinesNational(plan) ? [nationalPage(plan, knowledge.national)] : []),
     glossaryPage(plan, terms),
     citationsPage(plan),
     ...deadlinePages(site, plan),
