@@ -3,7 +3,7 @@
 // projection mode, the large-type toggle, and a search box of its own
 // (SearchBox.vue: Chinese, pinyin, previews of the passage that matched).
 import DefaultTheme from 'vitepress/theme-without-fonts'
-import type { Theme } from 'vitepress'
+import { withBase, type Theme } from 'vitepress'
 import { defineComponent, h } from 'vue'
 import { usePlanSidebar } from './plan-sidebar.ts'
 import { wholePageLoadsOutsideMap } from './page-map.ts'
@@ -30,6 +30,8 @@ export default {
           // One toggle, in the bar: it stays there on a phone too (the menu has none).
           'nav-bar-content-after': () => h(LargeTypeToggle),
           'doc-before': () => h(Presentation),
+          // Every page's foot: the help page (scripts/render/help.ts), on screen only.
+          'doc-after': () => h('p', { class: 'site-foot screen-only' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),
         })
     },
   }),

@@ -4,6 +4,7 @@ import type { RootContent } from 'mdast'
 import type { Plan, Unit } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
+import { helpUrl } from './help.ts'
 import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
@@ -18,7 +19,10 @@ function unitChoices(site: Site): Inline[][] {
 }
 
 export function siteHome(site: Site): Page {
-  const body: RootContent[] = [pageTitle('政策文件知识库')]
+  const body: RootContent[] = [
+    pageTitle('政策文件知识库'),
+    paragraph('查找本单位的任务、搜索、打印、大字模式和放映模式的用法，见', link(helpUrl(), '使用帮助'), '。'),
+  ]
   for (const plan of site.plans) {
     body.push(
       heading(2, link(url.planHome(plan), plan.title)),
