@@ -74,7 +74,7 @@ describe('使用帮助', () => {
     await expect.poll(() => dialog.count()).toBe(1)
     for (const [query, found] of [['xiaofang', '消防'], ['aqsc', '安全生产'], ['消防 培训', '培训']] as const) {
       await page.locator('#policy-search-input').fill(query)
-      await expect.poll(() => page.getByRole('listbox', { name: '搜索结果' }).innerText(), query).toContain(found)
+      await expect.poll(() => page.getByRole('listbox', { name: '搜索结果' }).innerText(), { message: query }).toContain(found)
     }
     await page.keyboard.press('ArrowDown')
     await page.keyboard.press('ArrowUp')
@@ -94,7 +94,7 @@ describe('使用帮助', () => {
     const steps: Array<[string, number]> = [['ArrowRight', 8], ['ArrowDown', 9], ['Space', 10], ['PageDown', 11], ['ArrowLeft', 10], ['ArrowUp', 9], ['PageUp', 8], ['Home', 1], ['End', 35]]
     for (const [key, at] of steps) {
       await page.keyboard.press(key)
-      await expect.poll(shown, key).toBe(at)
+      await expect.poll(shown, { message: key }).toBe(at)
     }
     await page.keyboard.press('Escape')
     await expect.poll(() => page.locator('.presentation').count()).toBe(0)
