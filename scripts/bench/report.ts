@@ -1,5 +1,5 @@
 // The benchmark's results: their shape, the ratios to the baseline, the
-// targets of issue #9, and the table (Markdown) printed and put in README.
+// targets of issue #9, and the table (Markdown) printed and put in PERFORMANCE.md.
 // Pure: numbers in, text out.
 
 import type { ColdSearch, EngineTiming } from './search.ts'

@@ -27,7 +27,7 @@ function places(plan: Plan, list_: Place[]): Inline[] {
 /**
  * How closely a measure matches its national counterpart, in words: 对应 where
  * the titles agree (or an editor fixed the pair), 部分对应 where they share only
- * part (the method is in README, 对照国家措施).
+ * part (the method is in ARCHITECTURE.md, 对照国家十五条措施).
  */
 export function correspondence(match: MeasureMatch): string {
   return match.overridden || match.score >= FULL_MATCH ? '对应' : '部分对应'

@@ -38,7 +38,7 @@ function resolveFile(root: string, path: string): string | null {
   return null
 }
 
-/** The types README's nginx block gzips (nginx always gzips text/html). */
+/** The types the nginx block of guides/维护指南.md gzips (nginx always gzips text/html). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.txt', '.ics', '.csv', '.svg'])
 
 /** A SITE_BASE with its two slashes (anquan → /anquan/, empty → /). */
