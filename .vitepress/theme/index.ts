@@ -30,8 +30,9 @@ export default {
           // One toggle, in the bar: it stays there on a phone too (the menu has none).
           'nav-bar-content-after': () => h(LargeTypeToggle),
           'doc-before': () => h(Presentation),
-          // Every page's foot: the help page (scripts/render/help.ts), on screen only.
-          'doc-after': () => h('p', { class: 'site-foot screen-only' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),
+          // Every page's foot: the help page (scripts/render/help.ts), on screen only. A landmark of its own: the
+          // slot is outside the page's main, and the theme's pager is the page's one footer (contentinfo).
+          'doc-after': () => h('nav', { class: 'site-foot screen-only', 'aria-label': '帮助' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),
         })
     },
   }),
