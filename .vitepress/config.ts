@@ -8,6 +8,7 @@ import { headingPermalink, themeLabels } from '../scripts/site/theme-labels.ts'
 import { lateHydration } from '../scripts/site/late-hydration.ts'
 import { bootScript, startAfterPaint } from '../scripts/site/start-after-paint.ts'
 import { withPageTitle } from '../scripts/site/page-title.ts'
+import { progress } from '../scripts/site/progress.ts'
 
 // Ledgers (.xlsx) and plans as received (.docx, .doc): files to download, not pages
 // (VitePress checks and routes links by extension, in Node and in the browser).
@@ -39,6 +40,9 @@ async function themeFromPlans(): Promise<{ nav: DefaultTheme.NavItem[]; sidebar:
   return { nav: nav(loaded.site), sidebar: sidebar(loaded.site, loadKnowledge().sectors) }
 }
 
+/** Counts the pages VitePress renders (made at the first: the count of pages is known then). */
+let pageRendered: (() => void) | null = null
+
 export default defineConfig({
   srcDir: 'docs',
   srcExclude: exclude,
@@ -61,7 +65,12 @@ export default defineConfig({
   router: { prefetchLinks: false },
   // The scripts start after the first paint, one module a task (scripts/site/start-after-paint.ts);
   // the title is the page's text, escaped whole (scripts/site/page-title.ts).
-  transformHtml: (html, file, { title }) => startAfterPaint(withPageTitle(html, title, file), file),
+  // Each page rendered counts towards the build's progress line (404.md is rendered too).
+  transformHtml: (html, file, { title, siteConfig }) => {
+    pageRendered ??= progress('pages rendered', siteConfig.pages.length + 1, { redraw: false })
+    pageRendered()
+    return startAfterPaint(withPageTitle(html, title, file), file)
+  },
   // Dark mode without VueUse's default of forcing a restyle of the whole page
   // when the theme starts (a style that stops transitions, read back, removed):
   // 220 ms of a phone's main thread at load.

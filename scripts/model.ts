@@ -1,6 +1,6 @@
 // The plan model: declared once, imported by the parser, the renderers, the
 // VitePress config and the tests. `npm run parse` prints it as JSON; the field
-// names are a contract for other tools (see README "Open data").
+// names are a contract for other tools (see ARCHITECTURE.md "Open data").
 
 /** A date as ISO 8601: `YYYY-MM-DD`, or `YYYY-MM` where the plan names only a month. */
 export type IsoDate = string

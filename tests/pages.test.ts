@@ -4,11 +4,13 @@ import { sitePages } from '../scripts/site/pages.ts'
 import { inert, toMarkdown } from '../scripts/markdown.ts'
 import { makeSite } from '../scripts/views.ts'
 import { loadKnowledge } from '../scripts/knowledge-data.ts'
-import { FIXTURES, planOf, registry, SEED } from './helpers/plans.ts'
+import { FIXTURES, planOf, registry, ROOT, SEED } from './helpers/plans.ts'
 import type { Plan, Review } from '../scripts/model.ts'
 import { readFileSync } from 'node:fs'
 import { parsePlan } from '../scripts/parse/index.ts'
+import { readPlan } from '../scripts/site/load.ts'
 import { planSidebar } from '../scripts/site/nav.ts'
+import { ownedCounts } from '../scripts/render/site.ts'
 
 const seed = planOf(SEED)
 const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
@@ -116,5 +118,59 @@ describe('a plan published with warnings', () => {
     expect(home).toContain(inert('未注明标题的文件（untitled.txt）'))
     expect(home).toContain(inert('未注明'))
     expect(home).not.toContain(inert('《》'))
+  })
+})
+
+describe('what a cadre sees on the two seeds', async () => {
+  const loaded = await readPlan(`${ROOT}seeds/yincheng-2023-fire-safety.docx`, registry)
+  if (!loaded.result.ok) throw new Error('the fire plan does not parse')
+  const fire = loaded.result.plan
+  const both = render([seed, fire])
+  const home = both.get('index.md')!
+  const plain = (md: string) => md.replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+
+  it('the site home names addressees only where a plan has them (the fire plan, issued by a notice, has none)', () => {
+    expect(fire.addresseesText).toBe('')
+    expect(home).toContain('荫城镇人民政府 · 2022年5月10日 · 主送：各村，各站所')
+    expect(home).toContain('荫城镇人民政府 · 2023年3月15日\n')
+    expect(home).not.toMatch(/主送：\s*\n/)
+  })
+
+  it('counts measures in the plan\'s own word, or in a neutral one where its sections are its measures', () => {
+    expect(home).toContain('13 项细化措施，35 项具体任务。')
+    expect(home).toContain(`3 个方面，${fire.tasks.length} 项具体任务。`)
+    const fireHome = both.get(`${fire.id}/index.md`)!
+    expect(fireHome).toContain(`3 个方面，${fire.tasks.length} 项具体任务，`)
+    expect(fireHome).not.toContain('细化措施')
+  })
+
+  it('offers the national comparison only for a plan that refines the national measures', () => {
+    expect(seed.nationalMeasureCount).toBe(15)
+    expect(fire.nationalMeasureCount).toBeNull()
+    expect(both.has(`${seed.id}/national.md`)).toBe(true)
+    expect(both.has(`${fire.id}/national.md`)).toBe(false)
+    const texts = (plan: Plan) => planSidebar(plan)[0]!.items!.map((i) => i.text)
+    expect(texts(seed)).toContain('对照国家十五条措施')
+    expect(texts(fire)).not.toContain('对照国家十五条措施')
+    for (const [path, md] of both) if (path.startsWith(`${fire.id}/`)) expect(md, path).not.toContain(`/${fire.id}/national`)
+  })
+
+  it('names the plan\'s home 方案首页 in its sidebar: 首页 is the site\'s, in the top bar', () => {
+    expect(planSidebar(seed)[0]!.items![0]).toEqual({ text: '方案首页', link: `/${seed.id}/` })
+  })
+
+  it('says "均直接发给本单位" for a unit in no group, never "发给所属群体 0 项"', () => {
+    for (const [path, md] of both) expect(plain(md), path).not.toContain('发给所属群体 0 项')
+    expect(plain(both.get('units/villages.md')!)).toContain('共 10 项任务，均直接发给本单位。')
+    expect(plain(both.get('units/supervising-stations.md')!)).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项。')
+    expect(ownedCounts(3, 0)).toBe('共 3 项任务，均发给本单位所属群体。')
+  })
+
+  it('prints a unit\'s 职责清单 in deadline order, as the screen lists it', () => {
+    const md = plain(both.get('units/villages.md')!)
+    const sheet = md.slice(md.indexOf('各村职责清单'))
+    const numbers = [...sheet.slice(0, sheet.indexOf('</div>')).matchAll(/^\| (\d+) +\|/gm)].map((m) => Number(m[1]))
+    // 各村 in the first plan: task 21 is due 2022-06-30, 6 every month, the others 长期坚持.
+    expect(numbers).toEqual([21, 6, 1, 2, 3, 4, 23, 24, 33, 35])
   })
 })

@@ -3,7 +3,7 @@
 // projection mode, the large-type toggle, and a search box of its own
 // (SearchBox.vue: Chinese, pinyin, previews of the passage that matched).
 import DefaultTheme from 'vitepress/theme-without-fonts'
-import type { Theme } from 'vitepress'
+import { withBase, type Theme } from 'vitepress'
 import { defineComponent, h } from 'vue'
 import { usePlanSidebar } from './plan-sidebar.ts'
 import { wholePageLoadsOutsideMap } from './page-map.ts'
@@ -30,6 +30,9 @@ export default {
           // One toggle, in the bar: it stays there on a phone too (the menu has none).
           'nav-bar-content-after': () => h(LargeTypeToggle),
           'doc-before': () => h(Presentation),
+          // Every page's foot: the help page (scripts/render/help.ts), on screen only. A landmark of its own: the
+          // slot is outside the page's main, and the theme's pager is the page's one footer (contentinfo).
+          'doc-after': () => h('nav', { class: 'site-foot screen-only', 'aria-label': '帮助' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),
         })
     },
   }),

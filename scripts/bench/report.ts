@@ -1,5 +1,5 @@
 // The benchmark's results: their shape, the ratios to the baseline, the
-// targets of issue #9, and the table (Markdown) printed and put in README.
+// targets of issue #9, and the table (Markdown) printed and put in PERFORMANCE.md.
 // Pure: numbers in, text out.
 
 import type { ColdSearch, EngineTiming } from './search.ts'
@@ -114,6 +114,8 @@ export interface Machine {
 export interface BenchResult {
   date: string
   machine: Machine
+  /** The command that measured it (absent in a result.json of an older bench). */
+  command?: string
   corpora: CorpusResult[]
 }
 
@@ -318,10 +320,10 @@ export function machineLine(m: Machine): string {
   return `${m.cpus} × ${m.cpuModel}, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, ${m.os}, Node ${m.node}, ${m.chromium}`
 }
 
-/** What README shows: the machine, the table, the targets. */
+/** What PERFORMANCE.md shows: the date, the machine, the command, the table, the targets. */
 export function markdown(result: BenchResult): string[] {
   return [
-    `Run ${result.date} on ${machineLine(result.machine)}.`,
+    `Run ${result.date} on ${machineLine(result.machine)}${result.command ? `, by \`${result.command}\`` : ''}.`,
     '',
     ...(result.corpora.length > 0 ? [...table(result), ''] : []),
     ...coldTable(result),

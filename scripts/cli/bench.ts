@@ -1,13 +1,14 @@
-// npm run bench [-- --plans 1,10,100,1000] [--work DIR] [--readme]
-// npm run bench -- --report DIR/result.json [--readme]: the table of an earlier run.
+// npm run bench [-- --plans 1,10,100,1000] [--work DIR] [--performance]
+// npm run bench -- --report DIR/result.json [--performance]: the table of an earlier run.
 //
 // For each corpus size: writes that many synthetic plans (scripts/bench/corpus.ts),
 // builds the site from them as `npm run build` does, then builds the same
 // generated pages with plain VitePress (scripts/bench/baseline: default theme,
 // default local search), and measures both: times, peak memory, sizes, the
 // search index, first-load JS and CSS, and search in chromium. Prints the
-// table (Markdown), writes DIR/result.json, and with --readme puts the table
-// in README.md between <!-- bench:start --> and <!-- bench:end -->.
+// table (Markdown), writes DIR/result.json, and with --performance puts the
+// table (with its date, machine and command) in PERFORMANCE.md between
+// <!-- bench:start --> and <!-- bench:end -->.
 // Needs the whole machine: nothing else should run meanwhile.
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -35,14 +36,15 @@ const PAGEFIND = join(ROOT, 'node_modules/pagefind/lib/runner/bin.cjs')
 const PAGEFIND_BUNDLE = '_pagefind'
 const VITEPRESS = join(ROOT, 'node_modules/vitepress/bin/vitepress.js')
 const BASELINE_ROOT = join(ROOT, 'scripts/bench/baseline')
-const README = join(ROOT, 'README.md')
+const PERFORMANCE = join(ROOT, 'PERFORMANCE.md')
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
 
 interface Options {
   plans: number[]
   work: string
-  readme: boolean
+  /** Put the table in PERFORMANCE.md. */
+  performance: boolean
   /** Only the site's clean build and one-plan rebuild (no baseline, no Pagefind, no browser). */
   buildOnly: boolean
   /** An earlier run's result.json to report instead of running. */
@@ -57,7 +59,7 @@ function options(args: string[]): Options | string {
   const plans = (value('--plans') ?? '1,10,100').split(',').map(Number)
   if (plans.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PLANS)) return `--plans: expected numbers from 1 to ${MAX_PLANS}, separated by commas`
   const report = value('--report')
-  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), readme: args.includes('--readme'), buildOnly: args.includes('--build-only'), report: report && resolve(report) }
+  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), performance: args.includes('--performance'), buildOnly: args.includes('--build-only'), report: report && resolve(report) }
 }
 
 const started = performance.now()
@@ -236,21 +238,21 @@ function readResult(file: string): BenchResult {
   return json as BenchResult
 }
 
-function show(result: BenchResult, readme: boolean): void {
+function show(result: BenchResult, performance: boolean): void {
   const lines = markdown(result)
   process.stdout.write(lines.join('\n') + '\n')
-  if (readme) {
-    putInReadme(lines)
-    log(`put the table in ${README}`)
+  if (performance) {
+    putInPerformance(lines)
+    log(`put the table in ${PERFORMANCE}`)
   }
 }
 
-function putInReadme(lines: string[]): void {
-  const text = readFileSync(README, 'utf8')
+function putInPerformance(lines: string[]): void {
+  const text = readFileSync(PERFORMANCE, 'utf8')
   const start = text.indexOf(START)
   const end = text.indexOf(END)
-  if (start < 0 || end < start) throw new Error(`${README}: expected ${START} … ${END} around the benchmark's table`)
-  writeFileSync(README, `${text.slice(0, start + START.length)}\n${lines.join('\n')}\n${text.slice(end)}`)
+  if (start < 0 || end < start) throw new Error(`${PERFORMANCE}: expected ${START} … ${END} around the benchmark's table`)
+  writeFileSync(PERFORMANCE, `${text.slice(0, start + START.length)}\n${lines.join('\n')}\n${text.slice(end)}`)
 }
 
 async function main(args: string[]): Promise<number> {
@@ -260,7 +262,7 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
   if (opts.report) {
-    show(readResult(opts.report), opts.readme)
+    show(readResult(opts.report), opts.performance)
     return 0
   }
   const missing = chromiumMissing()
@@ -290,10 +292,11 @@ async function main(args: string[]): Promise<number> {
     const result: BenchResult = {
       date: new Date().toISOString().slice(0, 10),
       machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: `Chromium ${browser.version()}` },
+      command: ['npm run bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '),
       corpora,
     }
     writeFileSync(join(opts.work, 'result.json'), JSON.stringify(result, null, 2) + '\n')
-    show(result, opts.readme)
+    show(result, opts.performance)
     log(`wrote ${join(opts.work, 'result.json')}`)
     log(`docs/ now holds the pages of the last corpus; npm run build or npm run dev makes them from seeds/ again`)
     return 0

@@ -24,6 +24,7 @@ import { SHARED } from '../site/page-maps.ts'
 import { BUILD_LOCK, describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
 import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
 import { errorLine } from '../site/durable.ts'
+import { duration, madeAndKept, progress } from '../site/progress.ts'
 
 /** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
 const DEFAULT_PLANS_PER_BUILD = 10
@@ -148,8 +149,12 @@ interface BuildOptions {
 }
 
 async function buildSite({ target, timingsFile, pdf, readCache, strict, base, perBuild, heapMb, generateHeapMb }: BuildOptions): Promise<number> {
+  const started = performance.now()
+  const say = (line: string) => process.stdout.write(`build: ${line}\n`)
+  say(`the site for the base ${base}, into ${target}${pdf ? '' : ', without PDFs (--no-pdf)'}`)
   const left = leftWords(target)
   // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
+  if (pdf) say('checking that chromium starts (it prints the PDFs)')
   const noChromium = pdf ? await chromiumProblem() : null
   if (noChromium) {
     process.stderr.write(`build: stopped: ${noChromium}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf); ${left}\n`)
@@ -159,8 +164,10 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
   mkdirSync(SITE_CACHE, { recursive: true })
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
+  say('reading the plans in seeds/ and writing their pages to docs/')
   const generating = await runNode(tsxArgs('scripts/cli/generate.ts', [...(pdf ? ['--pdf'] : []), ...(readCache ? [] : ['--no-cache']), ...(strict ? ['--strict'] : []), '--summary', summaryFile]), {
     env: { ...heapEnv(generateHeapMb), [LOCK_HELD_ENV]: '1' },
+    stdout: true,
   })
   if (generating.status !== 0) {
     const cause = failureCause(generating.stderrTail)
@@ -189,6 +196,7 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
   const parts = buildParts(planIds.filter(missing), missing(SHARED), perBuild)
   const shared = sharedFiles(DOCS, planIds)
   const partFile = join(SITE_CACHE, 'part.json')
+  if (parts.length === 0) say('every page is unchanged since the last build (.cache/site)')
   for (const [k, part] of parts.entries()) {
     const out = `${next}.part-${k}`
     process.stdout.write(`build: VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}\n`)
@@ -217,6 +225,7 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
     }
   }
   rmSync(partFile, { force: true })
+  say('putting the site together')
   try {
     assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
   } catch (error) {
@@ -231,7 +240,14 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
   const jobs = generated.pdfJobs
   let printed = { printed: 0, cached: 0, damaged: [] as string[] }
   try {
-    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache })
+    let printedOne: (() => void) | null = null
+    const onPrinted = (done: number, toPrint: number) => {
+      if (done === 0) {
+        say(`printing ${toPrint} of ${jobs.length} PDFs with chromium${toPrint < jobs.length ? ` (${jobs.length - toPrint} unchanged, from .cache/pdf)` : ''}`)
+        printedOne = progress('PDFs printed', toPrint)
+      } else printedOne?.()
+    }
+    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache }, onPrinted)
   } catch (error) {
     rmSync(next, { recursive: true, force: true })
     process.stderr.write(`build: stopped: printing the PDFs failed (${errorLine(error)}); ${left}\n`)
@@ -247,7 +263,8 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
     return 1
   }
   if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  process.stdout.write(`build: ${generated.pages} pages for ${planIds.length} plan(s) (${groupsBuilt} of ${keys.size} groups of pages built, the others unchanged from .cache/site)${pdf ? `, ${jobs.length} PDFs (${printed.printed} printed, ${printed.cached} unchanged from .cache/pdf)` : ', no PDFs (--no-pdf)'}, site in ${target}\n`)
+  say(`${generated.pages} pages for ${planIds.length} plan(s) (groups of pages: ${madeAndKept(groupsBuilt, keys.size, 'built', '.cache/site')})${pdf ? `, ${jobs.length} PDFs (${madeAndKept(printed.printed, jobs.length, 'printed', '.cache/pdf')})` : ', no PDFs (--no-pdf)'}`)
+  say(`done in ${duration(performance.now() - started)}: the site is in ${target}, for the base ${base} (npm run preview serves it; or copy the folder to the web server's folder for ${base})`)
   return 0
 }
 

@@ -45,5 +45,8 @@ if (!result.ok) {
     }
     writeFileSync(summaryFile, JSON.stringify(summary))
   }
-  process.stdout.write(`generate: ${result.pages} pages for ${result.site.plans.length} plan(s) written to docs/ (${result.timings.plansGenerated} generated, the others unchanged)\n`)
+  const plans = result.site.plans.length
+  const made = result.timings.plansGenerated
+  const kept = made === plans ? (plans === 1 ? 'generated' : `all ${plans} generated`) : made === 0 ? 'none generated, every plan unchanged' : `${made} generated, ${plans - made} unchanged`
+  process.stdout.write(`generate: ${result.pages} pages for ${plans} plan(s) written to docs/ (${kept})\n`)
 }

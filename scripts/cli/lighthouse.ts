@@ -1,7 +1,7 @@
 // npm run lighthouse -- [--site DIR] [--baseline DIR] [--runs N]
 // Lighthouse 12 scores (performance, accessibility, best practices, SEO) of the
 // home, a task and a unit page of a built site, mobile and desktop profiles, in
-// Debian's chromium, served as README's nginx block serves it (gzip, cached
+// Debian's chromium, served as the nginx block of guides/维护指南.md serves it (gzip, cached
 // assets). With --baseline, the same pages of another build (plain VitePress,
 // e.g. the bench's) measured in the same run, so the machine's load is shared.
 // Each figure is the median of N runs (default 3). Not part of `npm test`: it

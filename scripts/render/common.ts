@@ -96,6 +96,22 @@ export const measureHeading = (m: Measure) => `${m.marker ?? measureLabel(m.numb
 export const taskLabel = (n: number) => `任务${n}`
 
 /** The metadata block government portals show on every page: issuer, date, document. */
+/**
+ * The plan's measures counted in its own word: "13 项细化措施" where one section
+ * (二、细化措施) holds them as its items, named by its heading; where the
+ * plan's sections are themselves its measures (一、二、三、, each headed by its
+ * subject), a word of no plan's: "3 个方面".
+ */
+export function measureCount(plan: Plan): string {
+  const holders = plan.sections.filter((s) => s.kind === 'measures')
+  const holder = holders.length === 1 ? holders[0]! : null
+  const named = holder !== null && plan.measures.every((m) => m.title !== holder.title)
+  return named ? `${plan.measures.length} 项${holder.title}` : `${plan.measures.length} 个方面`
+}
+
+/** Whether the plan refines the national measures (says so: "十五条措施"): only then is it compared with them. */
+export const refinesNational = (plan: Plan) => plan.nationalMeasureCount !== null
+
 export function planMeta(plan: Plan): RootContent[] {
   return [
     ...section('plan-meta', [

@@ -5,8 +5,8 @@ import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
 import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../knowledge.ts'
-import { deadlineLabel, isLibrary, type Site } from '../views.ts'
-import { measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
+import { deadlineLabel, isLibrary, titleOf, type Site } from '../views.ts'
+import { measureCount, measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 export interface KnowledgeData {
   national: NationalData
@@ -27,7 +27,7 @@ function places(plan: Plan, list_: Place[]): Inline[] {
 /**
  * How closely a measure matches its national counterpart, in words: 对应 where
  * the titles agree (or an editor fixed the pair), 部分对应 where they share only
- * part (the method is in README, 对照国家措施).
+ * part (the method is in ARCHITECTURE.md, 对照国家十五条措施).
  */
 export function correspondence(match: MeasureMatch): string {
   return match.overridden || match.score >= FULL_MATCH ? '对应' : '部分对应'
@@ -40,7 +40,7 @@ export function nationalPage(plan: Plan, data: NationalData): Page {
   const body: RootContent[] = [
     pageTitle('对照国务院安委会“十五条措施”'),
     ...planMeta(plan),
-    paragraph(`本方案的 ${plan.measures.length} 项细化措施与《${data.title}》逐条对照。“对应”指两者标题基本一致，“部分对应”指标题只有部分相同，请对照原文判断。`),
+    paragraph(`本方案的 ${measureCount(plan)}与《${data.title}》逐条对照。“对应”指两者标题基本一致，“部分对应”指标题只有部分相同，请对照原文判断。`),
     paragraph(strong('本方案未覆盖的国家措施'), `：${uncovered.length === 0 ? '无。' : uncovered.map((n) => `第${n.number}条 ${n.heading}`).join('；')}`),
     table(
       [['国家措施'], ['本方案对应措施'], ['对应程度']],
@@ -118,7 +118,7 @@ export function sectorPages(site: Site, sectors: Sector[]): Page[] {
       // A library: each plan's tasks of the sector are on that plan's sector page.
       body.push(
         paragraph(`${plans.length} 份文件有提到这一领域的任务。选择文件查看这些任务：`),
-        list(plans.map(({ plan, tasks }) => [link(url.planSector(plan, sector), plan.title), `（${planLine(plan)}；${tasks.length} 项任务）`])),
+        list(plans.map(({ plan, tasks }) => [link(url.planSector(plan, sector), titleOf(plan)), `（${planLine(plan)}；${tasks.length} 项任务）`])),
       )
     } else {
       for (const { plan, tasks } of plans) body.push(...planMeta(plan), sectorTable(site, plan, tasks))
@@ -137,7 +137,7 @@ export function planSectorsPage(site: Site, plan: Plan, sectors: Sector[]): Page
     body.push(headingWithId(2, sector.slug, sector.name), paragraph(link(url.sector(sector), `全部文件中的${sector.name}任务`)), sectorTable(site, plan, tasks))
   }
   if (body.length === 3) body.push(paragraph('没有任务提到这些领域。'))
-  return { path: `${plan.id}/sectors.md`, frontmatter: { title: `行业领域 · ${plan.title}`, plan: plan.id }, body }
+  return { path: `${plan.id}/sectors.md`, frontmatter: { title: `行业领域 · ${titleOf(plan)}`, plan: plan.id }, body }
 }
 
 function sectorTable(site: Site, plan: Plan, tasks: Task[]): RootContent {

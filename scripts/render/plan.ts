@@ -8,7 +8,7 @@ import { nationalLine } from './knowledge.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureHeading, measureLabel, measureLink, planMeta, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitUrl, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -36,7 +36,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
-    paragraph(`${plan.measures.length} 项细化措施，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
+    paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
@@ -76,7 +76,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
       [link(url.requirements(plan), '工作要求')],
       [link(url.guidance(plan), '指导思想')],
       [link(url.original(plan), '原文')],
-      [link(url.national(plan), '对照国务院安委会“十五条措施”')],
+      ...(refinesNational(plan) ? [[link(url.national(plan), '对照国务院安委会“十五条措施”')]] : []),
       [link(url.glossary(plan), '术语')],
       [link(url.citations(plan), '引用文件')],
       [link(isLibrary(site) ? url.planSectors(plan) : url.sectors(), '行业领域')],
@@ -95,7 +95,7 @@ export function measurePages(site: Site, plan: Plan, national: NationalData): Pa
       pageTitle(measureHeading(measure)),
       ...planMeta(plan),
       ...(measure.group ? [paragraph(strong('所属'), '：', measure.group.split('\n')[0]!)] : []),
-      nationalLine(plan, measure.number, national),
+      ...(refinesNational(plan) ? [nationalLine(plan, measure.number, national)] : []),
     ]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))

@@ -4,7 +4,8 @@ import type { RootContent } from 'mdast'
 import type { Plan, Unit } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
-import { downloads, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
+import { helpUrl } from './help.ts'
+import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfUnit(plan, site.units, unit.name).length, 0)
@@ -18,12 +19,16 @@ function unitChoices(site: Site): Inline[][] {
 }
 
 export function siteHome(site: Site): Page {
-  const body: RootContent[] = [pageTitle('政策文件知识库')]
+  const body: RootContent[] = [
+    pageTitle('政策文件知识库'),
+    paragraph('查找本单位的任务、搜索、打印、大字模式和放映模式的用法，见', link(helpUrl(), '使用帮助'), '。'),
+  ]
   for (const plan of site.plans) {
     body.push(
       heading(2, link(url.planHome(plan), titleOf(plan))),
-      paragraph(`${plan.issuer} · ${formatDate(plan.date)} · 主送：${plan.addresseesText}`),
-      paragraph(`${plan.measures.length} 项细化措施，${plan.tasks.length} 项具体任务。`),
+      // A plan that names no addressees (one issued by a notice) shows no empty "主送：".
+      paragraph([plan.issuer, formatDate(plan.date), ...(plan.addresseesText ? [`主送：${plan.addresseesText}`] : [])].join(' · ')),
+      paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务。`),
     )
   }
   body.push(
@@ -73,7 +78,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
       body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.name, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
     for (const { plan, owed } of plans) {
-      if (site.plans.length > 1) body.push(heading(2, titleOf(plan)))
+      if (site.plans.length > 1) body.push(...section('unit-plan', [heading(2, titleOf(plan))]))
       body.push(...unitInPlan(site, plan, unit, owed, site.plans.length > 1 ? 3 : 2))
     }
     return { path: `units/${unit.slug}.md`, frontmatter: { title: unit.name, unit: unit.slug }, body }
@@ -103,12 +108,19 @@ export function planUnitPages(site: Site, plan: Plan): Page[] {
   return pages
 }
 
-/** A unit's tasks in one plan: counts and downloads, by deadline on screen; on paper its 职责清单, in task order. */
+/** How many tasks a unit owes, and how: no "发给所属群体 0 项" for a unit that belongs to no group. */
+export function ownedCounts(total: number, direct: number): string {
+  if (direct === total) return `共 ${total} 项任务，均直接发给本单位。`
+  if (direct === 0) return `共 ${total} 项任务，均发给本单位所属群体。`
+  return `共 ${total} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${total - direct} 项。`
+}
+
+/** A unit's tasks in one plan: counts and downloads, by deadline on screen; on paper its 职责清单, by deadline too. */
 function unitInPlan(site: Site, plan: Plan, unit: Unit, owed: UnitTask[], depth: 2 | 3): RootContent[] {
   const direct = owed.filter((o) => o.via === null).length
   const body: RootContent[] = [
     ...planMeta(plan),
-    paragraph(`共 ${owed.length} 项任务：直接发给本单位 ${direct} 项，发给所属群体 ${owed.length - direct} 项。`),
+    ...section('unit-counts', [paragraph(ownedCounts(owed.length, direct))]),
     ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
   ]
   const screen: RootContent[] = []
@@ -131,9 +143,10 @@ function unitInPlan(site: Site, plan: Plan, unit: Unit, owed: UnitTask[], depth:
   body.push(
     ...section('print-only duty-list', [
       paragraph(strong(`${unit.name}职责清单`)),
+      // In the order of the screen's list: the nearest deadline first (a sheet read as a to-do list).
       table(
         [['序号'], ['任务'], ['完成时限'], ['所属措施']],
-        owed.map((o) => [
+        groupByDeadline(owed, (o) => o.task).flatMap((group) => group.items).map((o) => [
           [String(o.task.number)],
           [`${o.task.title}${o.via === null ? '' : `（经由“${o.via}”）`}`],
           [deadlineLabel(o.task.deadline)],

@@ -5,7 +5,7 @@ import type { DefaultTheme } from 'vitepress'
 import type { Plan } from '../model.ts'
 import { isLibrary, titleOf, type Site } from '../views.ts'
 import type { Sector } from '../knowledge.ts'
-import { measureHeading, taskLabel, url } from '../render/common.ts'
+import { measureHeading, refinesNational, taskLabel, url } from '../render/common.ts'
 import { escapeHtml } from '../html.ts'
 
 /**
@@ -29,14 +29,15 @@ export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
       {
         text: '文件',
         items: [
-          { text: '首页', link: url.planHome(plan) },
+          // Not 首页: the top bar's 首页 is the site's home.
+          { text: '方案首页', link: url.planHome(plan) },
           { text: '完成时限与时间表', link: url.timeline(plan) },
           { text: '阶段划分', link: url.phases(plan) },
           { text: '工作要求', link: url.requirements(plan) },
           { text: '指导思想', link: url.guidance(plan) },
           { text: '原文', link: url.original(plan) },
           { text: '全文打印', link: url.print(plan) },
-          { text: '对照国家十五条措施', link: url.national(plan) },
+          ...(refinesNational(plan) ? [{ text: '对照国家十五条措施', link: url.national(plan) }] : []),
           { text: '术语', link: url.glossary(plan) },
           { text: '引用文件', link: url.citations(plan) },
         ],

@@ -10,6 +10,8 @@ import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.t
 import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
 import { glossary } from '../knowledge.ts'
 import { planSidebar } from './nav.ts'
+import { refinesNational } from '../render/common.ts'
+import { helpPage } from '../render/help.ts'
 
 export interface PageOptions {
   /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */
@@ -27,7 +29,7 @@ const byPath = (pages: Page[]) => pages.sort((a, b) => (a.path < b.path ? -1 : a
 
 /** The pages no plan owns: home, units, sectors. */
 export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageOptions): Page[] {
-  return byPath([siteHome(site), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)])
+  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)])
 }
 
 /**
@@ -44,7 +46,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     planHome(site, plan, pdf, reviews),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
-    nationalPage(plan, knowledge.national),
+    // Only a plan that says it refines the national measures is compared with them.
+    ...(refinesNational(plan) ? [nationalPage(plan, knowledge.national)] : []),
     glossaryPage(plan, terms),
     citationsPage(plan),
     ...deadlinePages(site, plan),

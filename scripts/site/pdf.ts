@@ -116,7 +116,9 @@ export function keepPdf(file: string, pdf: Buffer): void {
 /** Pages printed at once: chromium renders each in a process of its own, so two keep two cores busy. */
 const AT_ONCE = 2
 
-export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], cache: PdfCache = { dir: PDF_CACHE, read: true }): Promise<Printed> {
+export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], cache: PdfCache = { dir: PDF_CACHE, read: true },
+  /** Told (0, n) before the first of n PDFs to print, then (k, n) after each. */
+  onPrinted: (done: number, toPrint: number) => void = () => {}): Promise<Printed> {
   // Debian's launcher script may complain on stderr; the version is on stdout.
   const printer = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
   // Each job's key, computed once: its page read and hashed a single time.
@@ -142,6 +144,9 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
   for (const job of hits) place(job, cachedFile(job))
   const queue = jobs.filter((job) => !hits.includes(job))
   if (queue.length === 0) return { printed: 0, cached: hits.length, damaged }
+  const toPrint = queue.length
+  let done = 0
+  onPrinted(0, toPrint)
   const server = await serve(siteDir, base)
   let browser: Browser | null = null
   try {
@@ -165,6 +170,7 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
         writeFileSync(target, stamped)
         // Kept for the next build: written whole, so a reader never sees half a file.
         keepPdf(cachedFile(job), stamped)
+        onPrinted(++done, toPrint)
       }
       await page.close()
     }

@@ -1,8 +1,10 @@
 // A static server for a built site, as an intranet web server would serve it
-// (used by the build to print PDFs, and by the browser tests):
+// (npm start and npm run preview, the build's PDF printer, the browser tests):
 // under a sub-path, index.html for folders, "x.html" for "x", 404.html otherwise;
-// text gzipped and hashed assets cached for a year, as README's nginx block does.
+// text gzipped and hashed assets cached for a year, as the guide's nginx block does.
 // Optional extra headers (e.g. a Content-Security-Policy) on every response.
+// Every request looks for its file anew: a rebuild (which puts a new folder in
+// place of the old one) is served at once, with no restart.
 
 import { createServer, type Server } from 'node:http'
 import { existsSync, readFileSync, statSync } from 'node:fs'
@@ -36,12 +38,35 @@ function resolveFile(root: string, path: string): string | null {
   return null
 }
 
-/** The types README's nginx block gzips (nginx always gzips text/html). */
+/** The types the nginx block of guides/维护指南.md gzips (nginx always gzips text/html). */
 const COMPRESSED = new Set(['.html', '.js', '.css', '.json', '.txt', '.ics', '.csv', '.svg'])
 
-export async function serve(root: string, base = '/', headers: Record<string, string> = {}): Promise<StaticServer> {
+/** A SITE_BASE with its two slashes (anquan → /anquan/, empty → /). */
+export function normaliseBase(value: string | undefined): string {
+  const trimmed = (value ?? '').trim().replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+/** Where to listen: by default a free port of 127.0.0.1 (the build, the tests). */
+export interface Listen {
+  port?: number
+  host?: string
+}
+
+export async function serve(root: string, base = '/', headers: Record<string, string> = {}, listen: Listen = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    let pathname: string
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    } catch {
+      pathname = ''
+    }
+    // The site's root without its slash (/anquan): where nginx's try_files $uri/ sends it too.
+    if (base !== '/' && pathname === base.slice(0, -1)) {
+      res.writeHead(301, { location: base })
+      res.end()
+      return
+    }
     const file = pathname.startsWith(base) ? resolveFile(root, '/' + pathname.slice(base.length)) : null
     const status = file ? 200 : 404
     const body = file ? readFileSync(file) : existsSync(join(root, '404.html')) ? readFileSync(join(root, '404.html')) : Buffer.from('not found')
@@ -50,14 +75,19 @@ export async function serve(root: string, base = '/', headers: Record<string, st
     res.writeHead(status, {
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
-      ...(file && pathname.startsWith(`${base}assets/`) ? { 'cache-control': 'public, max-age=31536000, immutable' } : {}),
+      // Hashed assets never change; every other file may change at the next build, so it is asked for again.
+      'cache-control': file && pathname.startsWith(`${base}assets/`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       ...headers,
     })
     res.end(gzip ? gzipSync(body, { level: 6 }) : body)
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const host = listen.host ?? '127.0.0.1'
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(listen.port ?? 0, host, resolve)
+  })
   const { port } = server.address() as AddressInfo
-  const origin = `http://127.0.0.1:${port}${base}`
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}${base}`
   return {
     origin,
     base,

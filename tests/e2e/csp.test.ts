@@ -1,10 +1,10 @@
-// The README's nginx headers, served with the built site: chromium reports no
+// The nginx headers of guides/维护指南.md, served with the built site: chromium reports no
 // Content-Security-Policy violation while a reader browses, searches and downloads.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launch } from '../helpers/browser.ts'
 import { serve, type StaticServer } from '../helpers/server.ts'
-import { PLAN_ID, readmeHeaders, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
+import { PLAN_ID, guideHeaders, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
 
 let server: StaticServer
 let browser: Browser
@@ -12,7 +12,7 @@ let page: Page
 const violations: string[] = []
 
 beforeAll(async () => {
-  const headers = readmeHeaders()
+  const headers = guideHeaders()
   expect(headers['Content-Security-Policy']).toContain("script-src 'self'")
   server = await serve(SITE_DIR, SITE_BASE, headers)
   browser = await launch()

@@ -2,7 +2,7 @@
 // (tests/fixtures/hostile: a hand-written plan, and the corpus plan that puts
 // every payload of payloads.lines into every field): the build runs nothing,
 // includes no file and writes nothing outside its output; every page, served
-// plainly and under the README's Content-Security-Policy, shows the text
+// plainly and under the the guide's Content-Security-Policy, shows the text
 // literally, hydrates without a mismatch and raises no dialog.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -12,7 +12,7 @@ import { appRunning, launch } from '../helpers/browser.ts'
 import { serve, type StaticServer } from '../helpers/server.ts'
 import { filesBelow } from '../helpers/html.ts'
 import { planOf, ROOT } from '../helpers/plans.ts'
-import { HOSTILE_DIR, HOSTILE_SEEDS, readmeHeaders } from '../helpers/site.ts'
+import { HOSTILE_DIR, HOSTILE_SEEDS, guideHeaders } from '../helpers/site.ts'
 import { CORPUS_PLAN_ID, misplaced, payloads } from '../helpers/hostile.ts'
 import type { Plan } from '../../scripts/model.ts'
 
@@ -74,7 +74,7 @@ function injected(): Record<string, unknown> {
 // In the order injected() returns them: compared as JSON.
 const clean = { attributes: [], ids: [], classes: 0, elements: [], scripts: 0, fixed: [], styled: [], javascriptLinks: 0, emoji: false }
 
-for (const mode of ['served plainly', "under the README's CSP"] as const) {
+for (const mode of ['served plainly', "under the the guide's CSP"] as const) {
   describe(mode, () => {
     let server: StaticServer
     let page: Page
@@ -90,7 +90,7 @@ for (const mode of ['served plainly', "under the README's CSP"] as const) {
     }
 
     beforeAll(async () => {
-      server = await serve(HOSTILE_DIR, '/', mode === 'served plainly' ? {} : readmeHeaders())
+      server = await serve(HOSTILE_DIR, '/', mode === 'served plainly' ? {} : guideHeaders())
       page = await open()
     })
     afterAll(async () => {

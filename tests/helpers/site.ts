@@ -40,10 +40,13 @@ export const UNIT_TASKS: Array<[string, string, number[], number[]]> = [
   ['enterprises', '各企业', [32], [16, 17, 18, 31, 33]],
 ]
 
-/** The headers the README's nginx block adds (the outer location's). */
-export function readmeHeaders(): Record<string, string> {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-  const block = /<!-- nginx:start -->([\s\S]*?)<!-- nginx:end -->/.exec(readme)![1]!
+/** Where the administrator's guide keeps the nginx block the tests serve the site as. */
+export const GUIDE = join(ROOT, 'guides/维护指南.md')
+
+/** The headers the guide's nginx block adds (the outer location's). */
+export function guideHeaders(): Record<string, string> {
+  const guide = readFileSync(GUIDE, 'utf8')
+  const block = /<!-- nginx:start -->([\s\S]*?)<!-- nginx:end -->/.exec(guide)![1]!
   const outer = block.slice(0, block.indexOf('location /anquan/assets/'))
   return Object.fromEntries([...outer.matchAll(/add_header ([\w-]+) "([^"]*)"/g)].map((m) => [m[1]!, m[2]!]))
 }

@@ -34,7 +34,8 @@ describe('the built site', () => {
       .map(Number)
     expect([...listed].sort((a, b) => a - b)).toEqual([...direct, ...inherited].sort((a, b) => a - b))
     const text = mainText(html)
-    expect(text).toContain(`共 ${direct.length + inherited.length} 项任务：直接发给本单位 ${direct.length} 项，发给所属群体 ${inherited.length} 项`)
+    expect(text).toContain(inherited.length === 0 ? `共 ${direct.length} 项任务，均直接发给本单位。` : `共 ${direct.length + inherited.length} 项任务：直接发给本单位 ${direct.length} 项，发给所属群体 ${inherited.length} 项`)
+    expect(text).not.toContain('发给所属群体 0 项')
     // Dated deadlines come first, then recurring, then 长期坚持.
     const order = ['2022年', '每月', '长期坚持'].map((w) => text.indexOf(w)).filter((i) => i >= 0)
     expect(order).toEqual([...order].sort((a, b) => a - b))
