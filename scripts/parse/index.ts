@@ -98,10 +98,22 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
   walk(section)
 }
 
+/**
+ * A note on a line of its own after the last sub-item ("（1）…（2）…" then
+ * "（责任单位：…）") closes the item above the sub-items, not the last of them:
+ * none of the sub-items before it carries a note.
+ */
+function closesParent(item: OutlineItem): boolean {
+  const siblings = item.parent?.children ?? []
+  if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2) return false
+  const own = findNote(item.paragraphs.at(-1)!)
+  return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s)) === null)
+}
+
 /** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
 function taskKindsOf(items: OutlineItem[]): Set<string> {
   const all = items.flatMap((i) => [i, ...descendants(i)])
-  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i)) !== null).map((i) => i.marker.kind))
+  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i)) !== null && !closesParent(i)).map((i) => i.marker.kind))
 }
 
 /** The deepest numbered items of a section: its tasks where no item carries a note (工作要点 without units). */

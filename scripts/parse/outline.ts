@@ -4,7 +4,7 @@
 // Paragraphs without a marker belong to the item above them. Roles (section,
 // measure, task) are given later, by what the items carry.
 
-import { readMarker, type Marker } from './markers.ts'
+import { MARKERS, readMarker, type Marker } from './markers.ts'
 import type { Paragraph } from './paragraphs.ts'
 
 export interface OutlineItem {
@@ -45,6 +45,20 @@ function misleveled(marker: Marker, stack: OutlineItem[], top: OutlineItem[]): M
   return continued ? { ...marker, kind: continued.marker.kind, depth: continued.marker.depth } : marker
 }
 
+/**
+ * "11.121人才梯队项目": a marker glued to the digits of its text ("1.5亿元" is
+ * a number, so readMarker refuses it), read as a marker only where it
+ * continues the numbering of an open item (item 10 before it).
+ */
+function gluedMarker(text: string, stack: OutlineItem[]): Marker | null {
+  const match = /^(\d{1,3})\.(?=\d)/.exec(text)
+  if (!match) return null
+  const number = Number(match[1])
+  const open = [...stack].reverse().find((s) => s.marker.kind === 'arabic')
+  if (!open || open.marker.number + 1 !== number) return null
+  return { kind: 'arabic', depth: MARKERS.findIndex((m) => m.kind === 'arabic') + 1, number, text: match[0], rest: text.slice(match[0].length) }
+}
+
 /** The text of an item that is complete: it ends with a closing bracket (a responsibility note). */
 const COMPLETE = /[）)】\]〕][。．.]?$/
 /** A line that can be a sub-heading: short, no sentence in it. */
@@ -56,7 +70,7 @@ export function buildOutline(paragraphs: Paragraph[]): Outline {
   const stack: OutlineItem[] = []
   let pendingHeading: Paragraph | undefined
   paragraphs.forEach((p, i) => {
-    const found = readMarker(p.text)
+    const found = readMarker(p.text) ?? gluedMarker(p.text, stack)
     const current = stack[stack.length - 1]
     // An unnumbered line after a complete item and before the next item is a sub-heading over that item.
     if (!found && current && COMPLETE.test(current.paragraphs.at(-1)!) && HEADING_LINE.test(p.text) && readMarker(paragraphs[i + 1]?.text ?? '') !== null) {

@@ -20,7 +20,8 @@ import { parsePlan } from '../../scripts/parse/index.ts'
 function chars(lines: string[]): string {
   return lines
     .map((l) => l.trim())
-    .map((l) => (readMarker(l) ? readMarker(l)!.rest : l))
+    // A marker glued to its text's digits ("11.121人才…", read where it continues the numbering) is a marker too.
+    .map((l) => (readMarker(l) ? readMarker(l)!.rest : l.replace(/^\d{1,3}\.(?=\d)/, '')))
     .join('')
     .replace(/[\s\u3000。．.：:]/g, '')
     .split('')
