@@ -10,6 +10,7 @@
 import type {
   Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef,
 } from '../model.ts'
+import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { readNumber, NUMBER } from './markers.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
@@ -237,6 +238,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const problems: Problem[] = []
   const warnings: Problem[] = []
   const lines = text.split('\n')
+  warnings.push(...invisibleCharacterWarnings(lines))
 
   // The frame: signature at the end, a notice around the plan, the head.
   const signature = readSignature(lines)
