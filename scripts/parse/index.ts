@@ -19,7 +19,7 @@ import { buildOutline, descendants, fullText, ownText, type OutlineItem } from '
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
 import { flattenTables } from './tables.ts'
-import { splitTitle, withoutFinalStop } from './text.ts'
+import { splitTitle, trimSpaceEnd, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
 type SectionKind = Section['kind']
@@ -174,7 +174,7 @@ function readTask(
   for (const label of note ? repeatedLabels(note) : []) {
     problems.push({ line: item.line, message: `task ${written}: its note names ${label} twice: "${note!.raw}"` })
   }
-  const { title, rest } = splitTitle((note ? full.slice(0, note.at) : full).replace(/[\s\u3000]+$/, ''))
+  const { title, rest } = splitTitle(trimSpaceEnd(note ? full.slice(0, note.at) : full))
   if (title.trim() === '') problems.push({ line: item.line, message: `task ${written} has no title: expected words after "${item.marker.text}"` })
   // Every unit the note names, in the order written, each resolved after the one before it, with its role.
   const named: Array<{ role: FieldRole; ref: UnitRef }> = []

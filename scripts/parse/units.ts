@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
 import type { Unit } from '../model.ts'
 import { matchKey, visibleForm } from './characters.ts'
+import { isSpace, trimBy } from './text.ts'
 
 export interface RegistryEntry {
   name: string
@@ -100,7 +101,7 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
   if (parenthesised) return resolveUnit(registry, parenthesised[1]!, previous)
   if (previous) {
     // Only a prefix no longer than a registered name is tried: a long name is not cut a thousand times.
-    const longest = Math.min(previous.length - 1, registry.longestKey)
+    const longest = matchKey(written).length >= registry.longestKey ? 0 : Math.min(previous.length - 1, registry.longestKey)
     for (let cut = longest; cut > 0; cut--) {
       const elided = lookupUnit(registry, previous.slice(0, cut) + written)
       if (elided) return { unit: elided, known: true }
@@ -112,23 +113,24 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
   return { unit: visibleForm(written), known: false }
 }
 
+const SEPARATORS = new Set([...'、，,；;'])
+
 /** Splits a unit list at "、", "，" and their half-width or semicolon kin, not inside parentheses. */
 export function splitUnits(text: string): string[] {
   const items: string[] = []
   let depth = 0
-  let current = ''
-  for (const c of text) {
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
     if (c === '（' || c === '(') depth++
     else if ((c === '）' || c === ')') && depth > 0) depth--
-    if (depth === 0 && /[、，,；;]/.test(c)) {
-      items.push(current)
-      current = ''
-    } else {
-      current += c
+    else if (depth === 0 && SEPARATORS.has(c)) {
+      items.push(text.slice(start, i))
+      start = i + 1
     }
   }
-  items.push(current)
-  return items.map((item) => item.replace(/^[\s\u3000]+|[\s\u3000。.]+$/g, '')).filter((item) => item !== '')
+  items.push(text.slice(start))
+  return items.map((item) => trimBy(item, isSpace, (c) => isSpace(c) || c === '。' || c === '.')).filter((item) => item !== '')
 }
 
 /**
@@ -158,6 +160,8 @@ export function planUnits(registry: Registry, used: Iterable<string>): Unit[] {
 
 /** Longest pinyin part of a slug: a name can be a sentence, a file name cannot. */
 const SLUG_PINYIN_MAX = 48
+/** Characters of a name read for its pinyin: far more than SLUG_PINYIN_MAX syllables take. */
+const PINYIN_READ = 4096
 
 /**
  * A stable ASCII slug for a unit the registry does not know: the name in
@@ -166,7 +170,8 @@ const SLUG_PINYIN_MAX = 48
  * beginning still get pages of their own, whatever other plans the site holds.
  */
 export function fallbackSlug(name: string): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  // Only the slug's first syllables are kept: a name of a million characters is not read whole.
+  const syllables = pinyin(name.slice(0, PINYIN_READ), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/))
     .filter((s) => s !== '')
   let readable = ''
