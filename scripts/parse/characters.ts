@@ -98,3 +98,35 @@ export function invisibleCharacterWarnings(lines: readonly string[], firstLine =
   if (more > 0) warnings.push({ line: firstLine + lines.length - 1, message: `invisible characters on ${more} more line(s), not listed one by one` })
   return warnings
 }
+
+// Control characters other than tab, LF, CR and form feed do not occur in a
+// typed, exported or extracted plan: one means the file is not a plan's text
+// (or a field was filled by a program). One rule for every format.
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
+
+/** The first control character the rule refuses: its offset and "U+001B"; or null. */
+export function forbiddenControl(text: string): { index: number; code: string } | null {
+  const found = CONTROL.exec(text)
+  return found ? { index: found.index, code: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` } : null
+}
+
+/**
+ * Line ends as LF, whatever the format: CRLF and a bare CR (old Mac files, a
+ * CR typed into a Word paragraph) end a line. With, for each line of the
+ * result, the line of the input it comes from.
+ */
+export function normaliseLineEnds(text: string): { text: string; lineOf: (line: number) => number } {
+  if (!text.includes('\r')) return { text, lineOf: (line) => line }
+  const out: string[] = []
+  const from: number[] = []
+  const lines = text.split('\n')
+  lines.forEach((line, i) => {
+    // "a\r\n" is one line end: the CR before an LF goes with it.
+    const own = i < lines.length - 1 && line.endsWith('\r') ? line.slice(0, -1) : line
+    for (const part of own.split('\r')) {
+      out.push(part)
+      from.push(i + 1)
+    }
+  })
+  return { text: out.join('\n'), lineOf: (line) => from[Math.min(line, from.length) - 1] ?? 1 }
+}

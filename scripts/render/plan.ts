@@ -5,6 +5,7 @@ import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model.ts'
 import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
+import { isSpace, trimBy } from '../parse/text.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site } from '../views.ts'
@@ -268,7 +269,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
   const measureAt = new Map(plan.measures.map((m) => [m.line, m.number]))
   const lines: RootContent[] = []
   sourceText.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/^[\s\u3000\ufeff]+|\s+$/g, '')
+    const line = trimBy(raw, isSpace) // a loop: a pattern ending in \s+$ is quadratic on a run of spaces
     if (line === '') return
     const task = taskAt.get(i + 1)
     const measure = measureAt.get(i + 1)
