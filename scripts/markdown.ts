@@ -6,6 +6,7 @@ import { posix } from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { reordersText } from './html.ts'
 
 export type Inline = PhrasingContent | string
 
@@ -42,7 +43,7 @@ export const heading = (depth: 1 | 2 | 3 | 4, ...children: Inline[]): Heading =>
 export function headingWithId(depth: 1 | 2 | 3 | 4, id: string, title: string): Html {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`heading id "${id}" is not an ASCII slug`)
   const label = inert(`链接到“${title}”`)
-  return html(`<h${depth} id="${id}" tabindex="-1">${inert(title)} <a class="header-anchor" href="#${id}" aria-label="${label}">&#8203;</a></h${depth}>`)
+  return html(`<h${depth} id="${id}" tabindex="-1">${inertText(title)} <a class="header-anchor" href="#${id}" aria-label="${label}">&#8203;</a></h${depth}>`)
 }
 /** The anchor of every page's title: search results and links can point at a page's top. */
 export const PAGE_TITLE_ID = 'title'
@@ -92,7 +93,7 @@ export function section(className: string, children: RootContent[]): RootContent
 
 /** Blocks folded under a summary line (a <details> element): long lists a reader opens when wanted. */
 export function folded(summary: string, children: RootContent[], className = 'fold'): RootContent[] {
-  return [html(`<details class="${className}"><summary>${inert(summary)}</summary>`), ...children, html('</details>')]
+  return [html(`<details class="${className}"><summary>${inertText(summary)}</summary>`), ...children, html('</details>')]
 }
 
 /**
@@ -104,7 +105,8 @@ export function folded(summary: string, children: RootContent[], className = 'fo
  * template compiler ({{ }}, directives) only act on ASCII punctuation, so none
  * of them sees any; VitePress keeps the references as written, and the browser
  * shows the characters. This is the one place where text meets markup: every
- * text node of a page is written through it.
+ * text node of a page is written through it (inertText), every attribute
+ * value the renderers fill from a plan too.
  */
 export function inert(value: string): string {
   let out = ''
@@ -120,6 +122,16 @@ export function inert(value: string): string {
 }
 
 /**
+ * Text as the content of an element: inert, and where it holds a character
+ * that reorders text, inside a bidi isolate (<bdi>), so it is shown as
+ * written and cannot reorder the page around it. Text without such characters
+ * (every Chinese plan) is written as before.
+ */
+export function inertText(value: string): string {
+  return reordersText(value) ? `<bdi>${inert(value)}</bdi>` : inert(value)
+}
+
+/**
  * A file link as HTML (Markdown has no download attribute), its URL relative
  * to the page's folder: VitePress rewrites only Markdown links for the site's
  * base, and a relative URL works under any base.
@@ -127,7 +139,7 @@ export function inert(value: string): string {
 function fileLinkHtml(node: FileLink, pageDir: string): string {
   if (!/^\/[A-Za-z0-9._/-]+$/.test(node.url)) throw new Error(`file URL "${node.url}" is not an ASCII path`)
   const href = posix.relative(pageDir, node.url)
-  return `<a href="${href}" download="${inert(node.saveAs)}">${inert(node.value)}</a>`
+  return `<a href="${href}" download="${inert(node.saveAs)}">${inertText(node.value)}</a>`
 }
 
 /** A page's tree with its file links written as HTML, relative to the page's folder. */
@@ -144,7 +156,7 @@ const processor = unified().use(remarkGfm).use(remarkStringify, {
   rule: '-',
   listItemIndent: 'one',
   fences: true,
-  handlers: { text: (node: Text) => inert(node.value) },
+  handlers: { text: (node: Text) => inertText(node.value) },
 })
 
 export interface Page {

@@ -25,8 +25,15 @@ export function recurrence(period: Period, times = 1): string {
   return months === 12 ? 'FREQ=YEARLY' : months === 1 ? 'FREQ=MONTHLY' : `FREQ=MONTHLY;INTERVAL=${months}`
 }
 
-function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/**
+ * A TEXT value (RFC 5545 3.3.11): backslash, ";" and "," escaped, every line
+ * end (CRLF, LF or a bare CR, which a reader splitting at CR would take for a
+ * new content line) written "\\n"; other control characters, which TEXT may
+ * not hold, as U+FFFD.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '\ufffd')
 }
 
 /** Folds a content line at 75 octets, never inside a UTF-8 character. */

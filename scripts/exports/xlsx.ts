@@ -21,6 +21,17 @@ const FONTS = {
   body: { name: '仿宋', family: 1, size: 11 },
 } as const
 
+/**
+ * Text as XML 1.0 may hold it: characters it forbids (C0 controls other than
+ * tab, LF and CR; U+FFFE, U+FFFF; lone surrogates) would make the workbook a
+ * file strict readers refuse. Each becomes U+FFFD, visibly.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+}
+
+const cellValue = <T>(value: T): T | string => (typeof value === 'string' ? xmlSafe(value) : value)
+
 export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = '政策文件知识库'
@@ -43,12 +54,12 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
   const dateColumn = LEDGER_COLUMNS.indexOf('时限日期') + 1
 
   sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length)
-  sheet.getCell(1, 1).value = ledger.title
+  sheet.getCell(1, 1).value = xmlSafe(ledger.title)
   sheet.getCell(1, 1).font = { ...FONTS.title, bold: true, size: 16 }
   sheet.getCell(1, 1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   sheet.getRow(1).height = 32
   sheet.mergeCells(2, 1, 2, LEDGER_COLUMNS.length)
-  sheet.getCell(2, 1).value = ledger.subtitle
+  sheet.getCell(2, 1).value = xmlSafe(ledger.subtitle)
   sheet.getCell(2, 1).alignment = { horizontal: 'center' }
   sheet.getCell(2, 1).font = FONTS.body
 
@@ -58,7 +69,7 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true }
   const border = { style: 'thin' as const }
   for (const row of ledger.rows) {
-    const added = sheet.addRow(LEDGER_COLUMNS.map((c) => row[c]))
+    const added = sheet.addRow(LEDGER_COLUMNS.map((c) => cellValue(row[c])))
     added.alignment = { vertical: 'top', wrapText: true }
     added.font = FONTS.body
     // A dated deadline is an Excel date, so a clerk can sort and filter by it.

@@ -1,6 +1,8 @@
 // Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 with BOM,
 // or GB18030/GBK from Windows editors; line ends may be CRLF or CR.
 
+import { forbiddenControl } from './characters.ts'
+
 export type Decoded =
   | { ok: true; text: string; encoding: string }
   | { ok: false; line: number; message: string }
@@ -25,10 +27,6 @@ function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++
   return line
 }
-
-// Control characters other than tab, LF, CR and form feed do not occur in a
-// typed or exported plan; one of them means the file is not text.
-const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/
 
 /** A plan of this kind is some tens of kilobytes; anything near this size is not one. */
 export const MAX_BYTES = 2 * 1024 * 1024
@@ -84,14 +82,9 @@ export function decode(bytes: Uint8Array): Decoded {
   if (text === null) {
     return { ok: false, line: 1, message: 'not a text file: the bytes are neither UTF-8 nor GB18030' }
   }
-  const control = CONTROL.exec(text)
+  const control = forbiddenControl(text)
   if (control) {
-    const code = control[0].charCodeAt(0).toString(16).padStart(4, '0')
-    return {
-      ok: false,
-      line: lineAt(text, control.index),
-      message: `not a text file: control character U+${code} found; expected a plan in plain text`,
-    }
+    return { ok: false, line: lineAt(text, control.index), message: `not a text file: control character ${control.code} found; expected a plan in plain text` }
   }
   text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
   if (text.trim() === '') return { ok: false, line: 1, message: 'the file has no text; expected a plan in plain text' }

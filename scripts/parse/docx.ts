@@ -10,6 +10,8 @@ import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
 import { chineseCounting } from './markers.ts'
+import { LIMITS, partTooLarge, tooManyParagraphs } from './limits.ts'
+import { trimBy } from './text.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
@@ -160,12 +162,48 @@ function styleNumbering(stylesXml: string | null): Map<string, { numId: string; 
   return map
 }
 
+/**
+ * A part of the package as text, unpacked no further than LIMITS.partBytes: the
+ * sizes a zip declares can lie, so the bytes are counted as they come.
+ */
+function readPart(zip: JSZip, name: string): Promise<string | null> {
+  const file = zip.file(name)
+  if (!file) return Promise.resolve(null)
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const stream = file.nodeStream('nodebuffer')
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > LIMITS.partBytes) {
+        stream.pause()
+        stream.removeAllListeners('data')
+        reject(partTooLarge(name))
+        return
+      }
+      chunks.push(chunk)
+    })
+    stream.on('error', reject)
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+  })
+}
+
+/** Paragraphs in document.xml, counted on the text before the DOM is built (8 million empty ones fit in a megabyte of zip). */
+function checkParagraphCount(xml: string): void {
+  let found = 0
+  for (const m of xml.matchAll(/<w:p[\s>/]/g)) {
+    void m
+    if (++found > LIMITS.paragraphs) throw tooManyParagraphs(found)
+  }
+}
+
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const zip = await JSZip.loadAsync(bytes)
-  const documentXml = await zip.file('word/document.xml')?.async('string')
+  const documentXml = await readPart(zip, 'word/document.xml')
   if (!documentXml) throw new Error('not a Word document: it has no word/document.xml')
-  const counter = new Counter(readNumbering((await zip.file('word/numbering.xml')?.async('string')) ?? null))
-  const styles = styleNumbering((await zip.file('word/styles.xml')?.async('string')) ?? null)
+  checkParagraphCount(documentXml)
+  const counter = new Counter(readNumbering(await readPart(zip, 'word/numbering.xml')))
+  const styles = styleNumbering(await readPart(zip, 'word/styles.xml'))
   const body = child(new DOMParser().parseFromString(documentXml, 'text/xml').documentElement!, 'body')
   const lines: string[] = []
   const paragraphOf: number[] = []
@@ -184,7 +222,8 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
     const el = block as Element
     if (el.localName === 'p') {
       paragraph++
-      for (const line of numbered(el).split('\n')) {
+      // A CR typed into a paragraph ends a line as LF does (characters.ts: one rule for every format).
+      for (const line of numbered(el).split(/\r\n?|\n/)) {
         lines.push(line)
         paragraphOf.push(paragraph)
       }

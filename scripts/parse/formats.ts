@@ -4,11 +4,13 @@
 // office system as Word, off the portal as PDF, or as text in any encoding.
 
 import { extname } from 'node:path'
+import { forbiddenControl, normaliseLineEnds } from './characters.ts'
 import { decode } from './decode.ts'
 import { DocNumberingError, readDocNumbered } from './doc.ts'
 import { readDocx } from './docx.ts'
 import { readMarker } from './markers.ts'
 import { readOdt } from './odt.ts'
+import { LimitExceeded, textLimitProblem } from './limits.ts'
 import { readPdf } from './pdf.ts'
 
 /** The file endings read as plans, in the order a folder is listed. */
@@ -70,6 +72,30 @@ function notAnArchive(bytes: Uint8Array, kind: string): string | null {
   return `this is not ${kind}: open it in Word, WPS or LibreOffice and save it again`
 }
 
+/**
+ * The one gate where a file's text enters the model, whatever its format: line
+ * ends as LF, no control character (the rule text files have had: a CR in a
+ * Word title put bare CRs into the calendar), within the size limits.
+ */
+function enter(text: string, where: (line: number) => string, dropped: Dropped[] = []): Source {
+  const ends = normaliseLineEnds(text)
+  const at = (line: number) => where(ends.lineOf(line))
+  const control = forbiddenControl(ends.text)
+  if (control) {
+    const line = ends.text.slice(0, control.index).split('\n').length
+    return { ok: false, where: at(line), message: `control character ${control.code} in the text: it is no character of a plan (a field filled by a program?); delete it and save the file again` }
+  }
+  const tooLarge = textLimitProblem(ends.text)
+  if (tooLarge) return { ok: false, where: at(1), message: tooLarge }
+  return { ok: true, text: ends.text, where: at, dropped }
+}
+
+/** A limit's refusal as its own line; another failure as the reader's words after `what`. */
+function failure(error: unknown, what: string): Source {
+  if (error instanceof LimitExceeded) return { ok: false, where: ':1', message: error.message }
+  return { ok: false, where: ':1', message: `${what}: ${error instanceof Error ? error.message : String(error)}` }
+}
+
 /** Reads a plan file's bytes by its ending. Never throws for bad content. */
 export async function readSource(name: string, bytes: Uint8Array): Promise<Source> {
   const ext = extname(name).toLowerCase()
@@ -88,19 +114,19 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       if (numbered === 0 && !text.split('\n').some((line) => readMarker(line.trim()) !== null)) {
         return { ok: false, where: ': 第1段', message: 'no numbered headings ("一、", "（一）", "1.") in the text of this Word 97–2003 file, typed or automatic; if Word or WPS shows numbers, save it as .docx and put that in its place' }
       }
-      return { ok: true, text, where: (line) => `: 第${line}段`, dropped: [] }
+      return enter(text, (line) => `: 第${line}段`)
     } catch (error) {
       if (error instanceof DocNumberingError) return { ok: false, where: ': 第1段', message: error.message }
-      return { ok: false, where: ':1', message: `cannot read it as a Word 97–2003 file (.doc): ${error instanceof Error ? error.message : String(error)}` }
+      return failure(error, 'cannot read it as a Word 97–2003 file (.doc)')
     }
   }
   if (ext === '.docx') {
     try {
       const { text, paragraphOf } = await readDocx(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
-      return { ok: true, text, where: (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段`, dropped: [] }
+      return enter(text, (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段`)
     } catch (error) {
-      return { ok: false, where: ':1', message: `cannot read it as a Word file (.docx): ${error instanceof Error ? error.message : String(error)}` }
+      return failure(error, 'cannot read it as a Word file (.docx)')
     }
   }
   if (ext === '.odt') {
@@ -110,7 +136,7 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       const { text, paragraphOf, dropped } = await readOdt(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the OpenDocument file has no text' }
       const at = (paragraph: number) => `: 第${paragraph}段`
-      return { ok: true, text, where: (line) => at(paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1), dropped: dropped.map((d) => ({ where: at(d.paragraph), text: d.text })) }
+      return enter(text, (line) => at(paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1), dropped.map((d) => ({ where: at(d.paragraph), text: d.text })))
     } catch (error) {
       // The archive's own error ("End of data reached") says nothing to an administrator.
       return { ok: false, where: ':1', message: `cannot read it as an OpenDocument text (.odt): ${error instanceof Error && error.message.startsWith('not an OpenDocument') ? error.message.slice('not an OpenDocument text: '.length) : 'the archive is damaged'}; open it in LibreOffice or WPS and save it again` }
@@ -122,14 +148,14 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       if (textPages === 0 || text.trim() === '') {
         return { ok: false, where: ': 第1页', message: `the PDF holds no text on any of its ${pages} page(s): it is a scanned image; ask for the Word file, or a PDF saved from it` }
       }
-      return { ok: true, text, where: (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页`, dropped: dropped.map((d) => ({ where: `: 第${d.page}页`, text: d.text })) }
+      return enter(text, (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页`, dropped.map((d) => ({ where: `: 第${d.page}页`, text: d.text })))
     } catch (error) {
-      return { ok: false, where: ':1', message: `cannot read it as a PDF: ${error instanceof Error ? error.message : String(error)}` }
+      return failure(error, 'cannot read it as a PDF')
     }
   }
   const decoded = decode(bytes)
   if (!decoded.ok) return { ok: false, where: lineOf(decoded.line), message: decoded.message }
   // Markdown: heading marks are layout; the heading's words are the plan's.
   const text = ext === '.md' ? decoded.text.replace(/^#{1,6}[ \t]+/gm, '') : decoded.text
-  return { ok: true, text, where: lineOf, dropped: [] }
+  return enter(text, lineOf)
 }

@@ -10,6 +10,7 @@
 import type {
   Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef, WarningKind,
 } from '../model.ts'
+import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { readNumber, NUMBER } from './markers.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
@@ -18,7 +19,7 @@ import { buildOutline, descendants, fullText, ownText, type OutlineItem } from '
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
 import { flattenTables } from './tables.ts'
-import { splitTitle, withoutFinalStop } from './text.ts'
+import { splitTitle, trimSpaceEnd, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
 type SectionKind = Section['kind']
@@ -214,7 +215,7 @@ function readTask(
     )
   }
   for (const label of note ? repeatedLabels(note) : []) warn(item.line, `task ${written}: its note names ${label} twice: "${note!.raw}"; the units of both are read`, 'note')
-  const { title, rest } = splitTitle((note ? full.slice(0, note.at) : full).replace(/[\s\u3000]+$/, ''))
+  const { title, rest } = splitTitle(trimSpaceEnd(note ? full.slice(0, note.at) : full))
   if (title.trim() === '') warn(item.line, `task ${written} has no title: expected words after "${item.marker.text}"`, 'outline')
   const { named, cutUnit } = noteUnits(note, registry, cut)
   if (cutUnit !== null) warn(item.line, `task ${written}: the file ends inside its note, so its last unit "${cutUnit}" may be cut short and is not read as a unit`, 'cut')
@@ -285,6 +286,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const warnings: Problem[] = []
   const warn: Warn = (line, message, kind) => warnings.push({ line, message, kind })
   const lines = text.split('\n')
+  warnings.push(...invisibleCharacterWarnings(lines))
 
   // The frame: signature at the end, a notice around the plan, the head.
   const signature = readSignature(lines)

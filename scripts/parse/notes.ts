@@ -7,6 +7,8 @@
 //                                          or in paragraphs of their own
 // Pure: text in, note or null out.
 
+import { isSpace, trimBy, trimSpaceEnd } from './text.ts'
+
 /** What a field says, by the label it is written with. */
 export type FieldRole = 'responsible' | 'lead' | 'support' | 'leader' | 'person' | 'deadline'
 
@@ -63,8 +65,10 @@ const LABEL = new RegExp(`(${LABEL_ALTERNATION})[\\s\\u3000]*[:：]`, 'g')
 /** A unit label where a note may begin: at the start of a paragraph or after a sentence. */
 const UNBRACKETED_START = new RegExp(`(^|\\n|[。；;])[\\s\\u3000]*((?:${FIELD_LABELS.filter((f) => f.role !== 'deadline').map((f) => f.label).join('|')})[\\s\\u3000]*[:：])`, 'g')
 
+const FINAL_PUNCTUATION = new Set([...'。，,；;．.、'])
+
 function trimValue(value: string): string {
-  return value.replace(/^[\s\u3000]+|[\s\u3000。，,；;．.、]+$/g, '')
+  return trimBy(value, isSpace, (c) => isSpace(c) || FINAL_PUNCTUATION.has(c))
 }
 
 const roleOf = (label: string): FieldRole => FIELD_LABELS.find((f) => f.label === label)!.role
@@ -159,7 +163,7 @@ export function findNote(text: string): Note | null {
     const at = start.index + start[0].length - start[2]!.length
     // A label inside brackets belongs to a bracketed note ("（牵头单位：A；责任单位：B）" of an item above), not to one of its own.
     if (depth(at) > 0) continue
-    const raw = text.slice(at).replace(/[\s\u3000]+$/, '')
+    const raw = trimSpaceEnd(text.slice(at))
     const fields = labelledFields(raw)
     if (fields.length > 0) return { raw, at, closed: true, fields }
   }

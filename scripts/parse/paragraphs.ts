@@ -2,6 +2,7 @@
 // lines hard-wrapped at a fixed width (text pasted from a PDF) are joined back.
 
 import { readMarker } from './markers.ts'
+import { isSpace, trimBy } from './text.ts'
 
 export interface Paragraph {
   /** Line of the paragraph's first line in the source (1-based). */
@@ -11,7 +12,8 @@ export interface Paragraph {
 
 /** Removes layout white space (ASCII, full-width space U+3000, no-break space) at both ends. */
 export function clean(line: string): string {
-  return line.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0]+$/g, '')
+  // JavaScript's \s holds U+3000, U+00A0 and U+FEFF; a loop, as a pattern would take quadratic time on a run of spaces (text.ts).
+  return trimBy(line, isSpace)
 }
 
 /** Width in columns: CJK and full-width characters count 2, others 1. */
@@ -31,7 +33,7 @@ export function wrapWidth(lines: string[]): number | null {
   if (widths.length < 6) return null
   const counts = new Map<number, number>()
   for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1)
-  const max = Math.max(...widths)
+  const max = widths.reduce((a, b) => Math.max(a, b), 0) // not Math.max(...): more lines than a call has arguments
   // Wrapping may leave a line one or two columns short (a full-width character that did not fit).
   const atMax = widths.filter((w) => w >= max - 2).length
   // A wrapped page is some 40 columns or more wide (A4 at 16 pt: 28 characters, 56 columns); narrower alike lines just happen to be alike.

@@ -146,7 +146,7 @@ export function flattenTables(paragraphs: Paragraph[], problems: Problem[]): Par
   let measure = 0
   let task = 0
   for (let table = findTable(paragraphs, 0, problems); table; table = findTable(paragraphs, at, problems)) {
-    out.push(...paragraphs.slice(at, table.start))
+    for (let i = at; i < table.start; i++) out.push(paragraphs[i]!) // not push(...): a long plan has more lines than a call has arguments
     let group: string | null = null
     for (const row of table.rows) {
       // "/", "—" or "无" in a cell: the cell is empty.
@@ -174,6 +174,6 @@ export function flattenTables(paragraphs: Paragraph[], problems: Problem[]): Par
     }
     at = table.end
   }
-  out.push(...paragraphs.slice(at))
+  for (let i = at; i < paragraphs.length; i++) out.push(paragraphs[i]!)
   return out
 }

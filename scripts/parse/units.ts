@@ -4,6 +4,8 @@
 import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
 import type { Unit } from '../model.ts'
+import { matchKey, visibleForm } from './characters.ts'
+import { isSpace, trimBy } from './text.ts'
 
 export interface RegistryEntry {
   name: string
@@ -14,8 +16,15 @@ export interface RegistryEntry {
 
 export interface Registry {
   entries: RegistryEntry[]
-  /** Canonical name or alias → canonical name. */
+  /** Canonical name or alias, by its match key (characters.ts) → canonical name. */
   lookup: Map<string, string>
+  /** Length of the longest key: no longer name can be found. */
+  longestKey: number
+}
+
+/** The canonical name a name as written means, compared as a reader sees it. */
+export function lookupUnit(registry: Registry, written: string): string | undefined {
+  return registry.lookup.get(matchKey(written))
 }
 
 function isStringArray(value: unknown): value is string[] {
@@ -28,6 +37,7 @@ export function readRegistry(json: unknown, file = 'units.json'): Registry {
   if (!Array.isArray(units)) throw new Error(`${file}: expected an object with a "units" array`)
   const entries: RegistryEntry[] = []
   const lookup = new Map<string, string>()
+  let longestKey = 0
   units.forEach((raw: unknown, i: number) => {
     const where = `${file}: units[${i}]`
     if (typeof raw !== 'object' || raw === null) throw new Error(`${where}: expected an object`)
@@ -43,19 +53,21 @@ export function readRegistry(json: unknown, file = 'units.json'): Registry {
     if (slugTaken) throw new Error(`${where} (${name}): slug "${slug}" is already ${slugTaken.name}'s`)
     if (!isStringArray(aliases)) throw new Error(`${where} (${name}): "aliases" must be a list of names`)
     if (!isStringArray(memberOf)) throw new Error(`${where} (${name}): "memberOf" must be a list of unit names`)
-    for (const key of [name, ...aliases]) {
+    for (const written of [name, ...aliases]) {
+      const key = matchKey(written)
       const taken = lookup.get(key)
-      if (taken !== undefined && taken !== name) throw new Error(`${where}: "${key}" already names ${taken}`)
+      if (taken !== undefined && taken !== name) throw new Error(`${where}: "${written}" already names ${taken}`)
       lookup.set(key, name)
+      longestKey = Math.max(longestKey, key.length)
     }
     entries.push({ name, slug, aliases: [...aliases], memberOf: [...memberOf] })
   })
   for (const entry of entries) {
     for (const group of entry.memberOf) {
-      if (lookup.get(group) !== group) throw new Error(`${file}: ${entry.name} is a member of "${group}", which is not a unit`)
+      if (lookup.get(matchKey(group)) !== group) throw new Error(`${file}: ${entry.name} is a member of "${group}", which is not a unit`)
     }
   }
-  return { entries, lookup }
+  return { entries, lookup, longestKey }
 }
 
 // Prepositions that leak into a note from the sentence around it: "在镇政府"
@@ -81,41 +93,45 @@ const GROUP = /^(各|全|有关|相关|负有)/
  * the unit before them.
  */
 export function resolveUnit(registry: Registry, written: string, previous: string | null): Resolution {
-  const direct = registry.lookup.get(written)
+  const direct = lookupUnit(registry, written)
   if (direct) return { unit: direct, known: true }
   const bare = written.replace(LEADING_PREPOSITION, '')
-  const withoutPreposition = bare !== written ? registry.lookup.get(bare) : undefined
+  const withoutPreposition = bare !== written ? lookupUnit(registry, bare) : undefined
   if (withoutPreposition) return { unit: withoutPreposition, known: true }
   const parenthesised = /^(.+?)[\s\u3000]*[（(][^（()）]+[）)]$/.exec(written)
   if (parenthesised) return resolveUnit(registry, parenthesised[1]!, previous)
   if (previous) {
-    for (let cut = previous.length - 1; cut > 0; cut--) {
-      const elided = registry.lookup.get(previous.slice(0, cut) + written)
+    // Only a prefix no longer than a registered name is tried: a long name is not cut a thousand times.
+    const longest = matchKey(written).length >= registry.longestKey ? 0 : Math.min(previous.length - 1, registry.longestKey)
+    for (let cut = longest; cut > 0; cut--) {
+      const elided = lookupUnit(registry, previous.slice(0, cut) + written)
       if (elided) return { unit: elided, known: true }
     }
     const level = LEVEL.exec(previous)
-    if (level && !LEVEL.test(written) && !GROUP.test(written) && ORGAN.test(written)) return { unit: level[1] + written, known: false }
+    if (level && !LEVEL.test(written) && !GROUP.test(written) && ORGAN.test(written)) return { unit: level[1] + visibleForm(written), known: false }
   }
-  return { unit: written, known: false }
+  // A unit the registry does not know is named as a reader sees it: "镇应急办" + U+200B is 镇应急办.
+  return { unit: visibleForm(written), known: false }
 }
+
+const SEPARATORS = new Set([...'、，,；;'])
 
 /** Splits a unit list at "、", "，" and their half-width or semicolon kin, not inside parentheses. */
 export function splitUnits(text: string): string[] {
   const items: string[] = []
   let depth = 0
-  let current = ''
-  for (const c of text) {
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
     if (c === '（' || c === '(') depth++
     else if ((c === '）' || c === ')') && depth > 0) depth--
-    if (depth === 0 && /[、，,；;]/.test(c)) {
-      items.push(current)
-      current = ''
-    } else {
-      current += c
+    else if (depth === 0 && SEPARATORS.has(c)) {
+      items.push(text.slice(start, i))
+      start = i + 1
     }
   }
-  items.push(current)
-  return items.map((item) => item.replace(/^[\s\u3000]+|[\s\u3000。.]+$/g, '')).filter((item) => item !== '')
+  items.push(text.slice(start))
+  return items.map((item) => trimBy(item, isSpace, (c) => isSpace(c) || c === '。' || c === '.')).filter((item) => item !== '')
 }
 
 /**
@@ -136,14 +152,17 @@ export function planUnits(registry: Registry, used: Iterable<string>): Unit[] {
   const units: Unit[] = registry.entries
     .filter((entry) => wanted.has(entry.name))
     .map((entry) => ({ name: entry.name, slug: entry.slug, aliases: entry.aliases, memberOf: entry.memberOf, registered: true }))
+  const registered = new Set(registry.entries.map((entry) => entry.name))
   for (const name of wanted) {
-    if (!registry.lookup.has(name)) units.push({ name, slug: fallbackSlug(name), aliases: [], memberOf: [], registered: false })
+    if (!registered.has(name)) units.push({ name, slug: fallbackSlug(name), aliases: [], memberOf: [], registered: false })
   }
   return units
 }
 
 /** Longest pinyin part of a slug: a name can be a sentence, a file name cannot. */
 const SLUG_PINYIN_MAX = 48
+/** Characters of a name read for its pinyin: far more than SLUG_PINYIN_MAX syllables take. */
+const PINYIN_READ = 4096
 
 /**
  * A stable ASCII slug for a unit the registry does not know: the name in
@@ -152,7 +171,8 @@ const SLUG_PINYIN_MAX = 48
  * beginning still get pages of their own, whatever other plans the site holds.
  */
 export function fallbackSlug(name: string): string {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  // Only the slug's first syllables are kept: a name of a million characters is not read whole.
+  const syllables = pinyin(name.slice(0, PINYIN_READ), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/))
     .filter((s) => s !== '')
   let readable = ''

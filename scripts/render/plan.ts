@@ -5,10 +5,11 @@ import type { RootContent } from 'mdast'
 import type { Plan, Review, Task, WarningKind } from '../model.ts'
 import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
 import { nationalLine } from './knowledge.ts'
+import { isSpace, trimBy } from '../parse/text.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
-import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitUrl, url } from './common.ts'
+import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
 
@@ -117,6 +118,15 @@ export function measurePages(site: Site, plan: Plan, national: NationalData): Pa
   })
 }
 
+/**
+ * Longest list of related tasks a task page shows; a longer one is a link to
+ * the measure's or the units' pages, which list them. Listing every task of a
+ * task's units on every task page made the output grow with the square of the
+ * tasks (1,000 tasks in one plan: 190 MB of Markdown). The seeds' lists (at
+ * most 22) are shown whole.
+ */
+export const RELATED_LIST_MAX = 30
+
 export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
   const nav = plan.tasks.map((t) => ({ text: `${taskLabel(t.number)}　${t.title}`, link: url.task(plan, t.number) }))
   return plan.tasks.map((task, i) => {
@@ -148,12 +158,16 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
       related.push(heading(2, '相关术语'), paragraph(...used.flatMap((t, i) => [...(i ? ['、'] : []), link(url.term(plan, t.id), t.term)])))
     }
     related.push(heading(2, '相关任务'), heading(3, '同一措施'))
-    related.push(sameMeasure.length > 0 ? list(sameMeasure.map((t) => [taskLink(plan, t)])) : paragraph('本措施只有这一项任务。'))
+    related.push(
+      sameMeasure.length === 0 ? paragraph('本措施只有这一项任务。')
+      : sameMeasure.length > RELATED_LIST_MAX ? paragraph(`本措施另有 ${sameMeasure.length} 项任务，见`, measureLink(plan, task.measure), '。')
+      : list(sameMeasure.map((t) => [taskLink(plan, t)])),
+    )
     related.push(heading(3, '同一责任单位'))
     related.push(
-      sameUnits.length > 0
-        ? list(sameUnits.map((t) => [taskLink(plan, t), `（${t.units.filter((u) => task.units.includes(u)).join('、')}）`]))
-        : paragraph('无。'),
+      sameUnits.length === 0 ? paragraph('无。')
+      : sameUnits.length > RELATED_LIST_MAX ? list(task.units.map((name) => [...unitLinks(site, plan, [name]), `：其他措施中另有 ${sameUnits.filter((t) => t.units.includes(name)).length} 项任务`]))
+      : list(sameUnits.map((t) => [taskLink(plan, t), `（${t.units.filter((u) => task.units.includes(u)).join('、')}）`])),
     )
     body.push(...section('screen-only', related))
     return {
@@ -297,7 +311,7 @@ export function originalPage(plan: Plan, sourceText: string): Page {
   const measureAt = new Map(plan.measures.map((m) => [m.line, m.number]))
   const lines: RootContent[] = []
   sourceText.split('\n').forEach((raw, i) => {
-    const line = raw.replace(/^[\s\u3000\ufeff]+|\s+$/g, '')
+    const line = trimBy(raw, isSpace) // a loop: a pattern ending in \s+$ is quadratic on a run of spaces
     if (line === '') return
     const task = taskAt.get(i + 1)
     const measure = measureAt.get(i + 1)

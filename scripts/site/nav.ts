@@ -23,8 +23,29 @@ export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMult
   }
 }
 
-/** A plan's sidebar: its own pages, then each measure with its tasks (folded). */
-export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
+/**
+ * Most tasks a plan's sidebar lists. The sidebar travels in every page of the
+ * plan, so listing the tasks of a plan of 1,000 made each page hold all 1,000:
+ * beyond this, a page's sidebar holds the plan's pages, a link to the plan's
+ * home (which lists every measure and task) and the page's own measure with
+ * its tasks, so each page's size does not grow with the plan.
+ */
+export const SIDEBAR_TASKS_MAX = 120
+
+/**
+ * A plan's sidebar: its own pages, then each measure with its tasks (folded);
+ * for a long plan, only the measure of the page (`measure`), where it has one.
+ */
+export function planSidebar(plan: Plan, measure?: number): DefaultTheme.SidebarItem[] {
+  const title = new Map(plan.tasks.map((t) => [t.number, t.title]))
+  const short = plan.tasks.length <= SIDEBAR_TASKS_MAX
+  const measureItem = (m: Plan['measures'][number]): DefaultTheme.SidebarItem => ({
+    text: escapeHtml(measureHeading(m)),
+    link: url.measure(plan, m.number),
+    collapsed: short,
+    items: m.tasks.length <= SIDEBAR_TASKS_MAX ? m.tasks.map((n) => ({ text: escapeHtml(`${taskLabel(n)}　${title.get(n)!}`), link: url.task(plan, n) })) : [],
+  })
+  const shown = short ? plan.measures : plan.measures.filter((m) => m.number === measure)
   return [
       {
         text: '文件',
@@ -42,12 +63,8 @@ export function planSidebar(plan: Plan): DefaultTheme.SidebarItem[] {
           { text: '引用文件', link: url.citations(plan) },
         ],
       },
-      ...plan.measures.map((m) => ({
-        text: escapeHtml(measureHeading(m)),
-        link: url.measure(plan, m.number),
-        collapsed: true,
-        items: m.tasks.map((n) => ({ text: escapeHtml(`${taskLabel(n)}　${plan.tasks.find((t) => t.number === n)!.title}`), link: url.task(plan, n) })),
-      })),
+      ...(short ? [] : [{ text: `全部 ${plan.measures.length} 项措施、${plan.tasks.length} 项任务`, link: url.planHome(plan) }]),
+      ...shown.map(measureItem),
   ]
 }
 

@@ -40,8 +40,13 @@ export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageO
  */
 export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean, reviews: readonly Review[] = []): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
-  // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's.
-  const planSidebarItems = planSidebar(plan)
+  // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's;
+  // a long plan's sidebar differs by the page's measure.
+  const sidebars = new Map<number | undefined, ReturnType<typeof planSidebar>>()
+  const sidebarOf = (measure: number | undefined) => {
+    if (!sidebars.has(measure)) sidebars.set(measure, planSidebar(plan, measure))
+    return sidebars.get(measure)!
+  }
   const pages = [
     planHome(site, plan, pdf, reviews),
     ...measurePages(site, plan, knowledge.national),
@@ -61,5 +66,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     // A library's pages for the plan's units and sectors (views.ts, isLibrary).
     ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, knowledge.sectors)] : []),
   ]
-  return byPath(pages.map((page) => ({ ...page, frontmatter: { ...page.frontmatter, planSidebar: planSidebarItems } })))
+  return byPath(pages.map((page) => {
+    const measure = typeof page.frontmatter.measure === 'number' ? page.frontmatter.measure : undefined
+    return { ...page, frontmatter: { ...page.frontmatter, planSidebar: sidebarOf(measure) } }
+  }))
 }
