@@ -189,7 +189,7 @@ export interface Notice {
 }
 
 /** What a warning is about: the build's summary counts warnings by kind. */
-export type WarningKind = 'frame' | 'numbering' | 'outline' | 'note' | 'deadline' | 'count' | 'cut' | 'table' | 'phase'
+export type WarningKind = 'frame' | 'numbering' | 'outline' | 'note' | 'deadline' | 'count' | 'cut' | 'table' | 'phase' | 'text'
 
 /** A problem found in a plan: where, and what was expected. A warning has a kind; a refusal has none. */
 export interface Problem {

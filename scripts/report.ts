@@ -12,7 +12,7 @@ export function reportLines(file: string, result: ParseResult, where: (line: num
 
 /** Warnings counted by kind, in a fixed order: "2 cut, 1 note". */
 export function warningCounts(warnings: Problem[]): string {
-  const order: WarningKind[] = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase']
+  const order: WarningKind[] = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text']
   const count = (kind: WarningKind) => warnings.filter((w) => w.kind === kind).length
   return order.filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`).join(', ')
 }

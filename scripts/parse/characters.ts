@@ -93,9 +93,10 @@ export function invisibleCharacterWarnings(lines: readonly string[], firstLine =
     warnings.push({
       line: firstLine + i,
       message: `${describeCharacter(found[0])} ${before ? `after "${before}"` : 'at the start of the line'}${others}: an invisible character, ignored where names are compared (a unit written with it is the same unit); delete it from the file`,
+      kind: 'text',
     })
   })
-  if (more > 0) warnings.push({ line: firstLine + lines.length - 1, message: `invisible characters on ${more} more line(s), not listed one by one` })
+  if (more > 0) warnings.push({ line: firstLine + lines.length - 1, message: `invisible characters on ${more} more line(s), not listed one by one`, kind: 'text' })
   return warnings
 }
 

@@ -161,7 +161,9 @@ export function readHead(head: Paragraph[], signatureIssuer: string | null, prob
   const above = parts.slice(0, titleEnd)
   // A letterhead names a body; the lines under it make the title ("徐庄镇2017年度安全生产专项整治" / "工作计划" is one title).
   const first = above[0]?.text ?? ''
-  const letterhead = above.length >= 2 && !TITLE_WORDS.test(first) && !/^关于/.test(first) && (BODY.test(first) || first === signatureIssuer)
+  // A title does not go on into a "关于…" line: above one, the first line is the letterhead.
+  const namesBody = BODY.test(first) || (signatureIssuer !== null && first.startsWith(signatureIssuer)) || /^关于/.test(above[1]?.text ?? '')
+  const letterhead = above.length >= 2 && !TITLE_WORDS.test(first) && !/^关于/.test(first) && namesBody
     ? above[0]!
     : above.length === 1 && first === signatureIssuer ? above[0]! : null
   const issuer = letterhead ? letterheadBody(letterhead.text) : signatureIssuer

@@ -19,7 +19,7 @@ import { buildOutline, descendants, fullText, ownText, type OutlineItem } from '
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
 import { flattenTables } from './tables.ts'
-import { splitTitle, trimSpaceEnd, withoutFinalStop } from './text.ts'
+import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
 type SectionKind = Section['kind']
@@ -171,9 +171,12 @@ const NOTE_INSIDE = new RegExp(`[（(【\\[〔][\\s\\u3000]*(?:${FIELD_LABELS.ma
 /** How a complete sentence, item or note ends; a last item that ends otherwise was cut by the end of the file. */
 const COMPLETE_END = /[。！？!?；;）)】\]〕」”"』]$/
 
+/** The text without white space and table bars at its end (a loop: linear). */
+const trimSpaceOrBarEnd = (text: string) => trimBy(text, () => false, (c) => isSpace(c) || c === '|')
+
 /** Whether the file ends inside this item: it is the last item and its text stops mid-sentence. */
 function cutByEnd(item: OutlineItem, last: OutlineItem | undefined): boolean {
-  return item === last && !COMPLETE_END.test(fullText(item).replace(/[\s\u3000|]+$/, ''))
+  return item === last && !COMPLETE_END.test(trimSpaceOrBarEnd(fullText(item)))
 }
 
 /** The note's units, each resolved after the one before it, with its role; a unit cut by the end of the file left out. */
@@ -200,7 +203,7 @@ function readTask(
   const noteCut = item === last && note === null && needsNote
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
   if (cut) {
-    const end = full.replace(/[\s\u3000|]+$/, '').split('\n').at(-1)!.slice(-12)
+    const end = trimSpaceOrBarEnd(full).split('\n').at(-1)!.slice(-12)
     const where = noteCut && !cutByEnd(item, last) ? 'right after the text of this task, where its note would stand' : 'in the middle of this task'
     warn(item.line, `task ${written}: the file ends ${where} ("…${end}"); it is published as far as it goes, marked 原文在此处中断`, 'cut')
   }

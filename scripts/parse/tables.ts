@@ -8,6 +8,7 @@
 import type { Problem } from '../model.ts'
 import { chineseCounting, readMarker } from './markers.ts'
 import type { Paragraph } from './paragraphs.ts'
+import { isSpace, trimBy } from './text.ts'
 
 type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
 
@@ -31,7 +32,7 @@ const LABEL: Readonly<Record<'lead' | 'responsible' | 'support' | 'deadline' | '
 }
 
 /** A cell's text without the bars a flattened table leaves around it. */
-const cellText = (cell: string) => cell.replace(/^[\s\u3000|｜]+|[\s\u3000|｜]+$/g, '')
+const cellText = (cell: string) => trimBy(cell, (c) => isSpace(c) || c === '|' || c === '｜')
 
 /** The column a header cell names, or null for a cell that is no header word. */
 function columnOf(cell: string): Column | null {

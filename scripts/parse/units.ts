@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
 import type { Unit } from '../model.ts'
 import { matchKey, visibleForm } from './characters.ts'
-import { isSpace, trimBy } from './text.ts'
+import { isSpace, trimBy, trimSpaceEnd } from './text.ts'
 
 export interface RegistryEntry {
   name: string
@@ -98,8 +98,9 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
   const bare = written.replace(LEADING_PREPOSITION, '')
   const withoutPreposition = bare !== written ? lookupUnit(registry, bare) : undefined
   if (withoutPreposition) return { unit: withoutPreposition, known: true }
-  const parenthesised = /^(.+?)[\s\u3000]*[（(][^（()）]+[）)]$/.exec(written)
-  if (parenthesised) return resolveUnit(registry, parenthesised[1]!, previous)
+  const parenthesised = /^(.+?)[（(][^（()）]+[）)]$/.exec(written)
+  // "市安委办 (工作专班办公室)": the space before the parenthesis is no part of the name (trimmed by a loop: linear).
+  if (parenthesised) return resolveUnit(registry, trimSpaceEnd(parenthesised[1]!), previous)
   if (previous) {
     // Only a prefix no longer than a registered name is tried: a long name is not cut a thousand times.
     const longest = matchKey(written).length >= registry.longestKey ? 0 : Math.min(previous.length - 1, registry.longestKey)

@@ -280,7 +280,7 @@ export function guidancePage(plan: Plan): Page {
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段',
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符',
 }
 
 /**

@@ -159,7 +159,7 @@ describe('npm run build', () => {
     expect(run.stderr).toMatch(/build: \.cache\/site\/[0-9a-f]{64} \(the shared pages\) was damaged \(.+\): built again/)
     expect(run.stderr).toMatch(/build: \.cache\/site\/[0-9a-f]{64} \(the pages of plan canonical\) was damaged \(.+\): built again/)
     expect(run.stderr).not.toMatch(/\n\s+at |Unterminated string/)
-    expect(run.stdout).toContain('(2 of 2 groups of pages built')
+    expect(run.stdout).toContain('(groups of pages: all 2 built)')
     expect(contents(CLEAN)).toEqual(clean)
     for (const leftover of [`${CLEAN}.old`, `${CLEAN}.next`, `${CLEAN}.next.part-0`]) expect(existsSync(leftover), leftover).toBe(false)
     expect(existsSync(LOCK)).toBe(false)

@@ -40,7 +40,7 @@ describe('look-alike units', () => {
     expect(task.note).toContain(written)
     // Located and named.
     const line = lineOf(text, written)
-    expect(warnings).toContainEqual({ line, message: expect.stringContaining(described) })
+    expect(warnings).toContainEqual({ line, kind: 'text', message: expect.stringContaining(described) })
     expect(warnings.find((w) => w.line === line)!.message).toContain(`after "`)
   })
 
