@@ -189,7 +189,8 @@ export interface Notice {
 }
 
 /** What a warning is about: the build's summary counts warnings by kind. */
-export type WarningKind = 'frame' | 'numbering' | 'outline' | 'note' | 'deadline' | 'count' | 'cut' | 'table' | 'phase' | 'text'
+export const WARNING_KINDS = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text'] as const
+export type WarningKind = (typeof WARNING_KINDS)[number]
 
 /** A problem found in a plan: where, and what was expected. A warning has a kind; a refusal has none. */
 export interface Problem {

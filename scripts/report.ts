@@ -2,7 +2,7 @@
 // for text, "FILE: 第N段: message" for Word, "FILE: 第N页: message" for PDF;
 // and the summary of each plan that `npm run parse` and the build end with.
 
-import type { ParseResult, Problem, WarningKind } from './model.ts'
+import { WARNING_KINDS, type ParseResult, type Problem, type Review, type WarningKind } from './model.ts'
 
 export function reportLines(file: string, result: ParseResult, where: (line: number) => string = (line) => `:${line}`): string[] {
   const warnings = result.warnings.map((w) => `${file}${where(w.line)}: warning: ${w.message}`)
@@ -12,9 +12,8 @@ export function reportLines(file: string, result: ParseResult, where: (line: num
 
 /** Warnings counted by kind, in a fixed order: "2 cut, 1 note". */
 export function warningCounts(warnings: Problem[]): string {
-  const order: WarningKind[] = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text']
   const count = (kind: WarningKind) => warnings.filter((w) => w.kind === kind).length
-  return order.filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`).join(', ')
+  return WARNING_KINDS.filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`).join(', ')
 }
 
 /**
@@ -30,4 +29,15 @@ export function summaryLine(file: string, result: ParseResult): string {
   const cut = plan.tasks.some((t) => t.truncated) ? '; the file ends inside a task (原文在此处中断)' : ''
   const warned = warnings.length === 0 ? 'no warnings' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warningCounts(warnings)}`
   return `${file}: ${plan.measures.length} measures, ${plan.tasks.length} tasks${stated}, ${withUnits} with units, ${withDeadline} with deadlines${cut}; ${warned}`
+}
+
+/**
+ * A plan's warnings as the review page (数据核对) lists them: each with its place and the line it is about, as
+ * read; then the page chrome the file's reader left out (footers, footnotes), so nothing goes unseen.
+ */
+export function reviewsOf(warnings: Problem[], text: string, where: (line: number) => string, dropped: ReadonlyArray<{ where: string; text: string }>): Review[] {
+  const lines = text.split('\n')
+  const read: Review[] = warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (lines[w.line - 1] ?? '').trim() }))
+  const left: Review[] = dropped.map((d) => ({ where: d.where, line: 0, message: 'left out of the plan\'s text as page chrome (a page number, footer or footnote)', kind: 'frame', text: d.text }))
+  return [...read, ...left]
 }

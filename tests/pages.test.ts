@@ -11,6 +11,7 @@ import { parsePlan } from '../scripts/parse/index.ts'
 import { readPlan } from '../scripts/site/load.ts'
 import { planSidebar } from '../scripts/site/nav.ts'
 import { ownedCounts } from '../scripts/render/site.ts'
+import { reviewsOf } from '../scripts/report.ts'
 
 const seed = planOf(SEED)
 const second: Plan = { ...planOf(`${FIXTURES}plans/canonical/input.txt`), id: 'fangxun-2023', source: 'fangxun-2023.txt' }
@@ -86,7 +87,7 @@ describe('a plan published with warnings', () => {
   const cut = lines.slice(0, at(20) + 1).join('\n').slice(0, -40)
   const result = parsePlan({ id: 'broken', source: 'broken.txt', text: cut, registry })
   if (!result.ok) throw new Error('refused')
-  const reviews: Review[] = result.warnings.map((w) => ({ where: `:${w.line}`, line: w.line, message: w.message, kind: w.kind ?? '', text: cut.split('\n')[w.line - 1]!.trim() }))
+  const reviews: Review[] = reviewsOf(result.warnings, cut, (line) => `:${line}`, [])
   const site = makeSite([result.plan])
   const pages = new Map(sitePages(site, new Map([['broken', cut]]), loadKnowledge(), { pdf: false }, new Map([['broken', reviews]])).map((p) => [p.path, toMarkdown(p)]))
 

@@ -9,7 +9,7 @@ import { parsePlan } from '../parse/index.ts'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
 import type { ParseResult, Review } from '../model.ts'
-import { reportLines, summaryLine } from '../report.ts'
+import { reportLines, reviewsOf, summaryLine } from '../report.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
@@ -131,12 +131,7 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
       sources.set(result.plan.id, text ?? '')
       warnings.push(...lines)
       summaries.push(summaryLine(file, result))
-      const textLines = (text ?? '').split('\n')
-      reviews.set(result.plan.id, [
-        ...result.warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (textLines[w.line - 1] ?? '').trim() }) as const),
-        // Page chrome (footers, footnotes) left out of the plan's text: listed, so nothing goes unseen.
-        ...dropped.map((d) => ({ where: d.where, line: 0, message: 'left out of the plan\'s text as page chrome (a page number, footer or footnote)', kind: 'frame', text: d.text }) as const),
-      ])
+      reviews.set(result.plan.id, reviewsOf(result.warnings, text ?? '', where, dropped))
     } else {
       report.push(...lines)
     }
