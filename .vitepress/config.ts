@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import { loadSite } from '../scripts/site/load.ts'
-import { nav, sidebar } from '../scripts/site/nav.ts'
-import { loadKnowledge } from '../scripts/knowledge-data.ts'
+import { SEEDS_DIR } from '../scripts/paths.ts'
+import { siteTheme, type SiteTheme } from '../scripts/site/nav.ts'
+import { loadReference } from '../scripts/data/load.ts'
 import { headingPermalink, themeLabels } from '../scripts/site/theme-labels.ts'
 import { lateHydration } from '../scripts/site/late-hydration.ts'
 import { bootScript, startAfterPaint } from '../scripts/site/start-after-paint.ts'
@@ -19,7 +20,7 @@ const UNUSED_SYNTAX = ['emoji', 'snippet', ...['tip', 'info', 'warning', 'danger
 
 const base = process.env.SITE_BASE || '/'
 // One part of `npm run build` (scripts/cli/build.ts, scripts/site/batches.ts): the pages of the other parts are
-// left out and links to them are checked on the assembled site instead (tests/site/built.test.ts); the files
+// left out and links to them are checked on the assembled site instead (tests/built/site.test.ts); the files
 // offered for download (docs/public) are put in the site once by the build, not copied by every part; the nav
 // and sidebar come made from the plans (scripts/cli/generate.ts --summary), not read again from every plan.
 const partFile = process.env.SITE_BUILD_PART
@@ -31,13 +32,14 @@ if (given !== undefined && !(typeof given === 'object' && given !== null && 'nav
   throw new Error(`${partFile}: theme: expected {nav: [...], sidebar: {...}}`)
 }
 // Made by scripts/site/nav.ts in the build's generate step and checked for its shape above.
-const theme = given !== undefined ? (given as { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }) : await themeFromPlans()
+const theme = given !== undefined ? (given as SiteTheme) : await themeFromPlans()
 
 /** npm run dev: the nav and sidebar from the plans in seeds/. */
-async function themeFromPlans(): Promise<{ nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }> {
-  const loaded = await loadSite()
+async function themeFromPlans(): Promise<SiteTheme> {
+  const reference = loadReference()
+  const loaded = await loadSite(SEEDS_DIR, reference.registry)
   if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
-  return { nav: nav(loaded.site), sidebar: sidebar(loaded.site, loadKnowledge().sectors) }
+  return siteTheme(loaded.site, reference.knowledge.sectors)
 }
 
 /** Counts the pages VitePress renders (made at the first: the count of pages is known then). */
@@ -79,7 +81,7 @@ export default defineConfig({
   // No favicon request: nothing to fetch, no 404 in the console.
   head: [['link', { rel: 'icon', href: 'data:,' }]],
   // Pages are written by scripts/render: plain Markdown whose text is inert
-  // (scripts/markdown.ts). The syntaxes VitePress adds to Markdown are not used,
+  // (scripts/render/markdown.ts). The syntaxes VitePress adds to Markdown are not used,
   // and are switched off so that nothing can act on a plan's text.
   markdown: {
     attrs: { disable: true },

@@ -53,7 +53,7 @@ export default function setup(): void {
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
   // A clean build (every page built, every PDF printed);
   // then one sentence of one plan changed, rebuilt from the cache, and built clean; then the seeds again,
-  // from the cache, and once more with nothing changed. tests/site/deterministic.test.ts compares each
+  // from the cache, and once more with nothing changed. tests/built/deterministic.test.ts compares each
   // rebuild with its clean build byte for byte, and reads what each rebuild redid.
   build(SITE_AGAIN_DIR, { SITE_BASE }, ['--no-cache'])
   rmSync(CHANGED_SEEDS, { recursive: true, force: true })

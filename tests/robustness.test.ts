@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadPlan, planIdProblem, RESERVED_IDS } from '../scripts/site/load.ts'
+import { readPlan, planIdProblem, RESERVED_IDS } from '../scripts/site/load.ts'
 import { filesBelow } from './helpers/html.ts'
 import { FIXTURES, registry, ROOT, SEED } from './helpers/plans.ts'
 import { HOSTILE_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
@@ -12,12 +12,12 @@ import { HOSTILE_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
 const OUT = join(ROOT, 'tests/output/robustness')
 
 describe('a file that is no plan', () => {
-  it('of 20 MB is refused at once, naming its size', () => {
+  it('of 20 MB is refused at once, naming its size', async () => {
     mkdirSync(OUT, { recursive: true })
     const big = join(OUT, 'big.txt')
     const seed = readFileSync(SEED)
     writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((20 * 1024 * 1024) / seed.length) }, () => seed)))
-    const result = loadPlan(big, registry)
+    const { result } = await readPlan(big, registry)
     expect(result).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^the file is 20\.\d MB; a plan is expected to be under 2 MB/) }] })
     const cli = spawnSync('npm', ['run', '--silent', 'parse', '--', big], { cwd: ROOT, encoding: 'utf8' })
     expect(cli.status).toBe(1)
@@ -25,8 +25,8 @@ describe('a file that is no plan', () => {
     expect(cli.stderr).not.toMatch(/\n\s+at /)
   })
 
-  it('with lines in two encodings names the first foreign line', () => {
-    const result = loadPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
+  it('with lines in two encodings names the first foreign line', async () => {
+    const { result } = await readPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
     expect(result).toMatchObject({ ok: false, problems: [{ line: 13, message: expect.stringContaining('mixed encodings') }] })
   })
 })

@@ -16,10 +16,10 @@ import { tmpdir } from 'node:os'
 import { join, normalize } from 'node:path'
 import ts from 'typescript'
 import type { Browser, Page } from 'playwright-core'
-import { ROOT } from '../site/load.ts'
 import { serve } from '../site/serve.ts'
 import { gzipSize } from './sizes.ts'
 import { FIRST, SHOWN } from '../search/query.ts'
+import { ROOT } from '../paths.ts'
 
 /** Words people look for: sectors, units, deadlines, duties; Chinese, synonyms, pinyin. */
 export const QUERIES = [

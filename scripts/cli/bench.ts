@@ -14,8 +14,9 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { ROOT, loadSite, seedFiles } from '../site/load.ts'
-import { DOCS, type BuildTimings } from '../site/generate.ts'
+import { loadSite, seedFiles } from '../site/load.ts'
+import { loadReference } from '../data/load.ts'
+import { type BuildTimings } from '../site/generate.ts'
 import { CHROMIUM, launch, chromiumMissing } from '../site/chromium.ts'
 import { execFileSync } from 'node:child_process'
 import { url } from '../render/common.ts'
@@ -26,6 +27,7 @@ import { folderSize, gzipSize, indexFiles, siteSize, walk } from '../bench/sizes
 import { coldSearch, COLD_QUERIES, timeEngine, visitSite, type ColdSearch, type SiteSearch } from '../bench/search.ts'
 import { buildsMarkdown, markdown, type BaselineFailure, type BenchResult, type BuildResult, type BuildScaling, type BuildsResult, type CorpusResult, type Rebuild } from '../bench/report.ts'
 import type { Browser } from 'playwright-core'
+import { DOCS, ROOT } from '../paths.ts'
 
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 /** Above this many plans plain VitePress (the baseline) runs with BASELINE_HEAP_MB of heap, and may not finish. */
@@ -93,7 +95,7 @@ async function buildAndRebuild(seed: string, plans: number, work: string, siteDi
   mkdirSync(corpus, { recursive: true })
   const synthetic = syntheticCorpus(seed, plans)
   for (const plan of synthetic) writeFileSync(join(corpus, plan.file), plan.text)
-  const loaded = await loadSite(corpus)
+  const loaded = await loadSite(corpus, loadReference().registry)
   if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
   const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
 

@@ -14,17 +14,17 @@
 import { constants } from 'node:os'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { DOCS, readSummary, recoverSwap, swap, type BuildTimings } from '../site/generate.ts'
-import { ROOT } from '../site/load.ts'
+import { readSummary, recoverSwap, swap, type BuildTimings } from '../site/generate.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
-import { PDF_CACHE, printPdfs } from '../site/pdf.ts'
+import { printPdfs } from '../site/pdf.ts'
 import { buildParts, excludedFrom } from '../site/batches.ts'
-import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey, SITE_CACHE } from '../site/site-cache.ts'
+import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey } from '../site/site-cache.ts'
 import { SHARED } from '../site/page-maps.ts'
-import { BUILD_LOCK, describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
+import { describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
 import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
 import { errorLine } from '../site/durable.ts'
 import { duration, madeAndKept, progress } from '../site/progress.ts'
+import { BUILD_LOCK, DOCS, PDF_CACHE, DIST, ROOT, SITE_CACHE } from '../paths.ts'
 
 /** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
 const DEFAULT_PLANS_PER_BUILD = 10
@@ -76,7 +76,7 @@ function removeLeftovers(target: string): void {
 }
 
 async function main(args: string[]): Promise<number> {
-  const target = option(args, '--outDir') ?? join(ROOT, '.vitepress/dist')
+  const target = option(args, '--outDir') ?? DIST
   const timingsFile = option(args, '--timings')
   const pdf = !args.includes('--no-pdf')
   const readCache = !args.includes('--no-cache')

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { generate, type GenerateSummary } from '../site/generate.ts'
-import { nav, sidebar } from '../site/nav.ts'
+import { siteTheme } from '../site/nav.ts'
 import { pdfJobs } from '../site/pdf.ts'
-import { loadKnowledge } from '../knowledge-data.ts'
-import { BUILD_LOCK, describeHolder, LOCK_HELD_ENV, tryLock } from '../site/lock.ts'
-import { ROOT } from '../site/load.ts'
+import { loadReference } from '../data/load.ts'
+import { describeHolder, LOCK_HELD_ENV, tryLock } from '../site/lock.ts'
+import { BUILD_LOCK, ROOT } from '../paths.ts'
 
 const args = process.argv.slice(2)
 const summaryAt = args.indexOf('--summary')
@@ -27,7 +27,9 @@ if (process.env[LOCK_HELD_ENV] !== '1') {
   if (taken.tookOver) process.stderr.write(`generate: took over the lock of a build that is no longer running (${describeHolder(taken.tookOver)})\n`)
   process.on('exit', taken.release)
 }
-const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, !args.includes('--no-cache'), args.includes('--strict'))
+// The reference data, read once for the whole run and passed down.
+const reference = loadReference()
+const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, reference, !args.includes('--no-cache'), args.includes('--strict'))
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')
@@ -40,7 +42,7 @@ if (!result.ok) {
       pages: result.pages,
       plans: site.plans.map((p) => p.id),
       timings: result.timings,
-      theme: { nav: nav(site), sidebar: sidebar(site, loadKnowledge().sectors) },
+      theme: siteTheme(site, reference.knowledge.sectors),
       pdfJobs: pdf ? pdfJobs(site) : [],
     }
     writeFileSync(summaryFile, JSON.stringify(summary))

@@ -13,9 +13,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { CHROMIUM, CHROMIUM_FLAGS, chromiumMissing } from '../site/chromium.ts'
-import { ROOT, loadSite } from '../site/load.ts'
+import { loadSite } from '../site/load.ts'
+import { loadReference } from '../data/load.ts'
 import { serve } from '../site/serve.ts'
 import { url } from '../render/common.ts'
+import { DIST, ROOT, SEEDS_DIR } from '../paths.ts'
 
 const run = promisify(execFile)
 const LIGHTHOUSE = join(ROOT, 'node_modules/.bin/lighthouse')
@@ -55,10 +57,10 @@ async function measure(siteDir: string, path: string, profile: 'mobile' | 'deskt
 async function main(): Promise<void> {
   const missing = chromiumMissing()
   if (missing) throw new Error(missing)
-  const site = option('--site') ?? join(ROOT, '.vitepress/dist')
+  const site = option('--site') ?? DIST
   const baseline = option('--baseline')
   const runs = Number(option('--runs') ?? 3)
-  const loaded = await loadSite()
+  const loaded = await loadSite(SEEDS_DIR, loadReference().registry)
   if (!loaded.ok) throw new Error(loaded.report.join('\n'))
   const plan = loaded.site.plans[0]!
   const unit = loaded.site.units.find((u) => u.slug === 'villages') ?? loaded.site.units[0]!

@@ -6,8 +6,9 @@
 // JSON, the contract other tools read. Exit 1 where the file is refused (not a
 // plan, or not readable).
 
-import { loadRegistry, planIdProblem, readPlan } from '../site/load.ts'
-import { reportLines, summaryLine } from '../report.ts'
+import { planIdProblem, readPlan } from '../site/load.ts'
+import { loadReference } from '../data/load.ts'
+import { reportLines, summaryLine } from '../views/report.ts'
 
 function reason(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined
@@ -32,7 +33,7 @@ async function main(args: string[]): Promise<number> {
   }
   let loaded
   try {
-    loaded = await readPlan(file, loadRegistry())
+    loaded = await readPlan(file, loadReference().registry)
   } catch (error) {
     process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
     return 1

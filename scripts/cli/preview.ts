@@ -6,8 +6,8 @@
 
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { ROOT } from '../site/load.ts'
 import { normaliseBase, serve } from '../site/serve.ts'
+import { DIST, ROOT } from '../paths.ts'
 
 const DEFAULT_PORT = 4173
 
@@ -17,7 +17,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function main(args: string[]): Promise<number> {
-  const dir = resolve(option(args, '--dir') ?? join(ROOT, '.vitepress/dist'))
+  const dir = resolve(option(args, '--dir') ?? DIST)
   const base = normaliseBase(process.env.SITE_BASE)
   const portText = option(args, '--port') ?? process.env.PORT ?? String(DEFAULT_PORT)
   const port = Number(portText)

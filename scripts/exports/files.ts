@@ -1,8 +1,8 @@
 // The files offered for download, for every plan and every unit of it:
 // ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
 
-import type { Plan } from '../model.ts'
-import { stampDate, tasksOfUnit, type Site, titleOf } from '../views.ts'
+import type { Plan } from '../model/plan.ts'
+import { stampDate, tasksOfUnit, type Site, titleOf } from '../views/site.ts'
 import { url } from '../render/common.ts'
 import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'

@@ -2,8 +2,8 @@
 // duty a recurring event from the plan's date. UIDs and DTSTAMP come from the
 // model, so the same plan gives the same file.
 
-import type { IsoDate, Obligation, Period, Plan, Task } from '../model.ts'
-import { deadlineLabel, PERIOD_LABEL, stampDate } from '../views.ts'
+import type { IsoDate, Obligation, Period, Plan, Task } from '../model/plan.ts'
+import { deadlineLabel, PERIOD_LABEL, stampDate } from '../views/site.ts'
 import { taskLabel } from '../render/common.ts'
 
 export interface CalendarInput {

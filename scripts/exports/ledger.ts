@@ -2,9 +2,9 @@
 // with the columns cadres keep, the last five left for the unit to fill.
 // Rows are plain data; xlsx.ts and csv.ts write them.
 
-import type { Plan, Unit } from '../model.ts'
+import type { Plan, Unit } from '../model/plan.ts'
 import { measureHeading } from '../render/common.ts'
-import { deadlineValue, tasksOfUnit, type UnitTask, titleOf } from '../views.ts'
+import { deadlineValue, tasksOfUnit, type UnitTask, titleOf } from '../views/site.ts'
 
 export const LEDGER_COLUMNS = [
   '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '备注',

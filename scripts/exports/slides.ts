@@ -1,8 +1,8 @@
 // The slides of the projection mode (放映模式): one per task, in plan order,
 // with the text as it is shown. The theme's Presentation component only displays them.
 
-import type { Plan } from '../model.ts'
-import { deadlineLabel } from '../views.ts'
+import type { Plan } from '../model/plan.ts'
+import { deadlineLabel } from '../views/site.ts'
 import { measureHeading, taskLabel, url } from '../render/common.ts'
 
 export interface Slide {

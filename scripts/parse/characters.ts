@@ -3,7 +3,7 @@
 // unit a reader sees; the text shown keeps what the file holds, the comparing
 // happens on a key beside it.
 
-import type { Problem } from '../model.ts'
+import type { Problem } from '../model/plan.ts'
 
 /**
  * Format characters (Unicode Cf: zero-width spaces and joiners, word joiner,

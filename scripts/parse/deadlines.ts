@@ -1,8 +1,8 @@
 // Deadlines as written ("6月底前完成", "长期坚持", "每月至少一次") → normalised
 // deadlines, and recurring duties found in task texts.
 
-import type { Deadline, IsoDate, Obligation, Period } from '../model.ts'
-import { readNumber, NUMBER } from './markers.ts'
+import type { Deadline, IsoDate, Obligation, Period } from '../model/plan.ts'
+import { readNumber, NUMBER } from '../text/numerals.ts'
 
 const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [
   // Longest first: "每半年" must not be read as "每年".

@@ -9,7 +9,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
-import { chineseCounting } from './markers.ts'
+import { chineseCounting } from '../text/numerals.ts'
 import { LIMITS, partTooLarge, tooManyParagraphs } from './limits.ts'
 import { trimBy } from './text.ts'
 

@@ -4,9 +4,10 @@
 // may carry the plan as its attachment (关于印发…的通知, its own items and date,
 // then 附件 and the plan). Pure: paragraphs in, parts out.
 
-import type { IsoDate, Notice, Problem } from '../model.ts'
+import type { IsoDate, Notice, Problem } from '../model/plan.ts'
 import { isoDate } from './deadlines.ts'
-import { readMarker, readNumber, NUMBER } from './markers.ts'
+import { readMarker } from './markers.ts'
+import { readNumber, NUMBER } from '../text/numerals.ts'
 import { clean, type Paragraph } from './paragraphs.ts'
 
 const NUM = NUMBER

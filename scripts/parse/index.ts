@@ -9,10 +9,10 @@
 
 import type {
   Deadline, IsoDate, Measure, Obligation, OtherSection, ParseResult, Phase, Plan, Problem, Requirement, Section, Task, UnitRef, WarningKind,
-} from '../model.ts'
+} from '../model/plan.ts'
 import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
-import { readNumber, NUMBER } from './markers.ts'
+import { readNumber, NUMBER } from '../text/numerals.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
 import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'

@@ -13,7 +13,7 @@
 import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
-import { chineseCounting } from './markers.ts'
+import { chineseCounting } from '../text/numerals.ts'
 
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0'
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0'

@@ -1,9 +1,9 @@
 // Phases (阶段划分): "（一）动员部署阶段。即日起至2022年6月30日。正文…", with spans
 // "即日起至2022年6月30日", "2022年5月15日至8月31日", "2022年8月以后".
 
-import type { IsoDate, Phase, Problem } from '../model.ts'
+import type { IsoDate, Phase, Problem } from '../model/plan.ts'
 import { isoDate, lastDayOfMonth } from './deadlines.ts'
-import { readNumber, NUMBER } from './markers.ts'
+import { readNumber, NUMBER } from '../text/numerals.ts'
 import { splitTitle } from './text.ts'
 
 const NUM = NUMBER

@@ -5,8 +5,9 @@
 // reads: a measure heading where the 重点任务 cell changes, then "N.具体措施"
 // with a note whose fields are the row's cells under their header words.
 
-import type { Problem } from '../model.ts'
-import { chineseCounting, readMarker } from './markers.ts'
+import type { Problem } from '../model/plan.ts'
+import { readMarker } from './markers.ts'
+import { chineseCounting } from '../text/numerals.ts'
 import type { Paragraph } from './paragraphs.ts'
 import { isSpace, trimBy } from './text.ts'
 

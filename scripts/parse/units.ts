@@ -3,7 +3,7 @@
 
 import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
-import type { Unit } from '../model.ts'
+import type { Unit } from '../model/plan.ts'
 import { matchKey, visibleForm } from './characters.ts'
 import { isSpace, trimBy, trimSpaceEnd } from './text.ts'
 
@@ -183,18 +183,4 @@ export function fallbackSlug(name: string): string {
   }
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 6)
   return `${readable || 'unit'}-${hash}`
-}
-
-/** The unit and every group it belongs to, directly or through another group. */
-export function unitAndGroups(units: Unit[], name: string): string[] {
-  const byName = new Map(units.map((u) => [u.name, u]))
-  const result: string[] = []
-  const queue = [name]
-  while (queue.length > 0) {
-    const next = queue.shift()!
-    if (result.includes(next)) continue
-    result.push(next)
-    queue.push(...(byName.get(next)?.memberOf ?? []))
-  }
-  return result
 }

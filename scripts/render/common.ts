@@ -2,10 +2,10 @@
 
 import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
-import type { Deadline, Measure, Plan, Task, Unit } from '../model.ts'
-import { chineseCounting } from '../parse/markers.ts'
-import { deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Site } from '../views.ts'
-import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from '../markdown.ts'
+import type { Deadline, Measure, Plan, Task, Unit } from '../model/plan.ts'
+import { chineseCounting } from '../text/numerals.ts'
+import { deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Site } from '../views/site.ts'
+import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from './markdown.ts'
 
 export const url = {
   planHome: (plan: Plan) => `/${plan.id}/`,

@@ -4,7 +4,7 @@
 // (Presentation.vue), the menus (scripts/site/nav.ts) and the print styles.
 
 import type { RootContent } from 'mdast'
-import { heading, link, list, pageTitle, paragraph, strong, type Page } from '../markdown.ts'
+import { heading, link, list, pageTitle, paragraph, strong, type Page } from './markdown.ts'
 import { url } from './common.ts'
 
 export const HELP_PATH = 'help.md'

@@ -2,17 +2,11 @@
 // refines, its terms, the documents it cites, the sectors its tasks concern.
 
 import type { RootContent } from 'mdast'
-import type { Plan, Task } from '../model.ts'
-import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from '../markdown.ts'
-import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../knowledge.ts'
-import { deadlineLabel, isLibrary, titleOf, type Site } from '../views.ts'
+import type { Plan, Task } from '../model/plan.ts'
+import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from './markdown.ts'
+import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type KnowledgeData, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../views/knowledge.ts'
+import { deadlineLabel, isLibrary, titleOf, type Site } from '../views/site.ts'
 import { measureCount, measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
-
-export interface KnowledgeData {
-  national: NationalData
-  mechanisms: string[]
-  sectors: Sector[]
-}
 
 function placeLink(plan: Plan, place: Place): Inline {
   if (place.kind === 'task') return taskLink(plan, plan.tasks.find((t) => t.number === place.task)!)

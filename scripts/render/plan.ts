@@ -2,13 +2,13 @@
 // plan's own sections (phases, requirements, guiding ideology, original text).
 
 import type { RootContent } from 'mdast'
-import type { Plan, Review, Task, WarningKind } from '../model.ts'
-import { termsOfTask, type NationalData, type Term } from '../knowledge.ts'
+import type { Plan, Review, Task, WarningKind } from '../model/plan.ts'
+import { termsOfTask, type NationalData, type Term } from '../views/knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../parse/text.ts'
-import { escapeHtml } from '../html.ts'
-import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
-import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
+import { escapeHtml } from './html.ts'
+import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from './markdown.ts'
+import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views/site.ts'
 import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`

@@ -1,9 +1,9 @@
 // Pages that span plans: the site home and the unit pages ("我的职责").
 
 import type { RootContent } from 'mdast'
-import type { Plan, Unit } from '../model.ts'
-import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
-import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
+import type { Plan, Unit } from '../model/plan.ts'
+import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from './markdown.ts'
+import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views/site.ts'
 import { helpUrl } from './help.ts'
 import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 

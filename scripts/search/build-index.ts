@@ -1,27 +1,9 @@
 // Builds the search index in Node, with the engine settings the browser uses.
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { pinyin } from 'pinyin-pro'
-import { ROOT } from '../site/load.ts'
-import { loadKnowledge } from '../knowledge-data.ts'
-import type { Site } from '../views.ts'
+import type { Site } from '../views/site.ts'
+import type { Sector } from '../views/knowledge.ts'
 import type { SearchData } from './documents.ts'
-
-export const SYNONYMS_FILE = join(ROOT, 'scripts/data/synonyms.json')
-
-export function readSynonyms(json: unknown, file = SYNONYMS_FILE): string[][] {
-  const groups = typeof json === 'object' && json !== null && 'groups' in json ? json.groups : undefined
-  const problem = `${file}: expected {"groups": [["名称", "别称", …], …]}, each group of two names or more`
-  if (!Array.isArray(groups)) throw new Error(problem)
-  return groups.map((group: unknown, i) => {
-    if (!Array.isArray(group) || group.length < 2) throw new Error(`${problem}; groups[${i}] is not`)
-    return group.map((name: unknown) => {
-      if (typeof name !== 'string' || name === '') throw new Error(`${problem}; groups[${i}] has a name that is not text`)
-      return name
-    })
-  })
-}
 
 /**
  * Word boundaries of a Chinese text, from ICU's dictionary (Intl.Segmenter, in
@@ -41,10 +23,10 @@ export function wordBoundaries(text: string): Set<number> {
   return cuts
 }
 
-/** What indexing needs beside the site; the sectors are given where the caller has read them already. */
-export function searchData(sectors = loadKnowledge().sectors): SearchData {
+/** What indexing needs beside the site, from the reference data the caller has read (scripts/data/load.ts). */
+export function searchData(sectors: Sector[], synonyms: string[][]): SearchData {
   return {
-    synonyms: readSynonyms(JSON.parse(readFileSync(SYNONYMS_FILE, 'utf8'))),
+    synonyms,
     pinyin: (text) => pinyin(text, { toneType: 'none', type: 'array', v: true }).map((s) => (/^[a-z]+$/.test(s) ? s : '')),
     boundaries: wordBoundaries,
     sectors,
@@ -58,7 +40,7 @@ export interface SearchExtras {
   vocabulary: string[]
 }
 
-export function searchExtras(site: Site, data = searchData()): SearchExtras {
+export function searchExtras(site: Site, data: SearchData): SearchExtras {
   const names = [...site.units.map((u) => u.name), ...data.sectors.flatMap((s) => [s.name, ...s.words]), ...data.synonyms.flat()]
   return { synonyms: data.synonyms, vocabulary: [...new Set(names)].sort() }
 }

@@ -2,11 +2,11 @@
 // and one per measure, unit, deadline, phase, work requirement and section,
 // each with the URL of its page. Pure, but for the pinyin converter it is given.
 
-import type { Plan, Task } from '../model.ts'
-import { deadlineKey, deadlineLabel, formatDate, type Site, titleOf } from '../views.ts'
+import type { Plan, Task } from '../model/plan.ts'
+import { deadlineKey, deadlineLabel, formatDate, type Site, titleOf } from '../views/site.ts'
 import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
-import { PAGE_TITLE_ID } from '../markdown.ts'
-import type { Sector } from '../knowledge.ts'
+import { PAGE_TITLE_ID } from '../render/markdown.ts'
+import type { Sector } from '../views/knowledge.ts'
 
 /** One search result as indexed and shown. Shown fields are plain text: the search box writes them as text. */
 export interface SearchDocument {

@@ -5,7 +5,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { ROOT } from './load.ts'
+import { ROOT } from '../paths.ts'
 
 export const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 

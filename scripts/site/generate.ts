@@ -8,23 +8,22 @@
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { loadSite, ROOT, type LoadedSite } from './load.ts'
-import { toMarkdown } from '../markdown.ts'
+import { loadSite, type LoadedSite } from './load.ts'
+import { toMarkdown } from '../render/markdown.ts'
 import { planPages, sharedPages } from './pages.ts'
-import { loadKnowledge } from '../knowledge-data.ts'
+import type { Reference } from '../data/load.ts'
 import { planDownloads } from '../exports/files.ts'
 import { publishedOriginal } from '../exports/original.ts'
 import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
 import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
-import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
+import { planDocuments, sharedDocuments, type SearchData, type SearchDocument } from '../search/documents.ts'
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
-import { isLibrary, type Site } from '../views.ts'
-import type { DefaultTheme } from 'vitepress'
+import { isLibrary, type Site } from '../views/site.ts'
+import type { SiteTheme } from './nav.ts'
 import type { PdfJob } from './pdf.ts'
-
-export const DOCS = join(ROOT, 'docs')
+import { DATA_DIR, DOCS, ROOT, SEARCH_CACHE, SEEDS_DIR } from '../paths.ts'
 
 export interface GenerateOptions {
   base: string
@@ -63,7 +62,7 @@ export interface GenerateSummary {
   plans: string[]
   timings: GenerateTimings
   /** What every page carries, made from the plans: the config's nav and sidebar (scripts/site/nav.ts). */
-  theme: { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }
+  theme: SiteTheme
   /** The PDFs to print ([] without --pdf). */
   pdfJobs: PdfJob[]
 }
@@ -83,9 +82,6 @@ export type Generated =
    */
   | { ok: true; site: Site; pages: number; warnings: string[]; notices: string[]; summaries: string[]; timings: GenerateTimings }
   | { ok: false; report: string[] }
-
-/** Where each plan's search documents are kept between builds (ignored by git), by the plan's key. */
-export const SEARCH_CACHE = join(ROOT, '.cache/search')
 
 /** The file in each plan's folder of docs/ that says from what it was generated (the plan's key) and what it holds. */
 const STAMP = '.generated'
@@ -148,22 +144,39 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
  * false). The shared pages and the search index, which depend on every plan,
  * are always written. Each plan's folders are replaced whole.
  */
-export async function generate(options: GenerateOptions, readCache = true, strict = false): Promise<Generated> {
+export async function generate(options: GenerateOptions, reference: Reference, readCache = true, strict = false): Promise<Generated> {
   const start = performance.now()
-  const loaded: LoadedSite = await loadSite()
+  const loaded: LoadedSite = await loadSite(SEEDS_DIR, reference.registry)
   if (!loaded.ok) return { ok: false, report: loaded.report }
   // --strict: a gate for an administrator who wants no plan published with a warning; checked before anything is written.
   if (strict && loaded.warnings.length > 0) {
     return { ok: false, report: [...loaded.warnings, ...loaded.summaries, `--strict: ${loaded.warnings.length} warning(s); nothing was published (without --strict, warnings never stop a build)`] }
   }
   const parsed = performance.now()
+  const run: Run = { loaded, options, reference, search: searchData(reference.knowledge.sectors, reference.synonyms), publicDir: join(DOCS, 'public'), scratch: join(DOCS, '.next') }
+  prepareDocs(run)
+  const plans = await writePlans(run, readCache)
+  removeGonePlans(run)
+  const sharedCount = writeShared(run)
+  writeSearchIndex(run, plans.searchFiles)
+  const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated: plans.generated }
   const { site } = loaded
-  const knowledge = loadKnowledge()
-  const data = searchData(knowledge.sectors)
-  const several = site.plans.length > 1
-  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several), String(isLibrary(site)))
-  const publicDir = join(DOCS, 'public')
-  const scratch = join(DOCS, '.next')
+  return { ok: true, site, pages: plans.pages + sharedCount, warnings: loaded.warnings, notices: plans.notices, summaries: loaded.summaries, timings }
+}
+
+/** What the steps of one generate share: the plans read, the options, the reference data, and where they write. */
+interface Run {
+  loaded: LoadedSite & { ok: true }
+  options: GenerateOptions
+  reference: Reference
+  search: SearchData
+  publicDir: string
+  /** Where a plan's folders are made before they are swapped in. */
+  scratch: string
+}
+
+/** docs/ ready to be written: an earlier generate's scratch removed and a swap it was killed in undone. */
+function prepareDocs({ publicDir, scratch }: Run): void {
   rmSync(scratch, { recursive: true, force: true })
   // A generate killed halfway through a swap: its folder put back, or its leftover removed (an ID.old folder in docs/
   // would otherwise be taken for shared pages and published).
@@ -174,16 +187,27 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   mkdirSync(publicDir, { recursive: true })
   mkdirSync(SEARCH_CACHE, { recursive: true })
   writeFileSync(join(DOCS, '.gitkeep'), '')
+}
 
+/**
+ * Each plan's pages, files and search documents, generated unless its folder holds what its key says; each plan's
+ * folders swapped in whole. Returns the pages counted, the plans generated, each plan's search documents' file (in
+ * order) and the lines for the administrator; the search documents of plans gone from the seeds are removed.
+ */
+async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number; generated: number; searchFiles: string[]; notices: string[] }> {
+  const { loaded, options, reference, search, publicDir, scratch } = run
+  const { site } = loaded
+  const several = site.plans.length > 1
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several), String(isLibrary(site)))
   // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
-  const searchDocs: string[] = []
+  const searchFiles: string[] = []
   const notices: string[] = []
   const cleaned = (plan: Site['plans'][number], removed: string[]) => {
     if (removed.length > 0) notices.push(`generate: ${plan.source}: offered for download cleaned of what its author removed or hid (the file as received is not published): ${removed.join(', ')}`)
   }
   const used = new Set<string>()
   let pages = 0
-  let plansGenerated = 0
+  let generated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
     const key = sha256(common, plan.id, plan.source, readFileSync(seed))
@@ -191,14 +215,14 @@ export async function generate(options: GenerateOptions, readCache = true, stric
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'
     if (typeof state === 'string' && state !== 'absent') notices.push(`generate: docs/${plan.id}: ${state}; generated again`)
-    searchDocs.push(searchFile)
+    searchFiles.push(searchFile)
     if (typeof state === 'object') {
       cleaned(plan, state.ok)
       pages += filesBelow(join(DOCS, plan.id)).filter((f) => f.endsWith('.md')).length
       continue
     }
-    plansGenerated++
-    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [])
+    generated++
+    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', reference.knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [])
     const files: Record<string, string> = {}
     const put = (dir: 'docs' | 'public', path: string, content: string | Buffer) => {
       write(join(scratch, dir, path), content)
@@ -211,7 +235,7 @@ export async function generate(options: GenerateOptions, readCache = true, stric
     cleaned(plan, original.removed)
     put('public', `${plan.id}/${plan.source}`, original.data)
     for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
-    const documents = JSON.stringify(planDocuments(plan, options.base, several, data))
+    const documents = JSON.stringify(planDocuments(plan, options.base, several, search))
     writeWhole(searchFile, documents)
     files.search = digest(documents)
     // The stamp last, once everything it records is written and on disk: a folder cut short never has one.
@@ -222,7 +246,12 @@ export async function generate(options: GenerateOptions, readCache = true, stric
     swap(join(scratch, 'public', plan.id), join(publicDir, plan.id))
     swap(join(scratch, 'docs', plan.id), join(DOCS, plan.id))
   }
-  // Plans no longer in the seeds.
+  for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
+  return { pages, generated, searchFiles, notices }
+}
+
+/** The folders of plans no longer in the seeds. */
+function removeGonePlans({ loaded: { site }, publicDir }: Run): void {
   const ids = new Set(site.plans.map((p) => p.id))
   for (const entry of readdirSync(DOCS, { withFileTypes: true })) {
     if (entry.isDirectory() && !ids.has(entry.name) && existsSync(join(DOCS, entry.name, STAMP))) rmSync(join(DOCS, entry.name), { recursive: true })
@@ -230,27 +259,30 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   for (const entry of readdirSync(publicDir, { withFileTypes: true })) {
     if (entry.isDirectory() && !ids.has(entry.name) && entry.name !== SEARCH_DIR) rmSync(join(publicDir, entry.name), { recursive: true })
   }
-  // The shared pages, the model's schema and the search index: every plan's.
-  const shared = sharedPages(site, knowledge, options)
+}
+
+/** The shared pages (every plan's) and the model's schema; returns the pages written. */
+function writeShared({ loaded: { site }, options, reference, publicDir }: Run): number {
+  const shared = sharedPages(site, reference.knowledge, options)
   for (const file of sharedFiles(DOCS, site.plans.map((p) => p.id))) rmSync(join(DOCS, file))
   for (const page of shared) write(join(DOCS, page.path), toMarkdown(page))
-  pages += shared.length
-  copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(publicDir, 'plan.schema.json'))
-  // The search box's index: many small files, of which a query fetches the few it names.
-  const sharedDocs = sharedDocuments(site, options.base, data)
-  const { synonyms, vocabulary } = searchExtras(site, data)
+  copyFileSync(join(DATA_DIR, 'plan.schema.json'), join(publicDir, 'plan.schema.json'))
+  return shared.length
+}
+
+/** The search box's index: many small files, of which a query fetches the few it names. */
+function writeSearchIndex({ loaded: { site }, options, search, publicDir, scratch }: Run, searchFiles: string[]): void {
+  const sharedDocs = sharedDocuments(site, options.base, search)
+  const { synonyms, vocabulary } = searchExtras(site, search)
   const index = join(scratch, SEARCH_DIR)
   const files = join(index, 'files')
   const manifest = writeIndex((function* () {
-    for (const file of searchDocs) yield readDocuments(file)
+    for (const file of searchFiles) yield readDocuments(file)
     yield sharedDocs
   })(), synonyms, vocabulary, (path, content) => write(path === paths.manifest ? join(index, path) : join(files, path), content))
   renameSync(files, join(index, manifest.folder))
   swap(index, join(publicDir, SEARCH_DIR))
   rmSync(scratch, { recursive: true, force: true })
-  for (const name of readdirSync(SEARCH_CACHE)) if (!used.has(name)) rmSync(join(SEARCH_CACHE, name), { force: true })
-  const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated }
-  return { ok: true, site, pages, warnings: loaded.warnings, notices, summaries: loaded.summaries, timings }
 }
 
 /** A plan's search documents as this build kept them (checked against the plan's stamp before; here for shape). */

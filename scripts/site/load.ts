@@ -1,24 +1,14 @@
-// File I/O at the edge: reading seeds and the unit registry from disk.
+// File I/O at the edge: reading the plans of a seeds folder (the reference data: scripts/data/load.ts).
 
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { decode } from '../parse/decode.ts'
 import { notReadMessage, PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
-import { readRegistry, type Registry } from '../parse/units.ts'
-import { makeSite, type Site } from '../views.ts'
-import type { ParseResult, Review } from '../model.ts'
-import { reportLines, reviewsOf, summaryLine } from '../report.ts'
-
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
-/** Where the plans are: seeds/, or PLAN_SEEDS for a build of other plans (tests, benchmarks). */
-export const SEEDS_DIR = process.env.PLAN_SEEDS ? process.env.PLAN_SEEDS : join(ROOT, 'seeds')
-
-export function loadRegistry(file = REGISTRY_FILE): Registry {
-  return readRegistry(JSON.parse(readFileSync(file, 'utf8')), file)
-}
+import type { Registry } from '../parse/units.ts'
+import { makeSite, type Site } from '../views/site.ts'
+import type { ParseResult, Review } from '../model/plan.ts'
+import { reportLines, reviewsOf, summaryLine } from '../views/report.ts'
+import { ROOT, SEEDS_DIR } from '../paths.ts'
 
 /** The plan id of a seed file: its name without extension. */
 export function planId(file: string): string {
@@ -66,13 +56,6 @@ export async function readPlan(file: string, registry: Registry): Promise<Loaded
   return { result: parsePlan({ id: planId(file), source: basename(file), text: source.text, registry }), text: source.text, where: source.where, dropped: source.dropped }
 }
 
-/** A plain-text plan, read at once (tests and the bench, whose plans are text). */
-export function loadPlan(file: string, registry: Registry): ParseResult {
-  const decoded = decode(readFileSync(file))
-  if (!decoded.ok) return { ok: false, problems: [{ line: decoded.line, message: decoded.message }], warnings: [] }
-  return parsePlan({ id: planId(file), source: basename(file), text: decoded.text, registry })
-}
-
 /** The plan files of a seeds folder (.txt, .md, .docx, .doc, .odt, .pdf), sorted by name. */
 export function seedFiles(dir = SEEDS_DIR): string[] {
   const read = new Set<string>(PLAN_EXTENSIONS)
@@ -106,7 +89,7 @@ export type LoadedSite =
   | { ok: false; report: string[] }
 
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
-export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Promise<LoadedSite> {
+export async function loadSite(dir: string, registry: Registry): Promise<LoadedSite> {
   const files = seedFiles(dir)
   const unread = unreadSeedFiles(dir)
   if (files.length === 0) return { ok: false, report: [...unread, `${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }

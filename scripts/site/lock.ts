@@ -7,10 +7,9 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { isCode } from './durable.ts'
-import { ROOT } from './load.ts'
+import { ROOT } from '../paths.ts'
 
 /** The build's lock (ignored by git). */
-export const BUILD_LOCK = join(ROOT, '.cache/build.lock')
 
 /** Set to "1" in the environment of a build's children: their parent holds the lock. */
 export const LOCK_HELD_ENV = 'SITE_BUILD_LOCK_HELD'

@@ -2,11 +2,11 @@
 // renders their text as HTML, so every text from the plan is escaped.
 
 import type { DefaultTheme } from 'vitepress'
-import type { Plan } from '../model.ts'
-import { isLibrary, titleOf, type Site } from '../views.ts'
-import type { Sector } from '../knowledge.ts'
+import type { Plan } from '../model/plan.ts'
+import { isLibrary, titleOf, type Site } from '../views/site.ts'
+import type { Sector } from '../views/knowledge.ts'
 import { measureHeading, refinesNational, taskLabel, url } from '../render/common.ts'
-import { escapeHtml } from '../html.ts'
+import { escapeHtml } from '../render/html.ts'
 
 /**
  * The site's sidebars: sectors and units. A plan's sidebar is not here: the
@@ -87,4 +87,11 @@ export function nav(site: Site): DefaultTheme.NavItem[] {
     { text: '行业领域', link: url.sectors() },
     ...(single ? [{ text: '时间表', link: url.timeline(site.plans[0]!) }] : []),
   ]
+}
+
+/** What every page carries, made from the plans: the config's nav and sidebar (the build's summary, npm run dev). */
+export interface SiteTheme { nav: DefaultTheme.NavItem[]; sidebar: DefaultTheme.SidebarMulti }
+
+export function siteTheme(site: Site, sectors: Sector[]): SiteTheme {
+  return { nav: nav(site), sidebar: sidebar(site, sectors) }
 }

@@ -1,14 +1,15 @@
 // Every page of the site, from the model: pure, sorted by path.
 
-import type { Plan, Review } from '../model.ts'
-import type { Page } from '../markdown.ts'
-import { isLibrary, type Site } from '../views.ts'
+import type { Plan, Review } from '../model/plan.ts'
+import type { Page } from '../render/markdown.ts'
+import { isLibrary, type Site } from '../views/site.ts'
 import {
   deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, reviewPage, taskPages, timelinePage,
 } from '../render/plan.ts'
 import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
-import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages, type KnowledgeData } from '../render/knowledge.ts'
-import { glossary } from '../knowledge.ts'
+import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages,  } from '../render/knowledge.ts'
+import type { KnowledgeData } from '../views/knowledge.ts'
+import { glossary } from '../views/knowledge.ts'
 import { planSidebar } from './nav.ts'
 import { refinesNational } from '../render/common.ts'
 import { helpPage } from '../render/help.ts'

@@ -13,11 +13,11 @@ import { dirname, join, relative } from 'node:path'
 import { copyOwn, digest, writeWhole } from './durable.ts'
 import type { Browser } from 'playwright-core'
 import { appRunning, CHROMIUM, launch } from './chromium.ts'
-import { ROOT } from './load.ts'
 import { serve } from './serve.ts'
-import { isLibrary, stampDate, tasksOfUnit, type Site } from '../views.ts'
+import { isLibrary, stampDate, tasksOfUnit, type Site } from '../views/site.ts'
 import { url } from '../render/common.ts'
 import { readMetadata } from './metadata.ts'
+import { PDF_CACHE, ROOT } from '../paths.ts'
 
 export interface PdfJob {
   /** The page to print, below the site's base: "plan/print.html". */
@@ -50,7 +50,6 @@ export function stampPdf(pdf: Buffer, date: string): Buffer {
 }
 
 /** Where printed PDFs are kept between builds (ignored by git). */
-export const PDF_CACHE = join(ROOT, '.cache/pdf')
 
 /** Raise when the way pages are printed changes (options, stamping): every cached PDF is then printed again. */
 const PRINT_VERSION = 2

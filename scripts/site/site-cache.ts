@@ -14,13 +14,12 @@ import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { copyOwn, digest, fileDigest, moveFile, syncFolder, writeSynced } from './durable.ts'
-import { ROOT } from './load.ts'
 import { SHARED, splitPageMap } from './page-maps.ts'
 import { metadataScript, pointAtMetadata, readMetadata } from './metadata.ts'
 import type { BuildPart } from './batches.ts'
+import { ROOT } from '../paths.ts'
 
 /** Where built pages are kept between builds (ignored by git). */
-export const SITE_CACHE = join(ROOT, '.cache/site')
 
 /** Raise when what an entry holds changes: every entry is then built again. */
 const CACHE_VERSION = 2

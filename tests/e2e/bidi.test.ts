@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { createMarkdownRenderer } from 'vitepress'
-import { link, paragraph, text, toMarkdown } from '../../scripts/markdown.ts'
-import { escapeHtml } from '../../scripts/html.ts'
+import { link, paragraph, text, toMarkdown } from '../../scripts/render/markdown.ts'
+import { escapeHtml } from '../../scripts/render/html.ts'
 import { launch } from '../helpers/browser.ts'
 
 let browser: Browser

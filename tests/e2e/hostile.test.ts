@@ -14,14 +14,14 @@ import { filesBelow } from '../helpers/html.ts'
 import { planOf, ROOT } from '../helpers/plans.ts'
 import { HOSTILE_DIR, HOSTILE_SEEDS, guideHeaders } from '../helpers/site.ts'
 import { CORPUS_PLAN_ID, misplaced, payloads } from '../helpers/hostile.ts'
-import type { Plan } from '../../scripts/model.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 
 let browser: Browser
 let corpus: Plan
 
 beforeAll(async () => {
   browser = await launch()
-  corpus = planOf(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`))
+  corpus = await planOf(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`))
 })
 afterAll(async () => {
   await browser?.close()

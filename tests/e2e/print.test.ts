@@ -9,7 +9,7 @@ import { PLAN_ID, SITE_BASE, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
 import { launch } from '../helpers/browser.ts'
 import { serve } from '../helpers/server.ts'
 
-const plan = planOf(SEED)
+const plan = await planOf(SEED)
 const A4 = { width: 595.28, height: 841.89 } // points
 
 async function readPdf(path: string) {

@@ -10,7 +10,7 @@ import { planOf, ROOT, SEED } from '../helpers/plans.ts'
 import { PLAN_ID, SCREENSHOTS, SITE_BASE } from '../helpers/site.ts'
 import { quantile } from '../../scripts/bench/search.ts'
 
-const plan = planOf(SEED)
+const plan = await planOf(SEED)
 
 /** What a task offers to a literal search: title, text, units (canonical and as written), deadline. */
 const haystack = new Map(plan.tasks.map((t) => [t.number, [t.title, t.text, ...t.units, ...t.unitRefs.map((r) => r.text), t.deadline.text].join('\n')]))

@@ -13,7 +13,7 @@ import { planDownloads } from '../../scripts/exports/files.ts'
 import { xmlSafe } from '../../scripts/exports/xlsx.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
-import { makeSite } from '../../scripts/views.ts'
+import { makeSite } from '../../scripts/views/site.ts'
 import { registry, SEED } from '../helpers/plans.ts'
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

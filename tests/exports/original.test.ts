@@ -11,7 +11,7 @@ import { parsePlan } from '../../scripts/parse/index.ts'
 import { planDocx } from '../helpers/layouts.ts'
 import { content, FIXTURES, planOf, registry, ROOT } from '../helpers/plans.ts'
 
-const plan = planOf(`${FIXTURES}plans/canonical/input.txt`)
+const plan = await planOf(`${FIXTURES}plans/canonical/input.txt`)
 const SENTENCE = '<w:r><w:t xml:space="preserve">坚持人民至上、生命至上，全力保障人民群众生命财产安全，确保安全度汛。</w:t></w:r>'
 /** Names and words only the author's record holds: none may be in the published copy. */
 const SECRETS = ['张三', '李四', '王五', '赵六', '某某咨询公司', '删去的整句', '内部意见', '批注内容']

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chineseNumeral } from '../../scripts/render/common.ts'
-import type { Plan } from '../../scripts/model.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 import { ROOT } from './plans.ts'
 
 export const CORPUS_FILE = join(ROOT, 'tests/fixtures/hostile/payloads.lines')

@@ -4,7 +4,7 @@
 // each back to the model it came from (tests/parse/layouts.test.ts); so must
 // a Word file whose notes are small tables under their tasks.
 import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx'
-import type { Plan, Task } from '../../scripts/model.ts'
+import type { Plan, Task } from '../../scripts/model/plan.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
 
 export type TextLayout = 'inline' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells'

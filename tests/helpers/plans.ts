@@ -1,18 +1,21 @@
 // Shared by the tests: the seed plan and the fixture folders.
 
 import { readdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { loadPlan, loadRegistry } from '../../scripts/site/load.ts'
-import type { Plan } from '../../scripts/model.ts'
+import { readPlan } from '../../scripts/site/load.ts'
+import { loadReference } from '../../scripts/data/load.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 
-export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+import { ROOT } from '../../scripts/paths.ts'
+
+export { ROOT }
 export const SEED = `${ROOT}seeds/yincheng-2022-safety-15-measures.txt`
 export const FIXTURES = `${ROOT}tests/fixtures/`
 
-export const registry = loadRegistry()
+export const registry = loadReference().registry
 
-export function planOf(file: string): Plan {
-  const result = loadPlan(file, registry)
+/** A plan file of any format, read as the build reads it (scripts/site/load.ts readPlan); throws if refused. */
+export async function planOf(file: string): Promise<Plan> {
+  const { result } = await readPlan(file, registry)
   if (!result.ok) throw new Error(result.problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'))
   return result.plan
 }

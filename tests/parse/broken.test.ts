@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { registry, SEED } from '../helpers/plans.ts'
-import type { ParseResult, Problem } from '../../scripts/model.ts'
+import type { ParseResult, Problem } from '../../scripts/model/plan.ts'
 
 const lines = readFileSync(SEED, 'utf8').split('\n')
 const at = (n: number) => lines.findIndex((l) => l.startsWith(`${n}.`))

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { describeCharacter, invisibleCharacterWarnings, matchKey, visibleForm } from '../../scripts/parse/characters.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
-import type { Plan } from '../../scripts/model.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 import { registry, SEED } from '../helpers/plans.ts'
 
 const seedText = readFileSync(SEED, 'utf8')

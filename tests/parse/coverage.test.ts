@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Plan } from '../../scripts/model.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 import { decode } from '../../scripts/parse/decode.ts'
 import { readFullDate, readSignature } from '../../scripts/parse/frame.ts'
 import { readMarker } from '../../scripts/parse/markers.ts'
@@ -89,10 +89,10 @@ const plans = [
 ]
 
 describe('every character of the plan is in its model, once', () => {
-  it.each(plans)('%s', (_name, file) => {
+  it.each(plans)('%s', async (_name, file) => {
     const decoded = decode(readFileSync(file!))
     if (!decoded.ok) throw new Error(decoded.message)
-    expect(difference(modelChars(planOf(file!), body(decoded.text)), sourceChars(decoded.text))).toEqual({ lost: '', invented: '' })
+    expect(difference(modelChars(await planOf(file!), body(decoded.text)), sourceChars(decoded.text))).toEqual({ lost: '', invented: '' })
   })
 
   it('the Word plan in seeds/', async () => {
@@ -104,8 +104,8 @@ describe('every character of the plan is in its model, once', () => {
     expect(difference(modelChars(result.plan, body(source.text)), sourceChars(source.text))).toEqual({ lost: '', invented: '' })
   })
 
-  it('would notice a character lost', () => {
-    const plan = planOf(SEED)
+  it('would notice a character lost', async () => {
+    const plan = await planOf(SEED)
     const text = readFileSync(SEED, 'utf8')
     const lost = { ...plan, tasks: plan.tasks.map((t) => (t.number === 7 ? { ...t, text: t.text.slice(1) } : t)) }
     expect(modelChars(lost, body(text))).not.toBe(sourceChars(text))

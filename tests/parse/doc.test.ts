@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
-import { reportLines } from '../../scripts/report.ts'
+import { reportLines } from '../../scripts/views/report.ts'
 import { content, FIXTURES, planOf, registry } from '../helpers/plans.ts'
 
 const file = (name: string) => `${FIXTURES}${name}`
@@ -25,7 +25,7 @@ describe('a .doc file', () => {
   it('with numbers typed as text reads as the plan it holds', async () => {
     const { source, result } = await read('word/typed-numbers.doc')
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
-    expect(content(result.plan)).toEqual(content(planOf(`${FIXTURES}plans/lead-support/input.txt`)))
+    expect(content(result.plan)).toEqual(content(await planOf(`${FIXTURES}plans/lead-support/input.txt`)))
     expect(source.where(12)).toBe(': 第12段')
   })
 
@@ -39,7 +39,7 @@ describe('a .doc file', () => {
   it.each(['canonical', 'lead-support'])('%s with automatic numbering reads to the model of its .txt', async (name) => {
     const { result } = await read(`office/${name}-numbered.doc`)
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
-    expect(content(result.plan)).toEqual(content(planOf(`${FIXTURES}plans/${name}/input.txt`)))
+    expect(content(result.plan)).toEqual(content(await planOf(`${FIXTURES}plans/${name}/input.txt`)))
   })
 
   it('the first plan saved as .doc numbers on after its restarted items as LibreOffice shows it, and the report says where', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { planOf, SEED } from '../helpers/plans.ts'
 
-const plan = planOf(SEED)
+const plan = await planOf(SEED)
 
 type Row = [number, number, string, string[], string, 'ongoing' | 'due' | 'recurring', string?]
 const 长期 = '长期坚持'

@@ -7,8 +7,8 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
-import { reportLines } from '../../scripts/report.ts'
-import type { Plan } from '../../scripts/model.ts'
+import { reportLines } from '../../scripts/views/report.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 import { noteTableDocx, planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
 import { convert, planFodt } from '../helpers/office.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
@@ -30,8 +30,8 @@ async function readFile(name: string, bytes: Uint8Array): Promise<Plan> {
 /** A table has no place for a measure's intro, nor for a task's paragraphs: they are joined in its cell. */
 const tableContent = (plan: Plan) => ({ ...content(plan), tasks: content(plan).tasks.map((t) => ({ ...t, marker: undefined })) })
 
-const models = ['canonical', 'lead-support', 'note-forms', 'no-deadline', 'unknown-unit'].map((name) => [name, planOf(`${FIXTURES}plans/${name}/input.txt`)] as const)
-models.push(['seed', planOf(SEED)])
+const models = await Promise.all(['canonical', 'lead-support', 'note-forms', 'no-deadline', 'unknown-unit'].map(async (name) => [name, await planOf(`${FIXTURES}plans/${name}/input.txt`)] as const))
+models.push(['seed', await planOf(SEED)])
 
 describe.each(models)('%s', (_name, plan) => {
   it.each(TEXT_LAYOUTS)('written %s, reads back to itself', (layout) => {
@@ -134,7 +134,7 @@ describe('any plan, as LibreOffice saves it', () => {
 
 describe('a Word file', () => {
   it('says in which paragraph a problem is', async () => {
-    const plan = planOf(SEED)
+    const plan = await planOf(SEED)
     const broken = { ...plan, tasks: plan.tasks.map((t) => (t.number === 20 ? { ...t, deadline: { text: '尽快', kind: 'ongoing' as const } } : t)) }
     const source = await readSource('plan.docx', await planDocx(broken))
     if (!source.ok) throw new Error(source.message)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { chineseNumber, readMarker } from '../../scripts/parse/markers.ts'
+import { readMarker } from '../../scripts/parse/markers.ts'
+import { chineseNumber } from '../../scripts/text/numerals.ts'
 
 describe('readMarker', () => {
   it.each([

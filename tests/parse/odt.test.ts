@@ -94,7 +94,7 @@ describe('the first plan as LibreOffice saves it as .odt, with automatic numberi
     if (!source.ok) throw new Error(source.message)
     const result = parsePlan({ id: 'plan', source: 'plan.odt', text: source.text, registry })
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
-    expect(content(result.plan)).toEqual(content(planOf(SEED)))
+    expect(content(result.plan)).toEqual(content(await planOf(SEED)))
     expect(result.warnings).toEqual([])
     const lines = source.text.split('\n')
     expect(lines).toEqual(expect.arrayContaining(['一、指导思想', '二、细化措施', '（一）严格落实党组织安全生产责任', '十、着力加强安全监管执法队伍建设。', '（十一）重奖激励安全生产隐患举报', '三、阶段划分', '四、工作要求']))

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { readSource, type Source } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { withoutLayoutSpaces } from '../../scripts/parse/pdf.ts'
-import { reportLines } from '../../scripts/report.ts'
+import { reportLines } from '../../scripts/views/report.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
 const file = (name: string) => `${FIXTURES}office/${name}`
@@ -38,7 +38,7 @@ describe('a justified A4 PDF of the first plan', () => {
 
   it.each(['seed-justified.pdf', 'seed-justified-dash.pdf'])('%s reads to the model of the .txt, without a warning', async (name) => {
     const { plan, warnings } = await modelOf(name)
-    expect(content(plan)).toEqual(content(planOf(SEED)))
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
     expect(warnings).toEqual([])
     // The task pdf.js read as "镇 负 有 安 全监管 职 责 的 站 所 。 完 成 时 限 ：8月 底 前完成".
     expect(plan.tasks[11]!.note).toBe('（责任单位：镇负有安全监管职责的站所。完成时限：8月底前完成。）')
@@ -71,7 +71,7 @@ describe('layout spaces in a PDF text layer', () => {
 describe('the first plan as LibreOffice saves it in Word', () => {
   it.each(['seed-note-tables.docx', 'seed-task-table.docx', 'seed-numbered.docx'])('%s reads to the model of the .txt, without a warning', async (name) => {
     const { plan, warnings } = await modelOf(name)
-    expect(content(plan)).toEqual(content(planOf(SEED)))
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
     expect(warnings).toEqual([])
   })
 

@@ -9,8 +9,8 @@ import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { ideographs } from '../../scripts/parse/pdf.ts'
-import { reportLines } from '../../scripts/report.ts'
-import type { Plan } from '../../scripts/model.ts'
+import { reportLines } from '../../scripts/views/report.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 
 let browser: Browser
 beforeAll(async () => { browser = await launch() })
@@ -35,12 +35,12 @@ async function readBack(pdf: Uint8Array): Promise<Plan> {
 describe('a text PDF', () => {
   it.each([['the seed', SEED], ['canonical', `${FIXTURES}plans/canonical/input.txt`], ['lead-support', `${FIXTURES}plans/lead-support/input.txt`]])(
     '%s, printed over several pages, reads back to the same plan', async (_name, file) => {
-      const plan = planOf(file)
+      const plan = await planOf(file)
       expect(content(await readBack(await print(planHtml(plan))))).toEqual(content(plan))
     }, 60_000)
 
   it('says on which page a problem is', async () => {
-    const plan = planOf(SEED)
+    const plan = await planOf(SEED)
     // Task 20 gets a deadline no one can read: the report names the page it is printed on.
     const broken = { ...plan, tasks: plan.tasks.map((t) => (t.number === 20 ? { ...t, deadline: { text: '尽快', kind: 'ongoing' as const } } : t)) }
     const pdf = await print(planHtml(broken))

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { decode } from '../../scripts/parse/decode.ts'
 import { registry, ROOT, SEED } from '../helpers/plans.ts'
-import type { ParseResult } from '../../scripts/model.ts'
+import type { ParseResult } from '../../scripts/model/plan.ts'
 
 const seedLines = readFileSync(SEED, 'utf8').split('\n')
 const validate = new Ajv2020({ allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'scripts/data/plan.schema.json'), 'utf8')))

@@ -3,13 +3,13 @@
 // within 1.5× (listing every task of a task's units on every task page made
 // them grow with the tasks: 1,000 tasks gave 190 MB).
 import { describe, expect, it } from 'vitest'
-import { toMarkdown } from '../../scripts/markdown.ts'
-import { loadKnowledge } from '../../scripts/knowledge-data.ts'
+import { toMarkdown } from '../../scripts/render/markdown.ts'
+import { loadReference } from '../../scripts/data/load.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { RELATED_LIST_MAX } from '../../scripts/render/plan.ts'
 import { SIDEBAR_TASKS_MAX } from '../../scripts/site/nav.ts'
 import { sitePages } from '../../scripts/site/pages.ts'
-import { makeSite } from '../../scripts/views.ts'
+import { makeSite } from '../../scripts/views/site.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
 import { registry } from '../helpers/plans.ts'
 
@@ -32,7 +32,7 @@ function markdownBytes(tasks: number): number {
   const result = parsePlan({ id: 'big', source: 'big.txt', text, registry })
   if (!result.ok) throw new Error(result.problems.map((p) => `${p.line}: ${p.message}`).join('\n'))
   expect(result.plan.tasks).toHaveLength(tasks)
-  const pages = sitePages(makeSite([result.plan]), new Map([['big', text]]), loadKnowledge(), { pdf: false })
+  const pages = sitePages(makeSite([result.plan]), new Map([['big', text]]), loadReference().knowledge, { pdf: false })
   return pages.reduce((sum, page) => sum + Buffer.byteLength(toMarkdown(page)), 0)
 }
 
@@ -50,7 +50,7 @@ describe('Markdown per task', () => {
     const text = planText(100)
     const result = parsePlan({ id: 'big', source: 'big.txt', text, registry })
     if (!result.ok) throw new Error('parse')
-    const page = sitePages(makeSite([result.plan]), new Map([['big', text]]), loadKnowledge(), { pdf: false }).find((p) => p.path === 'big/tasks/1.md')!
+    const page = sitePages(makeSite([result.plan]), new Map([['big', text]]), loadReference().knowledge, { pdf: false }).find((p) => p.path === 'big/tasks/1.md')!
     const md = toMarkdown(page)
     expect(md).toContain('其他措施中另有')
     expect(md).toContain('/units/')

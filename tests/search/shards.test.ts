@@ -8,6 +8,8 @@ import fc from 'fast-check'
 import MiniSearch, { type SearchResult } from 'minisearch'
 import { loadSite } from '../../scripts/site/load.ts'
 import { searchData } from '../../scripts/search/build-index.ts'
+import { loadReference } from '../../scripts/data/load.ts'
+import { SEEDS_DIR } from '../../scripts/paths.ts'
 import { searchDocuments, type SearchDocument } from '../../scripts/search/documents.ts'
 import { INDEX_OPTIONS } from '../../scripts/search/engine.ts'
 import { SHARD_OPTIONS, blockStarts, shardFiles, writeIndex, type ShardOptions } from '../../scripts/search/shards.ts'
@@ -19,7 +21,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const SHOWN = 30
-const data = searchData()
+const ref = loadReference()
+const data = searchData(ref.knowledge.sectors, ref.synonyms)
 
 /** The previous engine: MiniSearch over everything, a page titled exactly as typed first. */
 function reference(documents: SearchDocument[]): (query: string) => string[] {
@@ -52,7 +55,7 @@ async function ids(searcher: Searcher, query: string): Promise<string[]> {
 }
 
 async function siteDocuments(seeds?: string): Promise<SearchDocument[]> {
-  const loaded = await loadSite(seeds)
+  const loaded = await loadSite(seeds ?? SEEDS_DIR, ref.registry)
   if (!loaded.ok) throw new Error(loaded.report.join('\n'))
   return searchDocuments(loaded.site, '/', data)
 }

@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url'
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import site from '../../../../.vitepress/config.ts'
 import { loadSite } from '../../../site/load.ts'
+import { loadReference } from '../../../data/load.ts'
+import { SEEDS_DIR } from '../../../paths.ts'
 import { planSidebar } from '../../../site/nav.ts'
 
-const loaded = await loadSite()
+const loaded = await loadSite(SEEDS_DIR, loadReference().registry)
 if (!loaded.ok) throw new Error(loaded.report.join('\n'))
 const sidebar: DefaultTheme.SidebarMulti = {
   ...(site.themeConfig?.sidebar as DefaultTheme.SidebarMulti),

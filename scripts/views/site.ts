@@ -1,8 +1,7 @@
 // Views over the model, keyed by stable ids: by unit, by deadline, related
 // tasks, the timeline. Pure functions; nothing here reads text again.
 
-import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
-import { unitAndGroups } from './parse/units.ts'
+import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from '../model/plan.ts'
 
 export interface Site {
   /** Sorted by id. */
@@ -199,4 +198,18 @@ export function timeline(plan: Plan): TimelineEntry[] {
   }
   const order = { 'phase-start': 0, due: 1, 'phase-end': 2 }
   return entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : order[a.kind] - order[b.kind]))
+}
+
+/** The unit and every group it belongs to, directly or through another group. */
+export function unitAndGroups(units: Unit[], name: string): string[] {
+  const byName = new Map(units.map((u) => [u.name, u]))
+  const result: string[] = []
+  const queue = [name]
+  while (queue.length > 0) {
+    const next = queue.shift()!
+    if (result.includes(next)) continue
+    result.push(next)
+    queue.push(...(byName.get(next)?.memberOf ?? []))
+  }
+  return result
 }

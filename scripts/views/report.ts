@@ -2,7 +2,7 @@
 // for text, "FILE: 第N段: message" for Word, "FILE: 第N页: message" for PDF;
 // and the summary of each plan that `npm run parse` and the build end with.
 
-import { WARNING_KINDS, type ParseResult, type Problem, type Review, type WarningKind } from './model.ts'
+import { WARNING_KINDS, type ParseResult, type Problem, type Review, type WarningKind } from '../model/plan.ts'
 
 export function reportLines(file: string, result: ParseResult, where: (line: number) => string = (line) => `:${line}`): string[] {
   const warnings = result.warnings.map((w) => `${file}${where(w.line)}: warning: ${w.message}`)

@@ -11,7 +11,7 @@ import { FIXTURES, fixtureNames, planOf, ROOT, SEED } from '../helpers/plans.ts'
 import { PLAN_ID, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
 import { LEDGER_COLUMNS } from '../../scripts/exports/ledger.ts'
 
-const plan = planOf(SEED)
+const plan = await planOf(SEED)
 const file = (path: string) => join(SITE_DIR, PLAN_ID, 'downloads', path)
 
 async function readLedger(path: string) {
@@ -67,7 +67,7 @@ describe('ledger (xlsx)', () => {
 })
 
 describe('ledger (csv)', () => {
-  it('is UTF-8 with a BOM and parses to the same rows as the model', () => {
+  it('is UTF-8 with a BOM and parses to the same rows as the model', async () => {
     const bytes = readFileSync(file('ledger.csv'))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const rows: Record<string, string>[] = parseCsv(bytes, { bom: true, columns: true })
@@ -77,7 +77,7 @@ describe('ledger (csv)', () => {
     )
   })
 
-  it.each(UNIT_TASKS)('the CSV of %s lists its tasks', (slug, _name, direct, inherited) => {
+  it.each(UNIT_TASKS)('the CSV of %s lists its tasks', async (slug, _name, direct, inherited) => {
     const rows: Record<string, string>[] = parseCsv(readFileSync(file(`units/${slug}.ledger.csv`)), { bom: true, columns: true })
     expect(rows.map((r) => Number(r['序号']))).toEqual([...direct, ...inherited].sort((a, b) => a - b))
   })
@@ -92,7 +92,7 @@ function events(path: string) {
 }
 
 describe('calendar (ics)', () => {
-  it('has an all-day event on each dated deadline and a recurring event for each duty', () => {
+  it('has an all-day event on each dated deadline and a recurring event for each duty', async () => {
     const all = events(file('calendar.ics'))
     const due = all.filter((e) => e.rrule === null)
     expect(due.map((e) => [e.summary.match(/任务(\d+)/)![1], e.start])).toEqual(
@@ -109,7 +109,7 @@ describe('calendar (ics)', () => {
     expect(readFileSync(file('calendar.ics'), 'utf8')).toContain('X-WR-TIMEZONE:Asia/Shanghai')
   })
 
-  it('gives each unit only its own events', () => {
+  it('gives each unit only its own events', async () => {
     const villages = events(file('units/villages.calendar.ics'))
     // 各村 owes task 21 (6月底) and task 6 (每月), and task 1 (每季度学习).
     expect(villages.map((e) => e.summary.match(/任务(\d+)/)![1]).sort()).toEqual(['1', '21', '6'])
@@ -117,7 +117,7 @@ describe('calendar (ics)', () => {
     expect(party.map((e) => e.summary.match(/任务(\d+)/)![1])).toEqual(['5'])
   })
 
-  it('folds long lines at 75 octets', () => {
+  it('folds long lines at 75 octets', async () => {
     for (const line of readFileSync(file('calendar.ics'), 'utf8').split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75)
   })
 })
@@ -126,19 +126,19 @@ describe('open data (json)', () => {
   const ajv = new Ajv2020({ allErrors: true })
   const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'scripts/data/plan.schema.json'), 'utf8')))
 
-  it('plan.json is the model and satisfies the published schema', () => {
+  it('plan.json is the model and satisfies the published schema', async () => {
     const published = JSON.parse(readFileSync(join(SITE_DIR, PLAN_ID, 'plan.json'), 'utf8'))
     expect(published).toEqual(JSON.parse(JSON.stringify(plan)))
     expect(validate(published), JSON.stringify(validate.errors)).toBe(true)
     expect(JSON.parse(readFileSync(join(SITE_DIR, 'plan.schema.json'), 'utf8')).$id).toBe('plan.schema.json')
   })
 
-  it.each(fixtureNames('plans'))('the model of fixture %s satisfies the schema', (name) => {
-    const model = JSON.parse(JSON.stringify(planOf(`${FIXTURES}plans/${name}/input.txt`)))
+  it.each(fixtureNames('plans'))('the model of fixture %s satisfies the schema', async (name) => {
+    const model = JSON.parse(JSON.stringify(await planOf(`${FIXTURES}plans/${name}/input.txt`)))
     expect(validate(model), JSON.stringify(validate.errors)).toBe(true)
   })
 
-  it('the schema rejects a model with a broken deadline', () => {
+  it('the schema rejects a model with a broken deadline', async () => {
     const broken = JSON.parse(JSON.stringify(plan))
     broken.tasks[4].deadline = { text: '5月底前完成', kind: 'due' }
     expect(validate(broken)).toBe(false)

@@ -1,10 +1,10 @@
-// The one place where text meets markup (scripts/markdown.ts: inert): any
+// The one place where text meets markup (scripts/render/markdown.ts: inert): any
 // string comes back unchanged once the browser decodes it, and the Markdown
 // holds no character any parser of the pipeline acts on.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { inert } from '../scripts/markdown.ts'
-import { decodeEntities } from './helpers/html.ts'
+import { inert } from '../../scripts/render/markdown.ts'
+import { decodeEntities } from '../helpers/html.ts'
 
 describe('inert', () => {
   it.each([

@@ -3,19 +3,19 @@
 // link of every page reaches a page (and an anchor on it).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { planPages, sharedPages, sitePages } from '../scripts/site/pages.ts'
-import { toMarkdown } from '../scripts/markdown.ts'
-import { isLibrary, LISTED_PLANS, makeSite, tasksOfUnit, type Site } from '../scripts/views.ts'
-import { loadKnowledge } from '../scripts/knowledge-data.ts'
-import { sectorTasks } from '../scripts/knowledge.ts'
-import { pdfJobs } from '../scripts/site/pdf.ts'
-import { syntheticCorpus } from '../scripts/bench/corpus.ts'
-import { parsePlan } from '../scripts/parse/index.ts'
-import { planId } from '../scripts/site/load.ts'
-import { registry, SEED } from './helpers/plans.ts'
-import type { Plan } from '../scripts/model.ts'
+import { planPages, sharedPages, sitePages } from '../../scripts/site/pages.ts'
+import { toMarkdown } from '../../scripts/render/markdown.ts'
+import { isLibrary, LISTED_PLANS, makeSite, tasksOfUnit, type Site } from '../../scripts/views/site.ts'
+import { loadReference } from '../../scripts/data/load.ts'
+import { sectorTasks } from '../../scripts/views/knowledge.ts'
+import { pdfJobs } from '../../scripts/site/pdf.ts'
+import { syntheticCorpus } from '../../scripts/bench/corpus.ts'
+import { parsePlan } from '../../scripts/parse/index.ts'
+import { planId } from '../../scripts/site/load.ts'
+import { registry, SEED } from '../helpers/plans.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 
-const knowledge = loadKnowledge()
+const knowledge = loadReference().knowledge
 const corpus = syntheticCorpus(readFileSync(SEED, 'utf8'), 2 * LISTED_PLANS + 2)
 const sources = new Map(corpus.map((p) => [planId(p.file), p.text]))
 const plans: Plan[] = corpus.map((p) => {

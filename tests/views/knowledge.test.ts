@@ -2,12 +2,12 @@
 // of the seed plan, checked against what a person reads in the plan.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { citations, glossary, nationalMatches, sectorTasks, similarity, uncoveredNational, definitionOf } from '../scripts/knowledge.ts'
-import { loadKnowledge } from '../scripts/knowledge-data.ts'
-import { planOf, SEED } from './helpers/plans.ts'
+import { citations, glossary, nationalMatches, sectorTasks, similarity, uncoveredNational, definitionOf } from '../../scripts/views/knowledge.ts'
+import { loadReference } from '../../scripts/data/load.ts'
+import { planOf, SEED } from '../helpers/plans.ts'
 
-const plan = planOf(SEED)
-const knowledge = loadKnowledge()
+const plan = await planOf(SEED)
+const knowledge = loadReference().knowledge
 const source = readFileSync(SEED, 'utf8')
 
 describe('the national measures', () => {

@@ -12,7 +12,7 @@ import { HOSTILE_DIR, HOSTILE_SEEDS } from '../helpers/site.ts'
 import { CORPUS_PLAN_ID } from '../helpers/hostile.ts'
 import { neutraliseFormula } from '../../scripts/exports/csv.ts'
 
-const plan = planOf(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`))
+const plan = await planOf(join(HOSTILE_SEEDS, `${CORPUS_PLAN_ID}.txt`))
 const file = (path: string) => join(HOSTILE_DIR, CORPUS_PLAN_ID, 'downloads', path)
 const FORMULA = /^[=+\-@\t\r]/
 

@@ -4,7 +4,7 @@
 // Pure functions; the reference data (scripts/data/*.json) is passed in.
 
 import { createHash } from 'node:crypto'
-import type { Plan, Task } from './model.ts'
+import type { Plan, Task } from '../model/plan.ts'
 
 export interface NationalMeasure { number: number; heading: string }
 export interface NationalData {
@@ -15,6 +15,13 @@ export interface NationalData {
   overrides: Array<{ plan: string; measure: number; national: number | null }>
 }
 export interface Sector { name: string; slug: string; words: string[] }
+
+/** The reference data the knowledge views read (scripts/data/load.ts). */
+export interface KnowledgeData {
+  national: NationalData
+  mechanisms: string[]
+  sectors: Sector[]
+}
 
 // --- National measures ----------------------------------------------------------
 

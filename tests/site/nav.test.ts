@@ -2,13 +2,13 @@
 // must not grow with the number of plans (beyond a few in the 文件 menu).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { nav, planSidebar, sidebar } from '../scripts/site/nav.ts'
-import { LISTED_PLANS, makeSite } from '../scripts/views.ts'
-import { syntheticCorpus } from '../scripts/bench/corpus.ts'
-import { parsePlan } from '../scripts/parse/index.ts'
-import { planId } from '../scripts/site/load.ts'
-import { registry, SEED } from './helpers/plans.ts'
-import type { Plan } from '../scripts/model.ts'
+import { nav, planSidebar, sidebar } from '../../scripts/site/nav.ts'
+import { LISTED_PLANS, makeSite } from '../../scripts/views/site.ts'
+import { syntheticCorpus } from '../../scripts/bench/corpus.ts'
+import { parsePlan } from '../../scripts/parse/index.ts'
+import { planId } from '../../scripts/site/load.ts'
+import { registry, SEED } from '../helpers/plans.ts'
+import type { Plan } from '../../scripts/model/plan.ts'
 
 const seed = readFileSync(SEED, 'utf8')
 const plans: Plan[] = syntheticCorpus(seed, LISTED_PLANS + 1).map((p) => {

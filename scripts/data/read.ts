@@ -1,12 +1,7 @@
-// Reads and checks the reference data of scripts/data/ where it enters.
+// The reference data of scripts/data/, checked where it enters: each reader takes parsed JSON and returns the
+// typed value or throws naming the file and what was expected. No file access here (scripts/data/load.ts reads).
 
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { ROOT } from './site/load.ts'
-import type { NationalData, Sector } from './knowledge.ts'
-import type { KnowledgeData } from './render/knowledge.ts'
-
-const DATA = join(ROOT, 'scripts/data')
+import type { KnowledgeData, NationalData, Sector } from '../views/knowledge.ts'
 
 function fail(file: string, what: string): never {
   throw new Error(`scripts/data/${file}: ${what}`)
@@ -63,9 +58,25 @@ export function readSectors(json: unknown, file = 'sectors.json'): Sector[] {
   })
 }
 
-export function loadKnowledge(): KnowledgeData {
-  const read = (file: string): unknown => JSON.parse(readFileSync(join(DATA, file), 'utf8'))
-  const mechanisms = texts(field(read('terms.json'), 'mechanisms'))
-  if (!mechanisms) fail('terms.json', '"mechanisms" must be a list of names')
-  return { national: readNational(read('national-measures.json')), mechanisms, sectors: readSectors(read('sectors.json')) }
+export function readTerms(json: unknown, file = 'terms.json'): string[] {
+  const mechanisms = texts(field(json, 'mechanisms'))
+  if (!mechanisms) fail(file, '"mechanisms" must be a list of names')
+  return mechanisms
+}
+
+export function readKnowledge(national: unknown, terms: unknown, sectors: unknown): KnowledgeData {
+  return { national: readNational(national), mechanisms: readTerms(terms), sectors: readSectors(sectors) }
+}
+
+export function readSynonyms(json: unknown, file = 'synonyms.json'): string[][] {
+  const groups = typeof json === 'object' && json !== null && 'groups' in json ? json.groups : undefined
+  const problem = `scripts/data/${file}: expected {"groups": [["名称", "别称", …], …]}, each group of two names or more`
+  if (!Array.isArray(groups)) throw new Error(problem)
+  return groups.map((group: unknown, i) => {
+    if (!Array.isArray(group) || group.length < 2) throw new Error(`${problem}; groups[${i}] is not`)
+    return group.map((name: unknown) => {
+      if (typeof name !== 'string' || name === '') throw new Error(`${problem}; groups[${i}] has a name that is not text`)
+      return name
+    })
+  })
 }

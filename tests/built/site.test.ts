@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { filesBelow, mainLinks, mainText, read } from '../helpers/html.ts'
 import { planOf, SEED } from '../helpers/plans.ts'
 import { PLAN_ID, SITE_BASE, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
-import { deadlineLabel } from '../../scripts/views.ts'
+import { deadlineLabel } from '../../scripts/views/site.ts'
 
-const plan = planOf(SEED)
+const plan = await planOf(SEED)
 
 describe('the built site', () => {
   it.each(plan.tasks.map((t) => [t.number, t] as const))('task page %i shows title, measure, units and deadline', (n, task) => {

@@ -39,7 +39,7 @@ it('stops with the page named when VitePress\'s template is not what it expects'
 })
 
 it('reads and changes the head only: nothing in the page body can pose as the app or a module', () => {
-  // Plan text reaches pages escaped (scripts/markdown.ts); even so, the rewrite does not look past </head>.
+  // Plan text reaches pages escaped (scripts/render/markdown.ts); even so, the rewrite does not look past </head>.
   const body = '<script type="module" src="/assets/app.evil.js"></script><link rel="modulepreload" href="/evil.js">'
   const out = startAfterPaint(head('/').replace('<p>任务</p>', body), 'index.html')
   expect(out.endsWith(`</head><body>${body}</body>`)).toBe(true)
