@@ -11,7 +11,7 @@ import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
 import { chineseCounting } from '../text/numerals.ts'
 import { LIMITS, partTooLarge, tooManyParagraphs } from './limits.ts'
-import { trimBy } from './text.ts'
+import { trimBy } from '../text/prose.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 

@@ -19,7 +19,7 @@ import { buildOutline, descendants, fullText, ownText, type OutlineItem } from '
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
 import { flattenTables } from './tables.ts'
-import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from './text.ts'
+import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from '../text/prose.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
 type SectionKind = Section['kind']

@@ -7,7 +7,7 @@
 //                                          or in paragraphs of their own
 // Pure: text in, note or null out.
 
-import { isSpace, trimBy, trimSpaceEnd } from './text.ts'
+import { isSpace, trimBy, trimSpaceEnd } from '../text/prose.ts'
 
 /** What a field says, by the label it is written with. */
 export type FieldRole = 'responsible' | 'lead' | 'support' | 'leader' | 'person' | 'deadline'

@@ -2,7 +2,7 @@
 // lines hard-wrapped at a fixed width (text pasted from a PDF) are joined back.
 
 import { readMarker } from './markers.ts'
-import { isSpace, trimBy } from './text.ts'
+import { isSpace, trimBy } from '../text/prose.ts'
 
 export interface Paragraph {
   /** Line of the paragraph's first line in the source (1-based). */

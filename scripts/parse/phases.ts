@@ -4,7 +4,7 @@
 import type { IsoDate, Phase, Problem } from '../model/plan.ts'
 import { isoDate, lastDayOfMonth } from './deadlines.ts'
 import { readNumber, NUMBER } from '../text/numerals.ts'
-import { splitTitle } from './text.ts'
+import { splitTitle } from '../text/prose.ts'
 
 const NUM = NUMBER
 

@@ -9,7 +9,7 @@ import type { Problem } from '../model/plan.ts'
 import { readMarker } from './markers.ts'
 import { chineseCounting } from '../text/numerals.ts'
 import type { Paragraph } from './paragraphs.ts'
-import { isSpace, trimBy } from './text.ts'
+import { isSpace, trimBy } from '../text/prose.ts'
 
 type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
 

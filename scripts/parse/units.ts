@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
 import type { Unit } from '../model/plan.ts'
 import { matchKey, visibleForm } from './characters.ts'
-import { isSpace, trimBy, trimSpaceEnd } from './text.ts'
+import { isSpace, trimBy, trimSpaceEnd } from '../text/prose.ts'
 
 export interface RegistryEntry {
   name: string

@@ -2,6 +2,7 @@
 // so whatever characters the plan contains are escaped by remark-stringify.
 
 import type { BlockContent, Heading, Html, Link, List, ListItem, Literal, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast'
+import matter from 'gray-matter'
 import { posix } from 'node:path'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
@@ -184,14 +185,18 @@ function scriptSafeRecord(record: Record<string, unknown>): Record<string, unkno
 }
 
 /**
- * Front matter as JSON (a YAML document too) with "<" written "\u003c": the
- * values are plan text, and VitePress expands "<!-- @include: … -->" anywhere
- * in the file before it reads the front matter.
+ * Front matter as JSON (a YAML document too: VitePress reads it with gray-matter's YAML engine) with "<" written
+ * "\u003c": the values are plan text, and VitePress expands "<!-- @include: … -->" anywhere in the file before it
+ * reads the front matter. gray-matter writes it, with this engine in place of its YAML writer, whose output would
+ * hold "<" as written.
  */
-function frontMatter(data: Record<string, unknown>): string {
-  const safe = scriptSafeRecord(data)
-  if (typeof safe.title === 'string') safe.title = markdownLiteral(safe.title)
-  return JSON.stringify(safe, null, 2).replace(/</g, '\\u003c')
+const INERT_JSON = {
+  parse: (input: string): object => JSON.parse(input),
+  stringify: (data: object): string => {
+    const safe = scriptSafeRecord(Object.fromEntries(Object.entries(data)))
+    if (typeof safe.title === 'string') safe.title = markdownLiteral(safe.title)
+    return JSON.stringify(safe, null, 2).replace(/</g, '\\u003c')
+  },
 }
 
 /**
@@ -210,5 +215,6 @@ function markdownLiteral(value: string): string {
  */
 export function toMarkdown(page: Page): string {
   const root: Root = { type: 'root', children: [html('<div v-pre>'), ...page.body, html('</div>')] }
-  return `---\n${frontMatter(page.frontmatter)}\n---\n\n${processor.stringify(withFileLinks(root, posix.dirname(`/${page.path}`)))}`
+  const body = processor.stringify(withFileLinks(root, posix.dirname(`/${page.path}`)))
+  return matter.stringify(`\n${body}`, page.frontmatter, { language: 'inert-json', engines: { 'inert-json': INERT_JSON } })
 }

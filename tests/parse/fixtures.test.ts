@@ -6,13 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { readPlan } from '../../scripts/site/load.ts'
 import { reportLines } from '../../scripts/views/report.ts'
-import { content, FIXTURES, fixtureNames, planOf, registry, UPDATE } from '../helpers/plans.ts'
-
-function expectFile(file: string, actual: string): void {
-  if (UPDATE) writeFileSync(file, actual)
-  if (!existsSync(file)) throw new Error(`missing expected file ${file}: run UPDATE=1 npx vitest run tests/fixtures.test.ts and review it`)
-  expect(actual).toBe(readFileSync(file, 'utf8'))
-}
+import { content, FIXTURES, fixtureNames, planOf, registry } from '../helpers/plans.ts'
+import { expectFile } from '../helpers/expect-file.ts'
 
 const canonical = content(await planOf(`${FIXTURES}plans/canonical/input.txt`))
 

@@ -3,7 +3,8 @@
 // holds no character any parser of the pipeline acts on.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { inert } from '../../scripts/render/markdown.ts'
+import matter from 'gray-matter'
+import { inert, toMarkdown } from '../../scripts/render/markdown.ts'
 import { decodeEntities } from '../helpers/html.ts'
 
 describe('inert', () => {
@@ -26,5 +27,21 @@ describe('inert', () => {
       expect(decodeEntities(written)).toBe(text)
       expect(written.replace(/&#\d+;/g, '')).toMatch(/^[^\x00-\x1f!-/:-@[-`{-~\x7f]*$/)
     }), { numRuns: 2000 })
+  })
+})
+
+describe('front matter', () => {
+  // VitePress reads front matter with gray-matter's YAML engine: what it reads must be the page's data, with only
+  // the two marks toMarkdown adds (a backslash before the title's ASCII punctuation, a word joiner in "</").
+  const unmarked = (value: unknown): unknown => (typeof value === 'string' ? value.replaceAll('<\u2060/', '</') : value)
+  it('reads back through gray-matter as VitePress reads it, and holds no "<"', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), (title, plan) => {
+      const md = toMarkdown({ path: 'p/index.md', frontmatter: { title, plan }, body: [] })
+      const head = md.slice(0, md.indexOf('\n---\n', 4))
+      expect(head).not.toContain('<')
+      const { data } = matter(md)
+      expect(unmarked(data.plan)).toBe(plan)
+      expect(unmarked(String(data.title).replace(/\\([!-%'-/:-@[-`{-~])/g, '$1'))).toBe(title)
+    }), { numRuns: 500 })
   })
 })

@@ -1,4 +1,4 @@
-// Small rules of Chinese official prose, shared by the parse stage.
+// Small rules of Chinese official prose and of white space, shared by the parser and the renderers.
 
 /** Splits "标题。正文" at the first full stop: the title without it, and the rest. */
 export function splitTitle(text: string): { title: string; rest: string } {

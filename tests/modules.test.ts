@@ -1,0 +1,84 @@
+// The shape of scripts/: which modules exist and what each exports (pinned in modules.expected.json, so a move or a
+// new export is deliberate: UPDATE=1 writes it again), which stage may import which (the pipeline reads one way),
+// and which modules touch the file system (the edge only).
+import { readFileSync } from 'node:fs'
+import { dirname, join, normalize, relative } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from '../scripts/paths.ts'
+import { filesBelow } from '../scripts/site/site-cache.ts'
+import { expectFile } from './helpers/expect-file.ts'
+
+const modules = filesBelow(join(ROOT, 'scripts')).filter((f) => f.endsWith('.ts') && !f.startsWith('bench/baseline/')).sort()
+const source = (file: string) => ts.createSourceFile(file, readFileSync(join(ROOT, 'scripts', file), 'utf8'), ts.ScriptTarget.ES2022, false)
+
+/** The names a module exports, each with what it is (function, const, type …). */
+function exportsOf(file: string): string[] {
+  const names: string[] = []
+  const exported = (node: ts.Node) => ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
+  for (const node of source(file).statements) {
+    if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause)) {
+      for (const e of node.exportClause.elements) names.push(`${e.name.text} (re-export)`)
+    } else if (ts.isExportAssignment(node)) names.push('default')
+    else if (!exported(node)) continue
+    else if (ts.isFunctionDeclaration(node) && node.name) names.push(`${node.name.text}()`)
+    else if (ts.isClassDeclaration(node) && node.name) names.push(`class ${node.name.text}`)
+    else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) names.push(`type ${node.name.text}`)
+    else if (ts.isVariableStatement(node)) for (const d of node.declarationList.declarations) names.push(d.name.getText(source(file)))
+  }
+  return names.sort()
+}
+
+/** The modules of scripts/ a module imports, as paths below scripts/. */
+function importsOf(file: string): string[] {
+  return source(file).statements.flatMap((node) => {
+    if (!ts.isImportDeclaration(node) || !ts.isStringLiteral(node.moduleSpecifier)) return []
+    const spec = node.moduleSpecifier.text
+    if (!spec.startsWith('.')) return []
+    return [relative(join(ROOT, 'scripts'), normalize(join(ROOT, 'scripts', dirname(file), spec)))]
+  })
+}
+
+const stageOf = (file: string) => (file.includes('/') ? file.slice(0, file.indexOf('/')) : file.replace(/\.ts$/, ''))
+
+/** What each stage may import beside itself: the pipeline's order (parse → model → views → render → site). */
+const MAY_IMPORT: Record<string, readonly string[]> = {
+  paths: [],
+  text: [],
+  model: ['text'],
+  parse: ['model', 'text'],
+  views: ['model', 'text'],
+  render: ['model', 'views', 'text'],
+  exports: ['model', 'views', 'render', 'text'],
+  search: ['model', 'views', 'render', 'text'],
+  data: ['parse', 'views', 'paths'],
+  site: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search'],
+  bench: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'site'],
+  cli: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'site', 'bench'],
+}
+
+/** The edge: the only modules that read or write files. */
+const EDGE = (file: string) => ['site', 'cli', 'bench'].includes(stageOf(file)) || file === 'data/load.ts'
+
+describe('the modules of scripts/', () => {
+  it('export what modules.expected.json says', () => {
+    const listed = Object.fromEntries(modules.map((file) => [file, exportsOf(file)]))
+    expectFile(join(ROOT, 'tests/modules.expected.json'), JSON.stringify(listed, null, 2) + '\n')
+  })
+
+  it('import only from the stages before them', () => {
+    const wrong = modules.flatMap((file) => {
+      const stage = stageOf(file)
+      const allowed = MAY_IMPORT[stage]
+      if (!allowed) return [`${file}: stage "${stage}" is not in MAY_IMPORT`]
+      return importsOf(file).filter((target) => stageOf(target) !== stage && !allowed.includes(stageOf(target))).map((target) => `${file} → ${target}`)
+    })
+    expect(wrong).toEqual([])
+  })
+
+  it('touch files only at the edge (site/, cli/, bench/, data/load.ts)', () => {
+    const touching = modules.filter((file) => !EDGE(file)).filter((file) =>
+      source(file).statements.some((node) => ts.isImportDeclaration(node) && /^(node:)?fs(\/promises)?$/.test((node.moduleSpecifier as ts.StringLiteral).text)))
+    expect(touching).toEqual([])
+  })
+})
