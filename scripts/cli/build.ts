@@ -14,7 +14,7 @@
 import { constants } from 'node:os'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
-import { readSummary, recoverSwap, swap, type BuildTimings } from '../site/generate.ts'
+import { readSummary, recoverSwap, swap, type BuildTimings, type GenerateSummary } from '../site/generate.ts'
 import { CHROMIUM, chromiumMissing, launch } from '../site/chromium.ts'
 import { printPdfs } from '../site/pdf.ts'
 import { buildParts, excludedFrom } from '../site/batches.ts'
@@ -126,13 +126,24 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(stopped(error, target))
     return 1
   }
+  // Where the build stops, the site's folder is as it was before it: said in the last line.
+  const left = leftWords(target)
   try {
     return await buildSite({ target, timingsFile, pdf, readCache, strict: args.includes('--strict'), base, perBuild, heapMb, generateHeapMb })
   } catch (error) {
     rmSync(`${target}.next`, { recursive: true, force: true })
-    process.stderr.write(stopped(error, target))
+    process.stderr.write(error instanceof Stop ? `build: ${error.message}; ${left}\n` : stopped(error, target))
     return 1
   }
+}
+
+/** A step's reason to stop the build, in the administrator's words (the line the build ends with, before "; the site … was left as it was"). */
+class Stop extends Error {}
+
+/** Why a child process failed, where its last lines say so: a full disk, or the heap it was given. */
+function childFailure(stderrTail: string, memory: string): string | null {
+  const cause = failureCause(stderrTail)
+  return cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? memory : null
 }
 
 interface BuildOptions {
@@ -148,19 +159,44 @@ interface BuildOptions {
   generateHeapMb: number
 }
 
-async function buildSite({ target, timingsFile, pdf, readCache, strict, base, perBuild, heapMb, generateHeapMb }: BuildOptions): Promise<number> {
+/**
+ * The build's steps, each a function: chromium checked, docs/ generated, the pages built (or taken from the cache)
+ * and assembled into TARGET.next, the PDFs printed into it, and TARGET.next put in place of the site. A step that
+ * cannot go on throws (a Stop with its reason); the caller removes TARGET.next and says the site was left as it was.
+ */
+async function buildSite(options: BuildOptions): Promise<number> {
+  const { target, timingsFile, pdf, base } = options
   const started = performance.now()
-  const say = (line: string) => process.stdout.write(`build: ${line}\n`)
   say(`the site for the base ${base}, into ${target}${pdf ? '' : ', without PDFs (--no-pdf)'}`)
-  const left = leftWords(target)
-  // Before anything is built: a site whose pages link PDFs that were never printed is no site to publish.
-  if (pdf) say('checking that chromium starts (it prints the PDFs)')
-  const noChromium = pdf ? await chromiumProblem() : null
-  if (noChromium) {
-    process.stderr.write(`build: stopped: ${noChromium}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf); ${left}\n`)
-    return 1
-  }
-  // docs/ from the plans, in a process of its own: what it held is given back before VitePress starts.
+  if (pdf) await checkChromium()
+  const generated = await generateDocs(options)
+  const next = `${target}.next`
+  rmSync(next, { recursive: true, force: true })
+  const vitepressStart = performance.now()
+  const pages = await buildPages(options, generated, next)
+  const vitepressMs = performance.now() - vitepressStart
+  const pdfStart = performance.now()
+  const printed = pdf ? await printSitePdfs(options, generated.pdfJobs, next) : { printed: 0, cached: 0, damaged: [] }
+  const jobs = generated.pdfJobs
+  const timings: BuildTimings = { ...generated.timings, vitepressMs, groups: pages.groups, groupsBuilt: pages.built, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
+  swap(next, target)
+  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
+  say(`${generated.pages} pages for ${generated.plans.length} plan(s) (groups of pages: ${madeAndKept(pages.built, pages.groups, 'built', '.cache/site')})${pdf ? `, ${jobs.length} PDFs (${madeAndKept(printed.printed, jobs.length, 'printed', '.cache/pdf')})` : ', no PDFs (--no-pdf)'}`)
+  say(`done in ${duration(performance.now() - started)}: the site is in ${target}, for the base ${base} (npm run preview serves it; or copy the folder to the web server's folder for ${base})`)
+  return 0
+}
+
+const say = (line: string) => process.stdout.write(`build: ${line}\n`)
+
+/** Before anything is built: a site whose pages link PDFs that were never printed is no site to publish. */
+async function checkChromium(): Promise<void> {
+  say('checking that chromium starts (it prints the PDFs)')
+  const problem = await chromiumProblem()
+  if (problem) throw new Stop(`stopped: ${problem}; the PDFs (全文打印, 职责清单) cannot be printed (a site without them: npm run build -- --no-pdf)`)
+}
+
+/** docs/ from the plans, in a process of its own (what it held is given back before VitePress starts); its summary. */
+async function generateDocs({ pdf, readCache, strict, generateHeapMb }: BuildOptions): Promise<GenerateSummary> {
   mkdirSync(SITE_CACHE, { recursive: true })
   const summaryFile = join(SITE_CACHE, 'summary.json')
   rmSync(summaryFile, { force: true })
@@ -170,18 +206,18 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
     stdout: true,
   })
   if (generating.status !== 0) {
-    const cause = failureCause(generating.stderrTail)
-    const why = cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)` : null
-    process.stderr.write(`build: stopped${why ? `: ${why}` : ''}; ${left}\n`)
-    return 1
+    const why = childFailure(generating.stderrTail, `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)`)
+    throw new Stop(`stopped${why ? `: ${why}` : ''}`)
   }
-  const generated = readSummary(JSON.parse(readFileSync(summaryFile, 'utf8')), summaryFile)
-  const next = `${target}.next`
-  rmSync(next, { recursive: true, force: true })
-  const vitepressStart = performance.now()
-  // Pages come from the cache where their Markdown, the code and the menus are unchanged (scripts/site/site-cache.ts)
-  // and the entry is whole; the groups that are not are built with VitePress, in parts of PLANS_PER_BUILD plans:
-  // memory bounded by the part.
+  return readSummary(JSON.parse(readFileSync(summaryFile, 'utf8')), summaryFile)
+}
+
+/**
+ * The pages, into `next`: from the cache where their Markdown, the code and the menus are unchanged
+ * (scripts/site/site-cache.ts) and the entry is whole; the groups that are not are built with VitePress, in parts of
+ * PLANS_PER_BUILD plans (memory bounded by the part), then the site assembled. Returns the groups and those built.
+ */
+async function buildPages({ base, readCache, perBuild, heapMb }: BuildOptions, generated: GenerateSummary, next: string): Promise<{ groups: number; built: number }> {
   const planIds = generated.plans
   const keys = groupKeys(DOCS, planIds, siteKey([JSON.stringify(generated.theme), base]))
   const usable = new Set<string>()
@@ -199,73 +235,49 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
   if (parts.length === 0) say('every page is unchanged since the last build (.cache/site)')
   for (const [k, part] of parts.entries()) {
     const out = `${next}.part-${k}`
-    process.stdout.write(`build: VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}\n`)
+    say(`VitePress, part ${k + 1} of ${parts.length}: ${part.plans.length} plan(s)${part.shared ? ' and the shared pages' : ''}`)
     writeFileSync(partFile, JSON.stringify({ exclude: excludedFrom(part, planIds, shared), theme: generated.theme }))
     const partHeap = part.shared ? Math.max(SHARED_HEAP_MB, heapMb) : heapMb
     const vitepress = await runNode([join(ROOT, 'node_modules/vitepress/bin/vitepress.js'), 'build', '--outDir', out], {
       stdout: true,
       env: { ...heapEnv(partHeap), SITE_BUILD_PART: partFile },
     })
-    if (vitepress.status !== 0) {
-      rmSync(out, { recursive: true, force: true })
-      const cause = failureCause(vitepress.stderrTail)
-      const why = cause === 'disk' ? 'the disk is full (free some space and build again)'
-        // V8 printed "heap out of memory" above: a part's heap.
-        : cause === 'memory' ? `out of memory (fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb})`
-        : 'its messages are above'
-      process.stderr.write(`build: VitePress failed on part ${k + 1} of ${parts.length} (${why}); ${left}\n`)
-      return 1
-    }
     try {
+      if (vitepress.status !== 0) {
+        // V8 printed "heap out of memory" above: a part's heap.
+        const why = childFailure(vitepress.stderrTail, `out of memory (fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb})`)
+        throw new Stop(`VitePress failed on part ${k + 1} of ${parts.length} (${why ?? 'its messages are above'})`)
+      }
       harvest(out, part, planIds, keys, SITE_CACHE)
     } catch (error) {
       rmSync(out, { recursive: true, force: true })
-      process.stderr.write(stopped(error, target))
-      return 1
+      throw error
     }
   }
   rmSync(partFile, { force: true })
   say('putting the site together')
-  try {
-    assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
-  } catch (error) {
-    rmSync(next, { recursive: true, force: true })
-    process.stderr.write(stopped(error, target))
-    return 1
-  }
+  assemble(next, join(DOCS, 'public'), [SHARED, ...planIds], keys, SITE_CACHE)
   prune(SITE_CACHE, new Set(keys.values()))
-  const groupsBuilt = parts.reduce((n, p) => n + p.plans.length + (p.shared ? 1 : 0), 0)
-  const vitepressMs = performance.now() - vitepressStart
-  const pdfStart = performance.now()
-  const jobs = generated.pdfJobs
-  let printed = { printed: 0, cached: 0, damaged: [] as string[] }
+  return { groups: keys.size, built: parts.reduce((n, p) => n + p.plans.length + (p.shared ? 1 : 0), 0) }
+}
+
+/** The PDFs printed into `next` by chromium, those unchanged taken from .cache/pdf; a damaged cache entry is said. */
+async function printSitePdfs({ base, readCache }: BuildOptions, jobs: GenerateSummary['pdfJobs'], next: string): Promise<{ printed: number; cached: number; damaged: string[] }> {
+  let printedOne: (() => void) | null = null
+  const onPrinted = (done: number, toPrint: number) => {
+    if (done === 0) {
+      say(`printing ${toPrint} of ${jobs.length} PDFs with chromium${toPrint < jobs.length ? ` (${jobs.length - toPrint} unchanged, from .cache/pdf)` : ''}`)
+      printedOne = progress('PDFs printed', toPrint)
+    } else printedOne?.()
+  }
+  let printed
   try {
-    let printedOne: (() => void) | null = null
-    const onPrinted = (done: number, toPrint: number) => {
-      if (done === 0) {
-        say(`printing ${toPrint} of ${jobs.length} PDFs with chromium${toPrint < jobs.length ? ` (${jobs.length - toPrint} unchanged, from .cache/pdf)` : ''}`)
-        printedOne = progress('PDFs printed', toPrint)
-      } else printedOne?.()
-    }
-    if (pdf) printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache }, onPrinted)
+    printed = await printPdfs(next, base, jobs, { dir: PDF_CACHE, read: readCache }, onPrinted)
   } catch (error) {
-    rmSync(next, { recursive: true, force: true })
-    process.stderr.write(`build: stopped: printing the PDFs failed (${errorLine(error)}); ${left}\n`)
-    return 1
+    throw new Stop(`stopped: printing the PDFs failed (${errorLine(error)})`)
   }
   for (const line of printed.damaged) process.stderr.write(`build: ${line}\n`)
-  const timings: BuildTimings = { ...generated.timings, vitepressMs, groups: keys.size, groupsBuilt, pdfMs: pdf ? performance.now() - pdfStart : 0, pdfs: jobs.length, pdfsPrinted: printed.printed }
-  try {
-    swap(next, target)
-  } catch (error) {
-    rmSync(next, { recursive: true, force: true })
-    process.stderr.write(stopped(error, target))
-    return 1
-  }
-  if (timingsFile) writeFileSync(timingsFile, JSON.stringify(timings, null, 2) + '\n')
-  say(`${generated.pages} pages for ${planIds.length} plan(s) (groups of pages: ${madeAndKept(groupsBuilt, keys.size, 'built', '.cache/site')})${pdf ? `, ${jobs.length} PDFs (${madeAndKept(printed.printed, jobs.length, 'printed', '.cache/pdf')})` : ', no PDFs (--no-pdf)'}`)
-  say(`done in ${duration(performance.now() - started)}: the site is in ${target}, for the base ${base} (npm run preview serves it; or copy the folder to the web server's folder for ${base})`)
-  return 0
+  return printed
 }
 
 // Exit at once with the answer: a chromium that timed out at launch is reaped by

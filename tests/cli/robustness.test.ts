@@ -4,10 +4,11 @@ import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readPlan, planIdProblem, RESERVED_IDS } from '../scripts/site/load.ts'
-import { filesBelow } from './helpers/html.ts'
-import { FIXTURES, registry, ROOT, SEED } from './helpers/plans.ts'
-import { HOSTILE_DIR, SITE_BASE, SITE_DIR } from './helpers/site.ts'
+import { reportLines } from '../../scripts/views/report.ts'
+import { readPlan, planIdProblem, RESERVED_IDS } from '../../scripts/site/load.ts'
+import { filesBelow } from '../helpers/html.ts'
+import { FIXTURES, registry, ROOT, SEED } from '../helpers/plans.ts'
+import { HOSTILE_DIR, SITE_BASE, SITE_DIR } from '../helpers/site.ts'
 
 const OUT = join(ROOT, 'tests/output/robustness')
 
@@ -26,8 +27,8 @@ describe('a file that is no plan', () => {
   })
 
   it('with lines in two encodings names the first foreign line', async () => {
-    const { result } = await readPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
-    expect(result).toMatchObject({ ok: false, problems: [{ line: 13, message: expect.stringContaining('mixed encodings') }] })
+    const { result, where } = await readPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
+    expect(reportLines('mixed-encodings.txt', result, where)).toEqual([expect.stringMatching(/^mixed-encodings\.txt:13: mixed encodings/)])
   })
 })
 
