@@ -6,7 +6,8 @@
 // JSON, the contract other tools read. Exit 1 where the file is refused (not a
 // plan, or not readable).
 
-import { loadRegistry, planIdProblem, readPlan } from '../site/load.ts'
+import { loadRegistry, planIdProblem } from '../site/load.ts'
+import { PlanReader, readBudget } from '../site/plan-reader.ts'
 import { reportLines, summaryLine } from '../report.ts'
 
 function reason(error: unknown): string {
@@ -30,12 +31,21 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${file}: ${badName}\n`)
     return 1
   }
+  const budget = readBudget()
+  if (typeof budget === 'string') {
+    process.stderr.write(`parse: ${budget}\n`)
+    return 2
+  }
+  // Within the build's budget of time and memory (scripts/site/plan-reader.ts).
+  const reader = new PlanReader(loadRegistry(), budget)
   let loaded
   try {
-    loaded = await readPlan(file, loadRegistry())
+    loaded = await reader.read(file)
   } catch (error) {
     process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
     return 1
+  } finally {
+    await reader.close()
   }
   const { result, where } = loaded
   for (const line of reportLines(file, result, where)) process.stderr.write(line + '\n')
