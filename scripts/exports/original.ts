@@ -8,6 +8,7 @@
 
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom'
 import JSZip from 'jszip'
+import { readPart } from '../parse/docx.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
@@ -128,7 +129,7 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
   const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc)
   for (const name of Object.keys(zip.files).sort()) {
     if (!TEXT_PART.test(name)) continue
-    const xml = await zip.file(name)!.async('string')
+    const xml = (await readPart(zip, name))!
     const before = { ...counts }
     const doc = parse(xml)
     cleanPart(doc, counts)
@@ -141,7 +142,7 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
     ['docProps/core.xml', { creator: 'author', lastModifiedBy: 'last saved by' }],
     ['docProps/app.xml', { Company: 'company', Manager: 'manager' }],
   ] as const) {
-    const xml = await zip.file(part)?.async('string')
+    const xml = await readPart(zip, part)
     if (!xml) continue
     const doc = parse(xml)
     const blanked = blankProperties(doc, names, keep)
@@ -167,13 +168,13 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
   if (commentParts.length > 0) {
     const removedTargets = new Set(commentParts.map((p) => p.slice('word/'.length)))
     const rels = 'word/_rels/document.xml.rels'
-    const relsXml = await zip.file(rels)?.async('string')
+    const relsXml = await readPart(zip, rels)
     if (relsXml) {
       const doc = parse(relsXml)
       for (const rel of Array.from(doc.getElementsByTagName('Relationship'))) if (removedTargets.has(rel.getAttribute('Target') ?? '')) rel.parentNode!.removeChild(rel)
       zip.file(rels, serialize(doc), { date: zip.files[rels]!.date })
     }
-    const typesXml = await zip.file('[Content_Types].xml')?.async('string')
+    const typesXml = await readPart(zip, '[Content_Types].xml')
     if (typesXml) {
       const doc = parse(typesXml)
       for (const o of Array.from(doc.getElementsByTagName('Override'))) if (commentParts.includes((o.getAttribute('PartName') ?? '').slice(1))) o.parentNode!.removeChild(o)
