@@ -23,7 +23,7 @@ import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey, 
 import { SHARED } from '../site/page-maps.ts'
 import { BUILD_LOCK, describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
 import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
-import { errorLine } from '../site/durable.ts'
+import { DISK_FULL, errorLine } from '../site/durable.ts'
 import { duration, madeAndKept, progress } from '../site/progress.ts'
 
 /** Plans a VitePress build holds at most (PLANS_PER_BUILD overrides): with DEFAULT_HEAP_MB, about 1.6 GB at 10. */
@@ -171,7 +171,7 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
   })
   if (generating.status !== 0) {
     const cause = failureCause(generating.stderrTail)
-    const why = cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)` : null
+    const why = cause === 'disk' ? DISK_FULL : cause === 'memory' ? `reading the plans ran out of memory (its heap: GENERATE_HEAP_MB, now ${generateHeapMb} MB)` : null
     process.stderr.write(`build: stopped${why ? `: ${why}` : ''}; ${left}\n`)
     return 1
   }
@@ -209,7 +209,7 @@ async function buildSite({ target, timingsFile, pdf, readCache, strict, base, pe
     if (vitepress.status !== 0) {
       rmSync(out, { recursive: true, force: true })
       const cause = failureCause(vitepress.stderrTail)
-      const why = cause === 'disk' ? 'the disk is full (free some space and build again)'
+      const why = cause === 'disk' ? DISK_FULL
         // V8 printed "heap out of memory" above: a part's heap.
         : cause === 'memory' ? `out of memory (fewer plans a part: PLANS_PER_BUILD, now ${perBuild}; more heap: BUILD_HEAP_MB, now ${heapMb})`
         : 'its messages are above'
