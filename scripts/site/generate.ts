@@ -197,7 +197,8 @@ export async function generate(options: GenerateOptions, readCache = true, stric
     if (found.length > 0 && withheld) notices.push(`generate: ${plan.source}: published without its original (WITHHOLD_ORIGINALS=1): the file holds ${found.join(', ')}, which cannot be removed from it safely`)
     else if (found.length > 0) {
       notices.push(`generate: ${plan.source}: offered for download as received, and it holds what its author may not mean to publish: ${found.join(', ')}; ` +
-        `this cannot be removed from a ${extname(plan.source).slice(1).toLowerCase()} file safely: save it as .docx (cleaned when published) and put that in its place, or publish the plan without its original: WITHHOLD_ORIGINALS=1 npm run build`)
+        `this cannot be removed from a ${extname(plan.source).toLowerCase() === '.pdf' ? 'PDF' : 'Word 97–2003 (.doc) file'} safely: ` +
+        `put the plan's .docx in its place (a .docx is cleaned when published), or publish the plan without its original: WITHHOLD_ORIGINALS=1 npm run build`)
     }
   }
   const used = new Set<string>()
