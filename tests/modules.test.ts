@@ -49,7 +49,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   parse: ['model', 'text'],
   views: ['model', 'text'],
   render: ['model', 'views', 'text'],
-  exports: ['model', 'views', 'render', 'text'],
+  // The plan's file offered for download is cleaned with the readers of its format (exports/original.ts).
+  exports: ['model', 'views', 'render', 'text', 'parse'],
   search: ['model', 'views', 'render', 'text'],
   data: ['parse', 'views', 'paths'],
   site: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search'],

@@ -56,3 +56,50 @@ export function changedPlan(plan: SyntheticPlan): SyntheticPlan {
   if (plan.text.split(CHANGE.from).length !== 2) throw new Error(`${plan.file}: expected "${CHANGE.from}" once, to change it`)
   return { ...plan, text: plan.text.replace(CHANGE.from, CHANGE.to) }
 }
+
+/** The units of largePlan's tasks: each task names two of them, so each unit's list holds half the plan. */
+const LARGE_UNITS = ['各村', '镇政府', '镇党委', '各站所']
+/** Tasks a measure of largePlan holds, numbered 1. to 20. in each (a heading marker has at most three digits, 999.). */
+const LARGE_PER_MEASURE = 20
+
+/** Chinese counting numerals for a measure's marker: 一 … 九十九, 一百 … 九百九十九. */
+function counting(n: number): string {
+  const digits = '〇一二三四五六七八九'
+  const parts: string[] = []
+  const units = ['百', '十', '']
+  const values = [100, 10, 1]
+  let zero = false
+  values.forEach((v, i) => {
+    const d = Math.floor(n / v) % 10
+    if (d === 0) {
+      if (parts.length > 0) zero = true
+      return
+    }
+    if (zero) parts.push('〇')
+    zero = false
+    // 十 alone for 10–19 at the start (十一), 一十 inside (一百一十).
+    parts.push(v === 10 && d === 1 && parts.length === 0 ? '十' : `${digits[d]}${units[i]}`)
+  })
+  return parts.join('')
+}
+
+/** The most tasks largePlan writes: 999 measures (the most a marker numbers) of LARGE_PER_MEASURE. */
+export const MAX_LARGE_TASKS = 999 * LARGE_PER_MEASURE
+
+/**
+ * One plan of `tasks` tasks, in measures of twenty, each task of two of four
+ * units with a deadline (the bench's one-plan sizes: output and time per task
+ * as a plan grows). Deterministic.
+ */
+export function largePlan(tasks: number): SyntheticPlan {
+  if (!Number.isInteger(tasks) || tasks < 1 || tasks > MAX_LARGE_TASKS) throw new Error(`a large plan of ${tasks} tasks: expected 1 to ${MAX_LARGE_TASKS}`)
+  const lines = ['某某镇人民政府', '关于加强安全生产的实施方案', '各村，各站所：', `为加强安全生产，细化为${tasks}项具体任务，制定本方案：`, '一、指导思想', '坚持安全发展。', '二、细化措施']
+  for (let n = 1; n <= tasks; n++) {
+    const measure = Math.floor((n - 1) / LARGE_PER_MEASURE) + 1
+    const within = (n - 1) % LARGE_PER_MEASURE + 1
+    if (within === 1) lines.push(`（${counting(measure)}）第${measure}项措施`)
+    lines.push(`${within}.任务${n}。开展第${n}项安全检查，建立台账。（责任单位：${LARGE_UNITS[n % 4]}、${LARGE_UNITS[(n + 1) % 4]}。完成时限：长期坚持。）`)
+  }
+  lines.push('', '某某镇人民政府', '2023年5月8日', '')
+  return { file: `large-${tasks}.txt`, text: lines.join('\n') }
+}

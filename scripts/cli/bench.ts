@@ -1,5 +1,8 @@
 // npm run bench [-- --plans 1,10,100,1000] [--work DIR] [--performance]
 // npm run bench -- --report DIR/result.json [--performance]: the table of an earlier run.
+// npm run bench -- --tasks 1000,2000,10000 [--site] [--performance]: one plan of each many tasks
+// (scripts/bench/tasks.ts): generate's output, time and memory per task, and their ratios across the sizes;
+// --site also builds each site (npm run build -- --no-pdf --no-cache).
 //
 // For each corpus size: writes that many synthetic plans (scripts/bench/corpus.ts),
 // builds the site from them as `npm run build` does, then builds the same
@@ -11,17 +14,18 @@
 // <!-- bench:start --> and <!-- bench:end -->.
 // Needs the whole machine: nothing else should run meanwhile.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, release, totalmem, type } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { loadSite, seedFiles } from '../site/load.ts'
 import { loadReference } from '../data/load.ts'
-import { type BuildTimings } from '../site/generate.ts'
+import { readSummary, type BuildTimings } from '../site/generate.ts'
 import { CHROMIUM, launch, chromiumMissing } from '../site/chromium.ts'
 import { execFileSync } from 'node:child_process'
 import { url } from '../render/common.ts'
 import { SEARCH_DIR } from '../search/build-index.ts'
-import { MAX_PLANS, changedPlan, syntheticCorpus } from '../bench/corpus.ts'
+import { MAX_LARGE_TASKS, MAX_PLANS, changedPlan, largePlan, syntheticCorpus } from '../bench/corpus.ts'
+import { tasksMarkdown, type TaskScaling, type TasksResult } from '../bench/tasks.ts'
 import { measure, run } from '../bench/measure.ts'
 import { folderSize, gzipSize, indexFiles, siteSize, walk } from '../bench/sizes.ts'
 import { coldSearch, COLD_QUERIES, timeEngine, visitSite, type ColdSearch, type SiteSearch } from '../bench/search.ts'
@@ -41,6 +45,8 @@ const BASELINE_ROOT = join(ROOT, 'scripts/bench/baseline')
 const PERFORMANCE = join(ROOT, 'PERFORMANCE.md')
 const START = '<!-- bench:start -->'
 const END = '<!-- bench:end -->'
+const TASKS_START = '<!-- bench-tasks:start -->'
+const TASKS_END = '<!-- bench-tasks:end -->'
 
 interface Options {
   plans: number[]
@@ -51,6 +57,10 @@ interface Options {
   buildOnly: boolean
   /** An earlier run's result.json to report instead of running. */
   report: string | undefined
+  /** --tasks: the one-plan sizes to measure instead of the corpora. */
+  tasks: number[] | undefined
+  /** --site: with --tasks, also build each site. */
+  site: boolean
 }
 
 function options(args: string[]): Options | string {
@@ -61,7 +71,13 @@ function options(args: string[]): Options | string {
   const plans = (value('--plans') ?? '1,10,100').split(',').map(Number)
   if (plans.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_PLANS)) return `--plans: expected numbers from 1 to ${MAX_PLANS}, separated by commas`
   const report = value('--report')
-  return { plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), performance: args.includes('--performance'), buildOnly: args.includes('--build-only'), report: report && resolve(report) }
+  const tasksArg = value('--tasks')
+  const tasks = tasksArg === undefined ? undefined : tasksArg.split(',').map(Number)
+  if (tasks && tasks.some((n) => !Number.isInteger(n) || n < 1 || n > MAX_LARGE_TASKS)) return `--tasks: expected numbers from 1 to ${MAX_LARGE_TASKS.toLocaleString('en-US')} (tasks in one plan), separated by commas`
+  return {
+    plans: [...new Set(plans)].sort((a, b) => a - b), work: resolve(value('--work') ?? join(ROOT, '.bench')), performance: args.includes('--performance'), buildOnly: args.includes('--build-only'), report: report && resolve(report),
+    tasks: tasks && [...new Set(tasks)].sort((a, b) => a - b), site: args.includes('--site'),
+  }
 }
 
 const started = performance.now()
@@ -249,12 +265,51 @@ function show(result: BenchResult, performance: boolean): void {
   }
 }
 
-function putInPerformance(lines: string[]): void {
+function putInPerformance(lines: string[], start_ = START, end_ = END): void {
   const text = readFileSync(PERFORMANCE, 'utf8')
-  const start = text.indexOf(START)
-  const end = text.indexOf(END)
-  if (start < 0 || end < start) throw new Error(`${PERFORMANCE}: expected ${START} … ${END} around the benchmark's table`)
-  writeFileSync(PERFORMANCE, `${text.slice(0, start + START.length)}\n${lines.join('\n')}\n${text.slice(end)}`)
+  const start = text.indexOf(start_)
+  const end = text.indexOf(end_)
+  if (start < 0 || end < start) throw new Error(`${PERFORMANCE}: expected ${start_} … ${end_} around the benchmark's table`)
+  writeFileSync(PERFORMANCE, `${text.slice(0, start + start_.length)}\n${lines.join('\n')}\n${text.slice(end)}`)
+}
+
+/**
+ * --tasks: for each size, one plan of that many tasks (largePlan) generated as npm run generate does (every page
+ * generated: --no-cache), measured from outside; docs/ measured after it; with --site, the site built from it.
+ */
+async function benchTasks(sizes: number[], work: string, site: boolean): Promise<TaskScaling[]> {
+  const out: TaskScaling[] = []
+  for (const tasks of sizes) {
+    const seeds = join(work, `tasks-${tasks}`)
+    rmSync(seeds, { recursive: true, force: true })
+    mkdirSync(seeds, { recursive: true })
+    const plan = largePlan(tasks)
+    writeFileSync(join(seeds, plan.file), plan.text)
+    const env = { ...process.env, PLAN_SEEDS: seeds, SITE_BASE: '/', SITE_URL: '' }
+    const summaryFile = join(work, `tasks-${tasks}-summary.json`)
+    log(`one plan of ${tasks} tasks: generating docs/ (npm run generate -- --no-cache)`)
+    const run = await measure(process.execPath, [TSX, 'scripts/cli/generate.ts', '--no-cache', '--summary', summaryFile], { cwd: ROOT, env })
+    const summary = readSummary(JSON.parse(readFileSync(summaryFile, 'utf8')), summaryFile)
+    const files = walk(DOCS)
+    const markdownBytes = files.filter((f) => f.endsWith('.md')).reduce((n, f) => n + statSync(f).size, 0)
+    const scaling: TaskScaling = {
+      tasks, pages: summary.pages, outputBytes: siteSize(DOCS).bytes, markdownBytes,
+      generate: { ...run, parseMs: summary.timings.parseMs, generateMs: summary.timings.generateMs },
+    }
+    log(`one plan of ${tasks} tasks: ${summary.pages} pages, ${(scaling.outputBytes / 1e6).toFixed(1)} MB in ${seconds(run.wallMs)}, peak ${megabytes(run.peakMemoryBytes)}`)
+    if (site) {
+      const siteDir = join(work, `tasks-${tasks}-site`)
+      const timingsFile = join(work, `tasks-${tasks}-timings.json`)
+      log(`one plan of ${tasks} tasks: building the site (npm run build -- --no-pdf --no-cache)`)
+      const built = await measure(process.execPath, [TSX, 'scripts/cli/build.ts', '--outDir', siteDir, '--timings', timingsFile, '--no-pdf', '--no-cache'], { cwd: ROOT, env })
+      const stages: BuildTimings = JSON.parse(readFileSync(timingsFile, 'utf8'))
+      scaling.site = { ...built, bytes: siteSize(siteDir).bytes, vitepressMs: stages.vitepressMs }
+      rmSync(siteDir, { recursive: true, force: true })
+      log(`one plan of ${tasks} tasks: site built in ${seconds(built.wallMs)}, peak ${megabytes(built.peakMemoryBytes)}`)
+    }
+    out.push(scaling)
+  }
+  return out
 }
 
 async function main(args: string[]): Promise<number> {
@@ -265,6 +320,26 @@ async function main(args: string[]): Promise<number> {
   }
   if (opts.report) {
     show(readResult(opts.report), opts.performance)
+    return 0
+  }
+  if (opts.tasks) {
+    mkdirSync(opts.work, { recursive: true })
+    const cpu = cpus()
+    const sizes = await benchTasks(opts.tasks, opts.work, opts.site)
+    const result: TasksResult = {
+      date: new Date().toISOString().slice(0, 10),
+      machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown', memoryBytes: totalmem(), os: `${type()} ${release()}`, node: process.version, chromium: 'not used' },
+      command: ['npm run bench', '--', ...args].join(' '),
+      sizes,
+    }
+    writeFileSync(join(opts.work, 'tasks.json'), JSON.stringify(result, null, 2) + '\n')
+    const lines = tasksMarkdown(result)
+    process.stdout.write(lines.join('\n') + '\n')
+    if (opts.performance) {
+      putInPerformance(lines, TASKS_START, TASKS_END)
+      log(`put the table in ${PERFORMANCE}`)
+    }
+    log(`wrote ${join(opts.work, 'tasks.json')}; docs/ now holds the pages of the last plan (npm run build makes them from seeds/ again)`)
     return 0
   }
   const missing = chromiumMissing()

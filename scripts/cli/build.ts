@@ -22,7 +22,7 @@ import { assemble, checkEntry, groupKeys, harvest, prune, sharedFiles, siteKey }
 import { SHARED } from '../site/page-maps.ts'
 import { describeHolder, lock, LOCK_HELD_ENV } from '../site/lock.ts'
 import { failureCause, heapEnv, runNode, stopChildren, tsxArgs } from '../site/children.ts'
-import { errorLine } from '../site/durable.ts'
+import { DISK_FULL, errorLine } from '../site/durable.ts'
 import { duration, madeAndKept, progress } from '../site/progress.ts'
 import { BUILD_LOCK, DOCS, PDF_CACHE, DIST, ROOT, SITE_CACHE } from '../paths.ts'
 
@@ -143,7 +143,7 @@ class Stop extends Error {}
 /** Why a child process failed, where its last lines say so: a full disk, or the heap it was given. */
 function childFailure(stderrTail: string, memory: string): string | null {
   const cause = failureCause(stderrTail)
-  return cause === 'disk' ? 'the disk is full (free some space and build again)' : cause === 'memory' ? memory : null
+  return cause === 'disk' ? DISK_FULL : cause === 'memory' ? memory : null
 }
 
 interface BuildOptions {

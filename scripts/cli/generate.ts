@@ -11,6 +11,7 @@ import { pdfJobs } from '../site/pdf.ts'
 import { loadReference } from '../data/load.ts'
 import { describeHolder, LOCK_HELD_ENV, tryLock } from '../site/lock.ts'
 import { BUILD_LOCK, ROOT } from '../paths.ts'
+import { errorLine } from '../site/durable.ts'
 
 const args = process.argv.slice(2)
 const summaryAt = args.indexOf('--summary')
@@ -29,7 +30,18 @@ if (process.env[LOCK_HELD_ENV] !== '1') {
 }
 // The reference data, read once for the whole run and passed down.
 const reference = loadReference()
-const result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf }, reference, !args.includes('--no-cache'), args.includes('--strict'))
+let result: Awaited<ReturnType<typeof generate>>
+try {
+  // WITHHOLD_ORIGINALS=1: a .doc or PDF that holds its author's record is published without its original.
+  const originals = process.env.WITHHOLD_ORIGINALS === '1' ? 'withhold' : 'publish'
+  result = await generate({ base: process.env.SITE_BASE || '/', siteUrl: process.env.SITE_URL ?? '', pdf, originals }, reference, !args.includes('--no-cache'), args.includes('--strict'))
+} catch (error) {
+  // A file that could not be written (a full disk, a folder another program writes): one line, no stack trace.
+  // A plan's folder in docs/ is replaced whole or not at all and checked before it is kept (generate.ts); the
+  // shared pages are written at every run.
+  process.stderr.write(`generate: stopped: ${errorLine(error)}; docs/ may be incomplete: the next npm run build (or npm run generate) makes it whole\n`)
+  process.exit(1)
+}
 if (!result.ok) {
   for (const line of result.report) process.stderr.write(line + '\n')
   process.stderr.write('generate: stopped; docs/ was left as it was\n')

@@ -6,8 +6,9 @@
 // JSON, the contract other tools read. Exit 1 where the file is refused (not a
 // plan, or not readable).
 
-import { planIdProblem, readPlan } from '../site/load.ts'
+import { planIdProblem } from '../site/load.ts'
 import { loadReference } from '../data/load.ts'
+import { PlanReader, readBudget } from '../site/plan-reader.ts'
 import { reportLines, summaryLine } from '../views/report.ts'
 
 function reason(error: unknown): string {
@@ -31,12 +32,21 @@ async function main(args: string[]): Promise<number> {
     process.stderr.write(`${file}: ${badName}\n`)
     return 1
   }
+  const budget = readBudget()
+  if (typeof budget === 'string') {
+    process.stderr.write(`parse: ${budget}\n`)
+    return 2
+  }
+  // Within the build's budget of time and memory (scripts/site/plan-reader.ts).
+  const reader = new PlanReader(loadReference().registry, budget)
   let loaded
   try {
-    loaded = await readPlan(file, loadReference().registry)
+    loaded = await reader.read(file)
   } catch (error) {
     process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
     return 1
+  } finally {
+    await reader.close()
   }
   const { result, where } = loaded
   for (const line of reportLines(file, result, where)) process.stderr.write(line + '\n')

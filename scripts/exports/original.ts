@@ -4,18 +4,37 @@
 // get. The copy published is the document as it reads: tracked changes
 // accepted (deletions removed, insertions kept), comments and hidden text
 // removed, personal document properties blanked; with a list of what was
-// found. A file in which nothing was found is published as received.
+// found. A file in which nothing was found is published as received. A .doc
+// or a PDF cannot be cleaned safely (its text and its record are interleaved
+// in a binary layout): what it holds of its author's record is listed, and
+// the file is published as received or, by the administrator's choice
+// (WITHHOLD_ORIGINALS=1), not at all.
 
 import { DOMParser, XMLSerializer, type Document, type Element, type Node } from '@xmldom/xmldom'
 import JSZip from 'jszip'
+import { extname } from 'node:path'
+import { readDocRecord } from '../parse/doc.ts'
+import { readPart } from '../parse/docx.ts'
+import { LIMITS } from '../parse/limits.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 
 export interface PublishedOriginal {
+  /** The file to publish (unless withheld). */
   data: Buffer
+  /** Not to be published: a .doc or PDF that holds its author's record, withheld by the administrator's choice. */
+  withheld: boolean
   /** What was removed from the copy, for the administrator ("2 tracked deletions", …); [] when published as received. */
   removed: string[]
+  /**
+   * What a .doc or PDF holds of its author's record, which cannot be removed safely from those formats ("the
+   * document's author", "3 runs of tracked changes", "2 annotations"): published as received with it, or withheld.
+   */
+  found: string[]
 }
+
+/** Whether a .doc or PDF that holds its author's record is published (as received) or withheld: the administrator's choice. */
+export type RecordPolicy = 'publish' | 'withhold'
 
 /** The parts of a .docx whose text a reader sees: the body, headers and footers, foot- and endnotes. */
 const TEXT_PART = /^word\/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$/
@@ -119,8 +138,13 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * holds anything to clean; any other file as received. `issuer`: the plan's
  * issuer, which as a document's author names no person.
  */
-export async function publishedOriginal(source: string, bytes: Buffer, issuer: string): Promise<PublishedOriginal> {
-  if (!source.toLowerCase().endsWith('.docx')) return { data: bytes, removed: [] }
+export async function publishedOriginal(source: string, bytes: Buffer, issuer: string, policy: RecordPolicy = 'publish'): Promise<PublishedOriginal> {
+  const ext = extname(source).toLowerCase()
+  if (ext === '.doc' || ext === '.pdf') {
+    const found = ext === '.doc' ? await docRecord(bytes, issuer) : await pdfRecord(bytes, issuer)
+    return { data: bytes, withheld: found.length > 0 && policy === 'withhold', removed: [], found }
+  }
+  if (ext !== '.docx') return { data: bytes, withheld: false, removed: [], found: [] }
   const zip = await JSZip.loadAsync(bytes)
   const counts: Counts = { deletions: 0, insertions: 0, moves: 0, formatChanges: 0, comments: 0, hidden: 0 }
   const rewritten = new Map<string, string>()
@@ -128,7 +152,7 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
   const serialize = (doc: Document) => new XMLSerializer().serializeToString(doc)
   for (const name of Object.keys(zip.files).sort()) {
     if (!TEXT_PART.test(name)) continue
-    const xml = await zip.file(name)!.async('string')
+    const xml = (await readPart(zip, name))!
     const before = { ...counts }
     const doc = parse(xml)
     cleanPart(doc, counts)
@@ -141,7 +165,7 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
     ['docProps/core.xml', { creator: 'author', lastModifiedBy: 'last saved by' }],
     ['docProps/app.xml', { Company: 'company', Manager: 'manager' }],
   ] as const) {
-    const xml = await zip.file(part)?.async('string')
+    const xml = await readPart(zip, part)
     if (!xml) continue
     const doc = parse(xml)
     const blanked = blankProperties(doc, names, keep)
@@ -160,20 +184,20 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
     commentParts.some((p) => p.endsWith('people.xml')) && 'the list of reviewers (people.xml)',
     properties.length > 0 && `the document's ${properties.join(', ')}`,
   ].filter((item): item is string => typeof item === 'string' && item !== '')
-  if (removed.length === 0) return { data: bytes, removed }
+  if (removed.length === 0) return { data: bytes, withheld: false, removed, found: [] }
   // Written with each part's own date: the same file gives the same copy, build after build.
   for (const [name, xml] of rewritten) zip.file(name, xml, { date: zip.files[name]!.date })
   for (const name of commentParts) zip.remove(name)
   if (commentParts.length > 0) {
     const removedTargets = new Set(commentParts.map((p) => p.slice('word/'.length)))
     const rels = 'word/_rels/document.xml.rels'
-    const relsXml = await zip.file(rels)?.async('string')
+    const relsXml = await readPart(zip, rels)
     if (relsXml) {
       const doc = parse(relsXml)
       for (const rel of Array.from(doc.getElementsByTagName('Relationship'))) if (removedTargets.has(rel.getAttribute('Target') ?? '')) rel.parentNode!.removeChild(rel)
       zip.file(rels, serialize(doc), { date: zip.files[rels]!.date })
     }
-    const typesXml = await zip.file('[Content_Types].xml')?.async('string')
+    const typesXml = await readPart(zip, '[Content_Types].xml')
     if (typesXml) {
       const doc = parse(typesXml)
       for (const o of Array.from(doc.getElementsByTagName('Override'))) if (commentParts.includes((o.getAttribute('PartName') ?? '').slice(1))) o.parentNode!.removeChild(o)
@@ -181,5 +205,40 @@ export async function publishedOriginal(source: string, bytes: Buffer, issuer: s
     }
   }
   const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } })
-  return { data, removed }
+  return { data, withheld: false, removed, found: [] }
+}
+
+/**
+ * A .doc's record (scripts/parse/doc.ts readDocRecord): its properties naming a person, its revision marks, comments
+ * and hidden text. Removing them means rewriting the file's piece table and property sets, which is not done: the
+ * list says what the copy would carry.
+ */
+async function docRecord(bytes: Buffer, issuer: string): Promise<string[]> {
+  const record = await readDocRecord(bytes, new Set([...PLACEHOLDER_NAMES, issuer]))
+  return [
+    record.properties.length > 0 && `the document's ${record.properties.join(', ')}`,
+    record.revisions && plural(record.revisions, 'run of tracked changes (revision marks)', 'runs of tracked changes (revision marks)'),
+    record.comments && plural(record.comments, 'comment', 'comments'),
+    record.hidden && plural(record.hidden, 'run of hidden text', 'runs of hidden text'),
+  ].filter((item): item is string => typeof item === 'string' && item !== '')
+}
+
+/** A PDF's record: its Info dictionary's /Author (a person's name, not the issuer's or a program's default), XMP metadata, annotations. */
+async function pdfRecord(bytes: Buffer, issuer: string): Promise<string[]> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
+  try {
+    const { info, metadata } = await pdf.getMetadata()
+    const author = typeof info === 'object' && info !== null && 'Author' in info && typeof info.Author === 'string' ? info.Author.trim() : ''
+    let annotations = 0
+    // Within the reader's page limit (parse/limits.ts): the file was read before it is published.
+    for (let page = 1; page <= Math.min(pdf.numPages, LIMITS.pdfPages); page++) annotations += (await (await pdf.getPage(page)).getAnnotations()).filter((a: { subtype?: string }) => a.subtype !== 'Link').length
+    return [
+      author !== '' && !PLACEHOLDER_NAMES.has(author) && author !== issuer && "the document's author (/Author)",
+      metadata !== null && 'XMP metadata (who made it, with which program, when)',
+      annotations && plural(annotations, 'annotation (a comment or mark on a page)', 'annotations (comments or marks on its pages)'),
+    ].filter((item): item is string => typeof item === 'string' && item !== '')
+  } finally {
+    await pdf.destroy()
+  }
 }

@@ -1,4 +1,4 @@
-// Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 with BOM,
+// Bytes → text. Plans arrive as UTF-8 (with or without BOM), UTF-16 (with BOM, or without),
 // or GB18030/GBK from Windows editors; line ends may be CRLF or CR.
 
 import { forbiddenControl } from './characters.ts'
@@ -50,6 +50,22 @@ function mixedEncodingLine(bytes: Uint8Array): number | null {
   return utf8Text && firstBad !== null ? firstBad : null
 }
 
+/**
+ * 'utf-16le' or 'utf-16be' where the bytes read as UTF-16 without a BOM, else
+ * null: an even length, and in exactly one byte order the text decodes, holds
+ * line ends (a plan has lines: in the other order U+000A reads as U+0A00) and
+ * neither NUL nor any other control character (binary data read as UTF-16
+ * gives both, or unpaired surrogates, which do not decode).
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null
+  const reads = (['utf-16le', 'utf-16be'] as const).filter((encoding) => {
+    const text = tryDecode(bytes, encoding)
+    return text !== null && text.includes('\n') && !text.includes('\u0000') && forbiddenControl(text) === null
+  })
+  return reads.length === 1 ? reads[0]! : null
+}
+
 export function decode(bytes: Uint8Array): Decoded {
   if (bytes.length === 0) return { ok: false, line: 1, message: 'the file is empty; expected a plan in plain text' }
   if (bytes.length > MAX_BYTES) {
@@ -58,13 +74,19 @@ export function decode(bytes: Uint8Array): Decoded {
   }
 
   const nul = bytes.indexOf(0)
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
+  const bom16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])
+  // UTF-16 without a BOM (saved so by some programs): its ASCII characters (digits, line ends) are a byte and a NUL.
+  const bare16 = nul >= 0 && !bom16 ? utf16WithoutBom(bytes) : null
+  const utf16 = bom16 || bare16 !== null
   if (nul >= 0 && !utf16) {
     return { ok: false, line: 1, message: `not a text file: it holds binary data (a NUL byte at offset ${nul}); expected a plan in plain text` }
   }
   let text: string | null = null
   let encoding = ''
-  if (utf16) {
+  if (bare16) {
+    encoding = `${bare16} (no BOM)`
+    text = tryDecode(bytes, bare16)
+  } else if (utf16) {
     encoding = bytes[0] === 0xff ? 'utf-16le' : 'utf-16be'
     text = tryDecode(bytes, encoding)
   } else {

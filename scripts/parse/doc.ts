@@ -219,3 +219,134 @@ export async function readDocNumbered(bytes: Uint8Array): Promise<{ text: string
   for (let i = placed.length - 1; i >= 0; i--) raw = raw.slice(0, placed[i]!.cp) + shown[i] + raw.slice(placed[i]!.cp)
   return { text: clean(raw).replace(/\r\n?/g, '\n').replace(/\n+$/, ''), numbered: shown.filter((s) => s !== '').length }
 }
+
+/** What a .doc holds of its author's record (scripts/exports/original.ts lists it before the file is published). */
+export interface DocRecord {
+  /** Document properties naming a person or a body: "author", "last saved by", "company", "manager". */
+  properties: string[]
+  /** Runs of text marked as deleted or inserted in review (sprmCFRMarkDel, sprmCFRMarkIns). */
+  revisions: number
+  /** Comments (annotations: PlcfandRef). */
+  comments: number
+  /** Runs of hidden text (sprmCFVanish). */
+  hidden: number
+}
+
+/** The FibRgFcLcb97 pair at index i: [fc, lcb] (MS-DOC 2.5.6; the pairs start at 154). */
+const fcLcb = (word: Buffer, i: number): [number, number] => [word.readUInt32LE(154 + i * 8), word.readUInt32LE(158 + i * 8)]
+
+/** Operand bytes of a sprm by its spra (MS-DOC 2.2.5.1); a variable one (6) gives its size in its first byte. */
+function operandSize(opcode: number, grpprl: Buffer, at: number): number {
+  const spra = opcode >> 13
+  if (spra === 6) return 1 + (grpprl[at] ?? 0)
+  return [1, 1, 2, 4, 2, 2, 0, 3][spra]!
+}
+
+/** ToggleOperand: 1 on, 0x81 the opposite of the style's (taken as on: the mark is there). */
+const toggled = (value: number) => value === 1 || value === 0x81
+
+/** Runs whose character properties (CHPX FKPs of PlcBteChpx, MS-DOC 2.8.6, 2.9.36) mark a revision or hidden text. */
+function markedRuns(word: Buffer, table: Buffer): { revisions: number; hidden: number } {
+  const [fc, lcb] = fcLcb(word, 12)
+  let revisions = 0
+  let hidden = 0
+  if (lcb < 12) return { revisions, hidden }
+  const n = (lcb - 4) / 8
+  for (let i = 0; i < n; i++) {
+    const pn = table.readUInt32LE(fc + (n + 1) * 4 + i * 4) & 0x3fffff
+    const fkp = word.subarray(pn * 512, pn * 512 + 512)
+    if (fkp.length < 512) continue
+    const crun = fkp[511]!
+    for (let r = 0; r < crun; r++) {
+      const offset = fkp[(crun + 1) * 4 + r]! * 2
+      if (offset === 0) continue
+      const cb = fkp[offset]!
+      const grpprl = fkp.subarray(offset + 1, offset + 1 + cb)
+      let revision = false
+      let vanish = false
+      for (let at = 0; at + 2 <= grpprl.length;) {
+        const opcode = grpprl.readUInt16LE(at)
+        at += 2
+        const size = operandSize(opcode, grpprl, at)
+        if ((opcode === 0x0800 || opcode === 0x0801) && toggled(grpprl[at] ?? 0)) revision = true
+        if (opcode === 0x083c && toggled(grpprl[at] ?? 0)) vanish = true
+        at += size
+      }
+      if (revision) revisions++
+      if (vanish) hidden++
+    }
+  }
+  return { revisions, hidden }
+}
+
+/**
+ * The string properties of an OLE property set stream (MS-OLEPS 2.21: the
+ * first section) by id: VT_LPSTR in the set's code page (UTF-8 for 65001,
+ * GBK for 936, else Latin-1) or VT_LPWSTR.
+ */
+function propertyStrings(stream: Buffer): Map<number, string> {
+  const out = new Map<number, string>()
+  if (stream.length < 48) return out
+  const section = stream.readUInt32LE(44)
+  const count = stream.readUInt32LE(section + 4)
+  const entries: Array<[number, number]> = []
+  for (let i = 0; i < count && section + 8 + i * 8 + 8 <= stream.length; i++) entries.push([stream.readUInt32LE(section + 8 + i * 8), stream.readUInt32LE(section + 12 + i * 8)])
+  const codePage = entries.find(([id]) => id === 1)
+  const cp = codePage ? stream.readUInt16LE(section + codePage[1] + 4) : 1252
+  const decoder = new TextDecoder(cp === 65001 ? 'utf-8' : cp === 936 ? 'gbk' : cp === 1200 ? 'utf-16le' : 'latin1')
+  for (const [id, offset] of entries) {
+    const at = section + offset
+    if (at + 8 > stream.length) continue
+    const type = stream.readUInt32LE(at)
+    const size = stream.readUInt32LE(at + 4)
+    if (type === 0x1e) out.set(id, decoder.decode(stream.subarray(at + 8, at + 8 + size)).replace(/\0+$/, ''))
+    else if (type === 0x1f) out.set(id, stream.subarray(at + 8, at + 8 + size * 2).toString('utf16le').replace(/\0+$/, ''))
+  }
+  return out
+}
+
+/**
+ * What a .doc holds of its author's record: the properties naming a person
+ * (SummaryInformation: author 4, last saved by 8; DocumentSummaryInformation:
+ * manager 14, company 15) whose value is not in `keep`, the runs marked as
+ * revisions or hidden, the comments.
+ */
+export async function readDocRecord(bytes: Uint8Array, keep: ReadonlySet<string>): Promise<DocRecord> {
+  let word: Buffer | null = null
+  let table: Buffer | null = null
+  const streams = new Map<string, Buffer>()
+  class Extractor extends WordOleExtractor {
+    override extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
+      word = buffer
+      const name = (buffer.readUInt16LE(0xa) & 0x0200) !== 0 ? '1Table' : '0Table'
+      const read = async (stream: string) => {
+        try {
+          streams.set(stream, await this.streamBuffer(await this.documentStream(document, stream)))
+        } catch {
+          // A file without this property set: nothing of it to list.
+        }
+      }
+      return this.documentStream(document, name).then((s) => this.streamBuffer(s)).then((t) => { table = t })
+        .then(() => read('\u0005SummaryInformation')).then(() => read('\u0005DocumentSummaryInformation'))
+    }
+  }
+  const reader = new BufferReader(Buffer.from(bytes))
+  await reader.open()
+  try {
+    await new Extractor().extract(reader)
+  } finally {
+    await reader.close()
+  }
+  if (!word || !table) throw new Error('no WordDocument stream')
+  const properties: string[] = []
+  for (const [stream, ids] of [['\u0005SummaryInformation', { 4: 'author', 8: 'last saved by' }], ['\u0005DocumentSummaryInformation', { 14: 'manager', 15: 'company' }]] as const) {
+    const found = streams.has(stream) ? propertyStrings(streams.get(stream)!) : new Map<number, string>()
+    for (const [id, label] of Object.entries(ids)) {
+      const value = (found.get(Number(id)) ?? '').trim()
+      if (value !== '' && !keep.has(value)) properties.push(label)
+    }
+  }
+  const [, lcbAnd] = fcLcb(word, 4)
+  const comments = lcbAnd >= 4 ? Math.floor((lcbAnd - 4) / 34) : 0
+  return { properties, ...markedRuns(word, table), comments }
+}

@@ -166,7 +166,7 @@ function styleNumbering(stylesXml: string | null): Map<string, { numId: string; 
  * A part of the package as text, unpacked no further than LIMITS.partBytes: the
  * sizes a zip declares can lie, so the bytes are counted as they come.
  */
-function readPart(zip: JSZip, name: string): Promise<string | null> {
+export function readPart(zip: JSZip, name: string): Promise<string | null> {
   const file = zip.file(name)
   if (!file) return Promise.resolve(null)
   return new Promise((resolve, reject) => {
@@ -197,8 +197,36 @@ function checkParagraphCount(xml: string): void {
   }
 }
 
+/**
+ * Every part of the package unpacks within LIMITS.partBytes, counted as it
+ * unpacks and let go: the parts this reader does not read (headers, footers,
+ * comments) are read when the file is published (scripts/exports/original.ts),
+ * where a part of 400 MB ended the build with "Invalid string length".
+ */
+async function checkPartSizes(zip: JSZip): Promise<void> {
+  for (const name of Object.keys(zip.files).sort()) {
+    const file = zip.files[name]!
+    if (file.dir) continue
+    await new Promise<void>((resolve, reject) => {
+      let size = 0
+      const stream = file.nodeStream('nodebuffer')
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length
+        if (size > LIMITS.partBytes) {
+          stream.pause()
+          stream.removeAllListeners('data')
+          reject(partTooLarge(name))
+        }
+      })
+      stream.on('error', reject)
+      stream.on('end', () => resolve())
+    })
+  }
+}
+
 export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const zip = await JSZip.loadAsync(bytes)
+  await checkPartSizes(zip)
   const documentXml = await readPart(zip, 'word/document.xml')
   if (!documentXml) throw new Error('not a Word document: it has no word/document.xml')
   checkParagraphCount(documentXml)

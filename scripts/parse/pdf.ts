@@ -4,7 +4,6 @@
 // on to the right margin and the next one starts at the left margin without
 // indent. Line N of the text remembers its page: errors say "第N页".
 
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { tooManyPages, LIMITS } from './limits.ts'
 import { readMarker } from './markers.ts'
 
@@ -76,6 +75,8 @@ function lineOnBaseline(lines: Line[], run: { y: number; h: number }): Line | un
 }
 
 async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: number; textPages: number; width: number }> {
+  // pdf.js is loaded when a PDF is read: its code takes a second to load, which a build of Word and text plans is spared.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
   if (pdf.numPages > LIMITS.pdfPages) {
     await pdf.destroy()

@@ -57,7 +57,8 @@ export function savedName(words: string[], ext: string): string {
 }
 
 /** The "下载" block: the ledger, calendar and data of a plan, or of one unit in it. */
-export function downloads(plan: Plan, unit?: Unit): RootContent[] {
+/** `original`: whether the plan's file is published (a .doc or PDF holding its author's record may be withheld). */
+export function downloads(plan: Plan, unit?: Unit, original = true): RootContent[] {
   const items: Inline[][] = unit
     ? [
         [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.name, '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
@@ -69,7 +70,7 @@ export function downloads(plan: Plan, unit?: Unit): RootContent[] {
         [fileLink(url.download(plan, 'ledger.csv'), savedName([titleOf(plan), '任务台账'], 'csv'), '任务台账（CSV）')],
         [fileLink(url.download(plan, 'calendar.ics'), savedName([titleOf(plan), '日历'], 'ics'), '日历（ICS，可导入手机和电脑日历）')],
         [fileLink(url.planJson(plan), savedName([titleOf(plan), '开放数据'], 'json'), '开放数据（JSON）'), '，', link(url.schema(), '数据结构说明')],
-        [sourceFileLink(plan, `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)],
+        ...(original ? [[sourceFileLink(plan, `原文（${sourceFormat(plan)}，按收到的文件原样提供）`)]] : []),
       ]
   return section('downloads', [list(items)])
 }

@@ -27,7 +27,7 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   ]
 }
 
-export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly Review[]): Page {
+export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly Review[], original = true): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
   // What people come for first: their unit's duties and the files to take away;
@@ -48,7 +48,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
       }),
     ),
     heading(2, '下载'),
-    ...downloads(plan),
+    ...downloads(plan, undefined, original),
     ...(pdf ? [paragraph(fileLink(url.printPdf(plan), savedName([titleOf(plan)], 'pdf'), '全文 PDF（A4，按公文格式排版）'))] : []),
     heading(2, '方案内容'),
     ...(plan.notice
@@ -287,11 +287,11 @@ const KIND_LABEL: Record<WarningKind, string> = {
  * 数据核对: every warning of the plan with its place in the file and the line it
  * is about, verbatim, for the administrator to check before cadres rely on it.
  */
-export function reviewPage(plan: Plan, reviews: readonly Review[]): Page {
+export function reviewPage(plan: Plan, reviews: readonly Review[], original = true): Page {
   const body: RootContent[] = [
     pageTitle('数据核对'),
     ...planMeta(plan),
-    paragraph('本页供发布方案的管理员使用：列出读取文件 ', sourceFileLink(plan, plan.source), ' 时未能确定的内容。每条提示注明位置（第几行、第几段或第几页）、原因和该处原文。原文均已照录发布，未作猜测；请对照原件核对，必要时修改文件后重新构建。'),
+    paragraph('本页供发布方案的管理员使用：列出读取文件 ', original ? sourceFileLink(plan, plan.source) : plan.source, ' 时未能确定的内容。每条提示注明位置（第几行、第几段或第几页）、原因和该处原文。原文均已照录发布，未作猜测；请对照原件核对，必要时修改文件后重新构建。'),
     paragraph(`共读出 ${plan.measures.length} 项措施、${plan.tasks.length} 项任务，其中 ${plan.tasks.filter((t) => t.units.length > 0).length} 项注明责任单位，${plan.tasks.filter((t) => t.deadline.kind !== 'unspecified').length} 项注明完成时限${plan.statedTaskCount === null ? '' : `；文件自述 ${plan.statedTaskCount} 项任务`}。`),
   ]
   if (reviews.length === 0) {
@@ -306,7 +306,7 @@ export function reviewPage(plan: Plan, reviews: readonly Review[]): Page {
 }
 
 /** The plan as issued, line by line, each task's first line anchored as #task-N. */
-export function originalPage(plan: Plan, sourceText: string): Page {
+export function originalPage(plan: Plan, sourceText: string, original = true): Page {
   const taskAt = new Map(plan.tasks.map((t) => [t.line, t.number]))
   const measureAt = new Map(plan.measures.map((m) => [m.line, m.number]))
   const lines: RootContent[] = []
@@ -324,7 +324,9 @@ export function originalPage(plan: Plan, sourceText: string): Page {
     body: [
       pageTitle('原文'),
       ...planMeta(plan),
-      paragraph('以下为文件原文，逐字照录（含原文笔误）。', sourceFileLink(plan, `下载原文（${sourceFormat(plan)}）`)),
+      original
+        ? paragraph('以下为文件原文，逐字照录（含原文笔误）。', sourceFileLink(plan, `下载原文（${sourceFormat(plan)}）`))
+        : paragraph('以下为文件原文，逐字照录（含原文笔误）。原文件不提供下载。'),
       ...section('original-text', lines),
     ],
   }

@@ -65,7 +65,7 @@ export function stopChildren(signal: NodeJS.Signals): void {
 
 /** Why a child failed, in words for the administrator, from what it wrote last. */
 export function failureCause(stderr: string): 'disk' | 'memory' | null {
-  if (/ENOSPC|no space left on device/i.test(stderr)) return 'disk'
+  if (/ENOSPC|no space left on device|the disk is full/i.test(stderr)) return 'disk'
   if (/heap out of memory|Allocation failed|ERR_WORKER_OUT_OF_MEMORY|Reached heap limit/i.test(stderr)) return 'memory'
   return null
 }

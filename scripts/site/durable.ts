@@ -14,8 +14,21 @@ export const digest = (data: string | Buffer) => createHash('sha256').update(dat
 
 export const fileDigest = (file: string) => digest(readFileSync(file))
 
+/**
+ * A full disk, for the tests (no unprivileged way to fill a small file system
+ * here): SITE_TEST_DISK_FULL set to "write" (writeSynced, writeWhole), "copy"
+ * (copyOwn, moveFile's copy) or both, comma-separated, makes those fail as a
+ * full disk does (ENOSPC) once they have written to `file`; unset, nothing.
+ */
+function diskFullFault(operation: 'write' | 'copy', file: string): void {
+  const full = process.env.SITE_TEST_DISK_FULL
+  if (!full || !full.split(',').includes(operation)) return
+  throw Object.assign(new Error(`ENOSPC: no space left on device, ${operation} '${file}'`), { code: 'ENOSPC', errno: -28, syscall: operation, path: file })
+}
+
 /** Writes `data` to `file` and flushes it to disk before returning. */
 export function writeSynced(file: string, data: string | Buffer): void {
+  diskFullFault('write', file)
   const fd = openSync(file, 'w')
   try {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
@@ -58,6 +71,7 @@ export function moveFile(from: string, to: string): void {
     renameSync(from, to)
   } catch (error) {
     if (!isCode(error, 'EXDEV')) throw error
+    diskFullFault('copy', to)
     copyFileSync(from, to)
     rmSync(from, { force: true })
   }
@@ -69,6 +83,7 @@ export function moveFile(from: string, to: string): void {
  * which would let a change to the cache change the live site.
  */
 export function copyOwn(from: string, to: string): void {
+  diskFullFault('copy', to)
   copyFileSync(from, to, constants.COPYFILE_FICLONE)
 }
 
@@ -76,13 +91,16 @@ export function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === code
 }
 
+/** The words for a full disk, wherever the build meets one (children.ts reads them back from a child's output). */
+export const DISK_FULL = 'the disk is full (磁盘已满: free some space and build again)'
+
 /**
  * What a failed file operation means for the administrator, in their words,
  * or null when it is none of the failures the build knows (then its own
  * message is shown).
  */
 export function failureWords(error: unknown): string | null {
-  if (isCode(error, 'ENOSPC') || isCode(error, 'EDQUOT')) return 'the disk is full (free some space and build again)'
+  if (isCode(error, 'ENOSPC') || isCode(error, 'EDQUOT')) return DISK_FULL
   if (isCode(error, 'EROFS')) return 'the file system is read-only'
   if (isCode(error, 'EACCES') || isCode(error, 'EPERM')) return 'a file or folder may not be written by this user (its permissions)'
   if (isCode(error, 'EXDEV')) return 'a file could not be moved to another file system'

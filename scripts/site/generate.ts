@@ -7,13 +7,13 @@
 // damaged folder is generated again.
 
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { loadSite, type LoadedSite } from './load.ts'
 import { toMarkdown } from '../render/markdown.ts'
 import { planPages, sharedPages } from './pages.ts'
 import type { Reference } from '../data/load.ts'
 import { planDownloads } from '../exports/files.ts'
-import { publishedOriginal } from '../exports/original.ts'
+import { publishedOriginal, type PublishedOriginal, type RecordPolicy } from '../exports/original.ts'
 import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
 import { writeIndex } from '../search/shards.ts'
 import { paths } from '../search/format.ts'
@@ -30,6 +30,12 @@ export interface GenerateOptions {
   siteUrl: string
   /** Whether PDFs will be printed after the VitePress build (pages link them only then). */
   pdf: boolean
+  /**
+   * A .doc or PDF holding its author's record (who wrote it, revision marks, comments, annotations), which cannot be
+   * removed from those formats: published as received (with a line saying what it holds), or withheld
+   * (WITHHOLD_ORIGINALS=1: the plan is published without its original). scripts/exports/original.ts.
+   */
+  originals: RecordPolicy
 }
 
 /** Milliseconds spent reading the plans into the model, and turning the model into docs/. */
@@ -92,7 +98,13 @@ interface Stamp {
   files: Record<string, string>
   /** What was removed from the plan's file offered for download (scripts/exports/original.ts): said at every build. */
   removed: string[]
+  /** What its .doc or PDF holds of its author's record, and whether it was withheld: said at every build. */
+  found?: string[]
+  withheld?: boolean
 }
+
+/** What a stamp says of the plan's original: what the build says of it each time. */
+type OriginalRecord = Pick<PublishedOriginal, 'removed' | 'found' | 'withheld'>
 
 /** The files generated for a plan as they are now, with their digests (the search documents' file included). */
 function planFiles(publicDir: string, id: string, searchFile: string): Record<string, string> {
@@ -108,7 +120,7 @@ function planFiles(publicDir: string, id: string, searchFile: string): Record<st
  * 'absent' (never generated, or from another key), ok (with what was removed from its file offered for download), or
  * what is damaged.
  */
-function stampState(publicDir: string, id: string, key: string, searchFile: string): 'absent' | { ok: string[] } | string {
+function stampState(publicDir: string, id: string, key: string, searchFile: string): 'absent' | { ok: OriginalRecord } | string {
   const file = join(DOCS, id, STAMP)
   if (!existsSync(file)) return 'absent'
   let stamp: unknown
@@ -119,7 +131,9 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
   }
   if (typeof stamp !== 'object' || stamp === null || !('key' in stamp) || typeof stamp.key !== 'string' || !('files' in stamp) ||
     typeof stamp.files !== 'object' || stamp.files === null || !('removed' in stamp) || !Array.isArray(stamp.removed) ||
-    !stamp.removed.every((r: unknown) => typeof r === 'string')) return `its stamp ${STAMP} is not a stamp`
+    !stamp.removed.every((r: unknown) => typeof r === 'string') ||
+    ('found' in stamp && !(Array.isArray(stamp.found) && stamp.found.every((r: unknown) => typeof r === 'string'))) ||
+    ('withheld' in stamp && typeof stamp.withheld !== 'boolean')) return `its stamp ${STAMP} is not a stamp`
   if (stamp.key !== key) return 'absent'
   const recorded = stamp.files as Record<string, unknown>
   const found = planFiles(publicDir, id, searchFile)
@@ -130,7 +144,7 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
   }
   const extra = Object.keys(found).filter((name) => !(name in recorded)).sort()
   if (extra.length > 0) return `${extra[0]} was not generated for it`
-  return { ok: stamp.removed as string[] }
+  return { ok: { removed: stamp.removed as string[], found: 'found' in stamp ? stamp.found as string[] : [], withheld: 'withheld' in stamp && stamp.withheld === true } }
 }
 
 
@@ -202,8 +216,14 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
   // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
   const searchFiles: string[] = []
   const notices: string[] = []
-  const cleaned = (plan: Site['plans'][number], removed: string[]) => {
+  const cleaned = (plan: Site['plans'][number], { removed, found, withheld }: OriginalRecord) => {
     if (removed.length > 0) notices.push(`generate: ${plan.source}: offered for download cleaned of what its author removed or hid (the file as received is not published): ${removed.join(', ')}`)
+    if (found.length > 0 && withheld) notices.push(`generate: ${plan.source}: published without its original (WITHHOLD_ORIGINALS=1): the file holds ${found.join(', ')}, which cannot be removed from it safely`)
+    else if (found.length > 0) {
+      notices.push(`generate: ${plan.source}: offered for download as received, and it holds what its author may not mean to publish: ${found.join(', ')}; ` +
+        `this cannot be removed from a ${extname(plan.source).toLowerCase() === '.pdf' ? 'PDF' : 'Word 97–2003 (.doc) file'} safely: ` +
+        `put the plan's .docx in its place (a .docx is cleaned when published), or publish the plan without its original: WITHHOLD_ORIGINALS=1 npm run build`)
+    }
   }
   const used = new Set<string>()
   let pages = 0
@@ -222,24 +242,24 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
       continue
     }
     generated++
-    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', reference.knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [])
+    // The plan as issued (byte for byte, or a Word file without its tracked changes, comments, hidden text and
+    // personal properties; a .doc or PDF with its author's record as received, or withheld), ledgers, calendars, plan.json.
+    const original = await publishedOriginal(plan.source, readFileSync(seed), plan.issuer, options.originals)
+    cleaned(plan, original)
+    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', reference.knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [], !original.withheld)
     const files: Record<string, string> = {}
     const put = (dir: 'docs' | 'public', path: string, content: string | Buffer) => {
       write(join(scratch, dir, path), content)
       files[`${dir}/${path}`] = digest(content)
     }
     for (const page of own) put('docs', page.path, toMarkdown(page))
-    // The plan as issued (byte for byte, or a Word file without its tracked changes, comments, hidden text and
-    // personal properties), ledgers, calendars, plan.json.
-    const original = await publishedOriginal(plan.source, readFileSync(seed), plan.issuer)
-    cleaned(plan, original.removed)
-    put('public', `${plan.id}/${plan.source}`, original.data)
+    if (!original.withheld) put('public', `${plan.id}/${plan.source}`, original.data)
     for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
     const documents = JSON.stringify(planDocuments(plan, options.base, several, search))
     writeWhole(searchFile, documents)
     files.search = digest(documents)
     // The stamp last, once everything it records is written and on disk: a folder cut short never has one.
-    const stamp: Stamp = { key, files: Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!])), removed: original.removed }
+    const stamp: Stamp = { key, files: Object.fromEntries(Object.keys(files).sort().map((f) => [f, files[f]!])), removed: original.removed, found: original.found, withheld: original.withheld }
     writeSynced(join(scratch, 'docs', plan.id, STAMP), JSON.stringify(stamp))
     pages += own.length
     // public/ first: the docs/ folder holds the stamp, so a kill between the two leaves the plan to be generated again.

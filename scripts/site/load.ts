@@ -8,7 +8,8 @@ import type { Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views/site.ts'
 import type { ParseResult, Review } from '../model/plan.ts'
 import { reportLines, reviewsOf, summaryLine } from '../views/report.ts'
-import { ROOT, SEEDS_DIR } from '../paths.ts'
+import { SEEDS_DIR } from '../paths.ts'
+import { PlanReader, readBudget } from './plan-reader.ts'
 
 /** The plan id of a seed file: its name without extension. */
 export function planId(file: string): string {
@@ -46,7 +47,11 @@ export interface Loaded {
   dropped: Dropped[]
 }
 
-/** Reads and parses one plan file of any format (formats.ts). Never throws for bad content; a missing file throws. */
+/**
+ * Reads and parses one plan file of any format (formats.ts), in this thread, without a time limit (the build and
+ * npm run parse read through plan-reader.ts, which runs this within a budget). Never throws for bad content; a
+ * missing file throws.
+ */
 export async function readPlan(file: string, registry: Registry): Promise<Loaded> {
   const source = await readSource(file, readFileSync(file))
   if (!source.ok) {
@@ -100,24 +105,32 @@ export async function loadSite(dir: string, registry: Registry): Promise<LoadedS
   const summaries: string[] = []
   const reviews = new Map<string, Review[]>()
   const ids = new Set<string>()
-  for (const file of files) {
-    const badName = planIdProblem(file, ids)
-    ids.add(planId(file))
-    if (badName) {
-      report.push(`${file}: ${badName}`)
-      continue
+  const budget = readBudget()
+  if (typeof budget === 'string') return { ok: false, report: [budget] }
+  // Each plan read and parsed within its time and memory (plan-reader.ts).
+  const reader = new PlanReader(registry, budget)
+  try {
+    for (const file of files) {
+      const badName = planIdProblem(file, ids)
+      ids.add(planId(file))
+      if (badName) {
+        report.push(`${file}: ${badName}`)
+        continue
+      }
+      const { result, text, where, dropped } = await reader.read(file)
+      const lines = reportLines(file, result, where)
+      if (result.ok) {
+        plans.push(result.plan)
+        sources.set(result.plan.id, text ?? '')
+        warnings.push(...lines)
+        summaries.push(summaryLine(file, result))
+        reviews.set(result.plan.id, reviewsOf(result.warnings, text ?? '', where, dropped))
+      } else {
+        report.push(...lines)
+      }
     }
-    const { result, text, where, dropped } = await readPlan(file, registry)
-    const lines = reportLines(file, result, where)
-    if (result.ok) {
-      plans.push(result.plan)
-      sources.set(result.plan.id, text ?? '')
-      warnings.push(...lines)
-      summaries.push(summaryLine(file, result))
-      reviews.set(result.plan.id, reviewsOf(result.warnings, text ?? '', where, dropped))
-    } else {
-      report.push(...lines)
-    }
+  } finally {
+    await reader.close()
   }
   if (report.length > 0) return { ok: false, report }
   return { ok: true, site: makeSite(plans), sources, files, warnings, summaries, reviews }

@@ -39,7 +39,8 @@ export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageO
  * library only, so a build keeps them for a plan that has not changed
  * (scripts/site/generate.ts keys them so).
  */
-export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean, reviews: readonly Review[] = []): Page[] {
+/** `original`: whether the plan's file is published (scripts/exports/original.ts: a .doc or PDF may be withheld); the pages link it only then. */
+export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean, reviews: readonly Review[] = [], original = true): Page[] {
   const terms = glossary(plan, knowledge.mechanisms)
   // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's;
   // a long plan's sidebar differs by the page's measure.
@@ -49,7 +50,7 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     return sidebars.get(measure)!
   }
   const pages = [
-    planHome(site, plan, pdf, reviews),
+    planHome(site, plan, pdf, reviews, original),
     ...measurePages(site, plan, knowledge.national),
     ...taskPages(site, plan, terms),
     // Only a plan that says it refines the national measures is compared with them.
@@ -61,8 +62,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     phasesPage(plan),
     requirementsPage(plan),
     guidancePage(plan),
-    originalPage(plan, sourceText),
-    reviewPage(plan, reviews),
+    originalPage(plan, sourceText, original),
+    reviewPage(plan, reviews, original),
     printPage(plan, pdf),
     // A library's pages for the plan's units and sectors (views.ts, isLibrary).
     ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, knowledge.sectors)] : []),

@@ -2,7 +2,7 @@
 // plan the parser reads fully (13 measures, 35 tasks), like the seed.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { MAX_PLANS, syntheticCorpus, syntheticPlan, township } from '../../scripts/bench/corpus.ts'
+import { largePlan, MAX_LARGE_TASKS, MAX_PLANS, syntheticCorpus, syntheticPlan, township } from '../../scripts/bench/corpus.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { planId } from '../../scripts/site/load.ts'
 import { registry, SEED } from '../helpers/plans.ts'
@@ -46,5 +46,25 @@ describe('synthetic corpus', () => {
 
   it('refuses a seed without what it varies', () => {
     expect(() => syntheticPlan(seed.replace(/荫城镇/g, '某镇'), 0)).toThrow(/no issuing township/)
+  })
+})
+
+describe('one plan of many tasks (npm run bench -- --tasks)', () => {
+  it.each([1, 20, 21, 2_000])('%i tasks: read whole, without a warning, in measures of 20 numbered in Chinese', (tasks) => {
+    const plan = largePlan(tasks)
+    expect(planId(plan.file)).toBe(`large-${tasks}`)
+    const result = parsePlan({ id: planId(plan.file), source: plan.file, text: plan.text, registry })
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
+    expect(result.warnings).toEqual([])
+    expect(result.plan.tasks).toHaveLength(tasks)
+    expect(result.plan.measures).toHaveLength(Math.ceil(tasks / 20))
+    expect(result.plan.tasks.every((t) => t.units.length === 2)).toBe(true)
+    expect(largePlan(tasks)).toEqual(plan)
+  })
+
+  it('numbers its measures as a plan does up to the last one a marker can number (九百九十九)', () => {
+    const text = largePlan(MAX_LARGE_TASKS).text
+    for (const heading of ['（十）第10项措施', '（一百〇一）第101项措施', '（一百一十）第110项措施', '（九百九十九）第999项措施']) expect(text).toContain(heading)
+    expect(() => largePlan(MAX_LARGE_TASKS + 1)).toThrow(/expected 1 to 19980/)
   })
 })

@@ -17,6 +17,13 @@ describe('npm run bench, refusing', () => {
     expect(run.stderr).toBe('bench: --plans: expected numbers from 1 to 1000, separated by commas\n')
   })
 
+  // One case (each run starts the bench: some seconds); the bounds are the corpus's (tests/bench/corpus.test.ts).
+  it('--tasks 1000,19981', () => {
+    const run = bench('--tasks', '1000,19981')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toBe('bench: --tasks: expected numbers from 1 to 19,980 (tasks in one plan), separated by commas\n')
+  })
+
   it('a --report file that is not a result of the bench', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'bench-report-')), 'result.json')
     writeFileSync(file, '{"corpora": []}')

@@ -122,6 +122,39 @@ describe('npm run build', () => {
     expect(contents(CLEAN)).toEqual(before)
   }, 60_000)
 
+  it('a full disk (SITE_TEST_DISK_FULL: writes fail with ENOSPC) while generating, and while putting the site together: stopped in words, the old site byte for byte as it was; the next build whole', async () => {
+    const before = contents(CLEAN)
+    const seed = join(SEEDS, 'canonical.txt')
+    const text = readFileSync(seed, 'utf8')
+    const full = (where: string, args: string[] = []) => {
+      const child = spawnSync(process.execPath, [join(PROJECT, 'node_modules/tsx/dist/cli.mjs'), 'scripts/cli/build.ts', '--no-pdf', '--outDir', CLEAN, ...args], {
+        cwd: PROJECT, encoding: 'utf8', env: { ...process.env, PLAN_SEEDS: SEEDS, SITE_BASE: '/', SITE_TEST_DISK_FULL: where },
+      })
+      expect(child.status, child.stderr).toBe(1)
+      expect(child.stderr).not.toMatch(/\n\s+at /)
+      expect(contents(CLEAN)).toEqual(before)
+      for (const leftover of [`${CLEAN}.old`, `${CLEAN}.next`]) expect(existsSync(leftover), leftover).toBe(false)
+      expect(existsSync(LOCK)).toBe(false)
+      return child.stderr
+    }
+    try {
+      // The plan changed (a line added at its end): generate writes its search documents, and the disk is full.
+      writeFileSync(seed, `${text}\n`)
+      const generating = full('write')
+      expect(generating).toMatch(/generate: stopped: the disk is full \(磁盘已满: free some space and build again\) \(.+\.json[^)]*\); docs\/ may be incomplete/)
+      expect(generating).toContain(`build: stopped: the disk is full (磁盘已满: free some space and build again); the site in ${CLEAN} was left as it was`)
+      // The pages from the cache, copied into the new site, and the disk is full.
+      writeFileSync(seed, text)
+      const assembling = full('copy')
+      expect(assembling).toMatch(new RegExp(`build: stopped: the disk is full \\(磁盘已满: free some space and build again\\) \\(${CLEAN}\\.next/.+\\); the site in ${CLEAN} was left as it was`))
+    } finally {
+      writeFileSync(seed, text)
+    }
+    const after = await build(['--outDir', CLEAN]).done
+    expect(after.status, after.stderr).toBe(0)
+    expect(contents(CLEAN)).toEqual(before)
+  }, 240_000)
+
   it('heals damaged cache entries and search documents, leftovers, a swap killed halfway and a stale lock: the site is the clean one', async () => {
     const clean = contents(WAITED)
     const cache = join(PROJECT, '.cache/site')

@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { reportLines } from '../../scripts/views/report.ts'
+import { largePlan } from '../../scripts/bench/corpus.ts'
 import { readPlan, planIdProblem, RESERVED_IDS } from '../../scripts/site/load.ts'
 import { filesBelow } from '../helpers/html.ts'
 import { FIXTURES, registry, ROOT, SEED } from '../helpers/plans.ts'
@@ -41,13 +42,18 @@ describe('a failed build', () => {
     const seeds = join(OUT, 'broken-seeds')
     rmSync(seeds, { recursive: true, force: true })
     mkdirSync(seeds, { recursive: true })
-    // A file that is no plan is refused (a plan with warnings would be published).
+    // A file that is no plan is refused (a plan with warnings would be published); so is a plan that takes longer to
+    // read than its budget (a small one here: it takes some seconds), and the seed beside them is read.
     cpSync(`${FIXTURES}bad/no-measures.txt`, join(seeds, 'no-measures.txt'))
+    writeFileSync(join(seeds, 'large.txt'), largePlan(14_000).text)
+    cpSync(SEED, join(seeds, 'seed.txt'))
     const run = spawnSync('npm', ['run', '--silent', 'build', '--', '--outDir', previous], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds, PLAN_READ_SECONDS: '0.3' },
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('no-measures.txt:6: nothing in this file reads as a task of a plan')
+    expect(run.stderr).toContain(`${join(seeds, 'large.txt')}:1: reading and parsing the file took longer than 0.3 s, the time a plan may take`)
+    expect(run.stderr).not.toContain('seed.txt')
     expect(run.stderr).toContain('was left as it was')
     expect(filesBelow(previous).map((f) => [f, readFileSync(join(previous, f)).length])).toEqual(before)
   })

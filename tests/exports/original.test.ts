@@ -9,6 +9,11 @@ import { readDocx } from '../../scripts/parse/docx.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { planDocx } from '../helpers/layouts.ts'
+import { loadReference } from '../../scripts/data/load.ts'
+import { toMarkdown } from '../../scripts/render/markdown.ts'
+import { url } from '../../scripts/render/common.ts'
+import { planPages } from '../../scripts/site/pages.ts'
+import { makeSite } from '../../scripts/views/site.ts'
 import { content, FIXTURES, planOf, registry, ROOT } from '../helpers/plans.ts'
 
 const plan = await planOf(`${FIXTURES}plans/canonical/input.txt`)
@@ -103,8 +108,45 @@ describe('a file with nothing to remove', () => {
     expect(published.removed).toEqual([])
     expect(published.data.equals(seed)).toBe(true)
   })
-  it('is any file not a .docx', async () => {
+  it('is any file not a .docx, .doc or PDF', async () => {
     const text = Buffer.from('某某镇人民政府\n关于……的实施方案\n')
-    expect(await publishedOriginal('plan.txt', text, '')).toEqual({ data: text, removed: [] })
+    expect(await publishedOriginal('plan.txt', text, '')).toEqual({ data: text, withheld: false, removed: [], found: [] })
+  })
+})
+
+describe('a .doc or PDF with its author\'s record (tests/fixtures/office/reviewed.*: by 张三, saved by 李四, a comment of 赵六)', () => {
+  const doc = readFileSync(`${FIXTURES}office/reviewed.doc`)
+  const pdf = readFileSync(`${FIXTURES}office/reviewed.pdf`)
+
+  it('a .doc: its author and last saved by, its revision marks and comment listed; published as received, or withheld by choice', async () => {
+    const found = ["the document's author, last saved by", '1 run of tracked changes (revision marks)', '1 comment']
+    expect(await publishedOriginal('plan.doc', doc, plan.issuer)).toEqual({ data: doc, withheld: false, removed: [], found })
+    expect(await publishedOriginal('plan.doc', doc, plan.issuer, 'withhold')).toEqual({ data: doc, withheld: true, removed: [], found })
+  })
+
+  it('a PDF: its /Author and its annotations listed; published as received, or withheld by choice', async () => {
+    const found = ["the document's author (/Author)", '2 annotations (comments or marks on its pages)']
+    expect(await publishedOriginal('plan.pdf', pdf, plan.issuer)).toEqual({ data: pdf, withheld: false, removed: [], found })
+    expect((await publishedOriginal('plan.pdf', pdf, plan.issuer, 'withhold')).withheld).toBe(true)
+  })
+
+  it('files without one are published as received, whatever the choice: nothing found', async () => {
+    for (const file of ['office/seed-numbered.doc', 'office/seed-justified.pdf']) {
+      const bytes = readFileSync(`${FIXTURES}${file}`)
+      expect(await publishedOriginal(file, bytes, plan.issuer, 'withhold'), file).toEqual({ data: bytes, withheld: false, removed: [], found: [] })
+    }
+  })
+
+  it('an author who is the issuer, or a program\'s default name, is no finding', async () => {
+    expect((await publishedOriginal('plan.pdf', pdf, '张三')).found).toEqual(['2 annotations (comments or marks on its pages)'])
+  })
+
+  it('withheld, no page links the file: the downloads, the original\'s page and the review page name it without a link', () => {
+    const site = makeSite([plan])
+    const linked = (original: boolean) => planPages(site, plan, '', loadReference().knowledge, false, [], original).filter((page) => toMarkdown(page).includes(url.sourceFile(plan).split('/').at(-1)!)).map((p) => p.path)
+    expect(linked(true)).toEqual(expect.arrayContaining([`${plan.id}/index.md`, `${plan.id}/original.md`, `${plan.id}/review.md`]))
+    expect(linked(false)).toEqual([])
+    const original = planPages(site, plan, '', loadReference().knowledge, false, [], false).find((p) => p.path === `${plan.id}/original.md`)!
+    expect(toMarkdown(original)).toContain('原文件不提供下载。')
   })
 })

@@ -178,13 +178,14 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
 }
 
 /** Has LibreOffice save each .fodt as `format` (pdf, odt, docx, doc): one soffice run for all. */
-export function convert(files: Record<string, string>, format: string): Record<string, Uint8Array> {
+/** `ext`: the ending of the files made, where `format` carries a filter and its options ("pdf:writer_pdf_Export:{…}"). */
+export function convert(files: Record<string, string>, format: string, ext = format): Record<string, Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'office-'))
   try {
     for (const [name, fodt] of Object.entries(files)) writeFileSync(join(dir, `${name}.fodt`), fodt)
     const run = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, ...Object.keys(files).map((n) => join(dir, `${n}.fodt`))], { encoding: 'utf8', timeout: 120_000 })
     if (run.status !== 0) throw new Error(`soffice failed: ${run.stderr}`)
-    return Object.fromEntries(Object.keys(files).map((name) => [name, new Uint8Array(readFileSync(join(dir, `${name}.${format}`)))]))
+    return Object.fromEntries(Object.keys(files).map((name) => [name, new Uint8Array(readFileSync(join(dir, `${name}.${ext}`)))]))
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

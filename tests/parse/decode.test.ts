@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
 import { decode } from '../../scripts/parse/decode.ts'
+import { ROOT, SEED } from '../helpers/plans.ts'
 
 const enc = new TextEncoder()
 
@@ -13,6 +15,28 @@ describe('decode', () => {
     ['UTF-16LE with BOM', new Uint8Array([0xff, 0xfe, 0x89, 0x5b, 0x68, 0x51]), '安全'],
   ])('%s', (_name, bytes, text) => {
     expect(decode(bytes)).toMatchObject({ ok: true, text })
+  })
+
+  describe('UTF-16 without a BOM (its ASCII characters a byte and a NUL)', () => {
+    const seed = readFileSync(SEED, 'utf8')
+    const le = Buffer.from(seed, 'utf16le')
+    const be = Buffer.from(le).swap16()
+    it.each([['little-endian', le, 'utf-16le (no BOM)'], ['big-endian', be, 'utf-16be (no BOM)']])('%s: the seed reads as in UTF-8', (_name, bytes, encoding) => {
+      expect(decode(bytes)).toEqual({ ok: true, text: seed, encoding })
+    })
+
+    it.each([
+      // A NUL character (00 00) read either way.
+      ['a NUL character', new Uint8Array([0x31, 0x00, 0x0a, 0x00, 0x00, 0x00, 0x32, 0x00])],
+      // A lone high surrogate (D800) before a line end: UTF-16 in neither order.
+      ['a lone surrogate', new Uint8Array([0x31, 0x00, 0x00, 0xd8, 0x0a, 0x00])],
+      // Controls: U+0001 little-endian, U+0100 and U+0A00 big-endian (no line end).
+      ['control characters', new Uint8Array([0x01, 0x00, 0x0a, 0x00, 0x31, 0x00])],
+      ['an odd length', new Uint8Array([0x31, 0x00, 0x0a, 0x00, 0x33])],
+      ['a PNG image', readFileSync(`${ROOT}tests/screenshots/task.png`).subarray(0, 4096)],
+    ])('%s: binary data', (_name, bytes) => {
+      expect(decode(bytes)).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(/^not a text file: it holds binary data/) })
+    })
   })
 
   it.each([

@@ -4,6 +4,7 @@ import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { LIMITS } from '../../scripts/parse/limits.ts'
+import { publishedOriginal } from '../../scripts/exports/original.ts'
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -42,6 +43,16 @@ describe('limits', () => {
     expect(source).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^the Word file's word\/document\.xml unpacks to more than 64 MB/) })
     // Not held whole as a string of it and a DOM: far less than the part's size more memory.
     expect(process.memoryUsage().rss - before).toBeLessThan(LIMITS.partBytes * 3)
+  }, 60_000)
+
+  it('a text run past the limit in a part the reader does not read (a footer) is refused in the same words, and not published', async () => {
+    const zip = new JSZip()
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`)
+    zip.file('word/footer1.xml', `<w:ftr ${W}><w:p><w:r><w:t>${'a'.repeat(LIMITS.partBytes + 1024)}</w:t></w:r></w:p></w:ftr>`)
+    const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
+    const limit = /^the Word file's word\/footer1\.xml unpacks to more than 64 MB, the most a plan's part may have/
+    expect(await readSource('footer.docx', bytes)).toEqual({ ok: false, where: ':1', message: expect.stringMatching(limit) })
+    await expect(publishedOriginal('footer.docx', bytes, '')).rejects.toThrow(limit)
   }, 60_000)
 
   it('a Word file of more paragraphs than a plan has is refused before its DOM is built', async () => {

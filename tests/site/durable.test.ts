@@ -38,7 +38,7 @@ describe('files', () => {
 describe('errorLine', () => {
   const failure = (code: string) => Object.assign(new Error(`${code}: something, write`), { code, path: '/site/.cache/site/x' })
   it.each([
-    ['ENOSPC', 'the disk is full (free some space and build again) (/site/.cache/site/x)'],
+    ['ENOSPC', 'the disk is full (磁盘已满: free some space and build again) (/site/.cache/site/x)'],
     ['EXDEV', 'a file could not be moved to another file system (/site/.cache/site/x)'],
     ['ENOENT', expect.stringContaining('a file of the build changed under it while it ran (something else is writing')],
   ])('%s in words', (code, words) => {
