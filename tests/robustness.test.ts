@@ -18,16 +18,16 @@ describe('a file that is no plan', () => {
     const seed = readFileSync(SEED)
     writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((20 * 1024 * 1024) / seed.length) }, () => seed)))
     const result = loadPlan(big, registry)
-    expect(result).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^the file is 20\.\d MB; a plan is expected to be under 2 MB/) }] })
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^文件大小为 20\.\d MB：纯文本的方案应小于 2 MB/) }] })
     const cli = spawnSync('npm', ['run', '--silent', 'parse', '--', big], { cwd: ROOT, encoding: 'utf8' })
     expect(cli.status).toBe(1)
-    expect(cli.stderr).toMatch(/big\.txt:1: the file is 20\.\d MB/)
+    expect(cli.stderr).toMatch(/big\.txt:1: 文件大小为 20\.\d MB/)
     expect(cli.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('with lines in two encodings names the first foreign line', () => {
     const result = loadPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
-    expect(result).toMatchObject({ ok: false, problems: [{ line: 13, message: expect.stringContaining('mixed encodings') }] })
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 13, message: expect.stringContaining('编码混杂') }] })
   })
 })
 
@@ -46,7 +46,7 @@ describe('a failed build', () => {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('no-measures.txt:6: nothing in this file reads as a task of a plan')
+    expect(run.stderr).toContain('no-measures.txt:6: 此文件中没有能读作方案任务的内容')
     expect(run.stderr).toContain('was left as it was')
     expect(filesBelow(previous).map((f) => [f, readFileSync(join(previous, f)).length])).toEqual(before)
   })
@@ -66,7 +66,7 @@ describe('npm run build -- --strict', () => {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('skipped-task.txt:14: warning: expected task 4 after task 3, found task 6')
+    expect(run.stderr).toContain('skipped-task.txt:14: warning: 编号不连续：此处应为任务4（接在任务3之后），实为任务6')
     expect(run.stderr).toContain('--strict: 2 warning(s); nothing was published')
     expect(existsSync(target)).toBe(false)
     expect(filesBelow(docs).map((f) => [f, readFileSync(join(docs, f)).length])).toEqual(before)

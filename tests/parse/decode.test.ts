@@ -16,10 +16,10 @@ describe('decode', () => {
   })
 
   it.each([
-    ['an empty file', new Uint8Array(), 1, 'the file is empty'],
-    ['a file of blanks', enc.encode(' \n\u3000\n'), 1, 'the file has no text'],
-    ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 1, 'not a text file'],
-    ['a control character on line 2', enc.encode('一、\n二\u0007'), 2, 'control character U+0007'],
+    ['an empty file', new Uint8Array(), 1, '文件是空的'],
+    ['a file of blanks', enc.encode(' \n\u3000\n'), 1, '文件中没有文字'],
+    ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 1, '不是文本文件'],
+    ['a control character on line 2', enc.encode('一、\n二\u0007'), 2, '含有控制字符 U+0007'],
   ])('%s is refused', (_name, bytes, line, message) => {
     const result = decode(bytes)
     expect(result.ok).toBe(false)
