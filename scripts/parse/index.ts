@@ -77,6 +77,8 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
   const isTask = (c: OutlineItem, n: number) =>
     n === 1 && noteOf(c) !== null && (c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0)
   const walk = (holder: OutlineItem) => {
+    // A measure whose own text carries the note: the items under it are its tasks, noted or not.
+    const noted = holder !== section && measureNote(holder, taskKinds) !== null
     const counted = holder.children.map((c) => ({ c, n: noteCount(c) }))
     const tasks = counted.filter(({ c, n }) => isTask(c, n)).map(({ c }) => c)
     const headings = counted.filter(({ c, n }) => n > 0 && !tasks.includes(c)).map(({ c }) => c)
@@ -90,7 +92,7 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
         // A heading beside headings over tasks: a measure, with tasks whose notes are missing (or cut) if it holds items written as tasks.
         if (c.children.some((g) => taskKinds.has(g.marker.kind))) walk(c)
         else roles.empty.push(c)
-      } else if (taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
+      } else if (noted || taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
         // Written as a task, beside tasks, without a note: a task whose note is missing.
         roles.tasks.push({ item: c, holder })
       }
@@ -106,9 +108,32 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
  */
 function closesParent(item: OutlineItem): boolean {
   const siblings = item.parent?.children ?? []
-  if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2) return false
+  // The note ends the item's whole text: not one under a heading, before the items under it (a measure's note).
+  if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2 || item.children.length > 0) return false
   const own = findNote(item.paragraphs.at(-1)!)
   return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s)) === null)
+}
+
+/**
+ * The note a measure states for its tasks ("（一）强化火源管控（牵头单位：镇林业站）"
+ * then "1.…" "2.…", or the note on its own line under the heading): an item
+ * with items under it whose own text ends with a note, written with a marker
+ * the plan does not use for tasks (a task's note ahead of its sub-items is the
+ * task's, not this). The tasks under it without a note of their own have the
+ * measure's units and deadline: the text states them once for all of them.
+ */
+function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>): Note | null {
+  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item)) return null
+  if (taskKinds.size > 0 && !item.children.some((c) => taskKinds.has(c.marker.kind))) return null
+  const note = findNote(ownText(item))
+  // A heading before the note, no sentence of its own: "1.开展检查。对…检查。（责任单位：…）" over （1）（2） is a task.
+  return note && note.closed && isHeading(ownText(item).slice(0, note.at)) ? note : null
+}
+
+/** A measure's heading: words without a sentence in them (a final stop aside). */
+function isHeading(text: string): boolean {
+  const words = withoutFinalStop(trimBy(text, isSpace, isSpace))
+  return words !== '' && !/[。；;：:！？\n]/.test(words)
 }
 
 /** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
@@ -201,21 +226,28 @@ function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named
   return { named, cutUnit }
 }
 
+/** What a task takes from the note its measure states for its tasks (measureNote). */
+interface Inherited {
+  note: Note
+  named: Array<{ role: FieldRole; ref: UnitRef }>
+}
+
 function readTask(
   item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
+  inherited: Inherited | null = null,
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
   const note = findNote(full)
   // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
-  const noteCut = item === last && note === null && needsNote
+  const noteCut = item === last && note === null && needsNote && inherited === null
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
   if (cut) {
     const end = trimSpaceOrBarEnd(full).split('\n').at(-1)!.slice(-12)
     const where = noteCut && !cutByEnd(item, last) ? '本任务正文之后、应写责任单位之处' : '本任务中间'
     warn(item.line, `任务${written}：文件在${where}结束（“…${end}”）；已按原文发布至此，标注“原文在此处中断”`, 'cut')
   }
-  if (!note && needsNote && !cut) {
+  if (!note && needsNote && !cut && inherited === null) {
     const inside = NOTE_INSIDE.exec(full)
     warn(
       item.line,
@@ -228,23 +260,33 @@ function readTask(
   for (const label of note ? repeatedLabels(note) : []) warn(item.line, `任务${written}：说明中“${label}”写了两次：“${note!.raw}”；两处的单位都已读取`, 'note')
   const { title, rest } = splitTitle(trimSpaceEnd(note ? full.slice(0, note.at) : full))
   if (title.trim() === '') warn(item.line, `任务${written}没有标题：“${item.marker.text}”之后应有文字`, 'outline')
-  const { named, cutUnit } = noteUnits(note, registry, cut)
+  const own = noteUnits(note, registry, cut)
+  const { cutUnit } = own
+  // Units and deadline the task's own note does not name are those its measure states for its tasks.
+  const unitsFromMeasure = inherited !== null && own.named.length === 0 && cutUnit === null
+  const named = unitsFromMeasure ? inherited.named : own.named
+  const deadlineNote = inherited !== null && (note === null || valuesOf(note, 'deadline').length === 0) ? inherited.note : note
   if (cutUnit !== null) warn(item.line, `任务${written}：文件在其说明中间结束，最后一个单位“${cutUnit}”可能不完整，未作为单位读取`, 'cut')
   const unitRefs = named.map((n) => n.ref)
   const lead = named.filter((n) => n.role === 'lead').map((n) => n.ref)
   const support = named.filter((n) => n.role === 'support').map((n) => n.ref)
-  if (note && unitRefs.length === 0 && cutUnit === null && !cut) {
+  if (note && unitRefs.length === 0 && cutUnit === null && !cut && !unitsFromMeasure) {
     warn(item.line, `任务${written}未写明责任单位：说明“${note.raw}”中的责任单位为空；显示为“责任单位：未注明”`, 'note')
   }
-  const deadline = readDeadline(note, written, year, cut, item.line, warn)
+  const deadline = readDeadline(deadlineNote, written, year, cut && deadlineNote === note, item.line, warn)
   const unique = (list: UnitRef[]) => [...new Set(list.map((r) => r.unit))]
   const task: Task = { number, measure, title, text: rest, note: note?.raw ?? '', units: unique(unitRefs), unitRefs, deadline, line: item.line }
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
   if (item.heading) task.heading = item.heading.text
   if (lead.length > 0) task.lead = unique(lead)
   if (support.length > 0) task.support = unique(support)
-  const leaders = note ? valuesOf(note, 'leader') : []
-  const persons = note ? valuesOf(note, 'person') : []
+  const roleNote = unitsFromMeasure ? inherited.note : note
+  const leaders = roleNote ? valuesOf(roleNote, 'leader') : []
+  const persons = roleNote ? valuesOf(roleNote, 'person') : []
+  const fromMeasure: Array<'units' | 'deadline'> = []
+  if (unitsFromMeasure) fromMeasure.push('units')
+  if (inherited !== null && deadlineNote === inherited.note && valuesOf(inherited.note, 'deadline').length > 0) fromMeasure.push('deadline')
+  if (fromMeasure.length > 0) task.fromMeasure = fromMeasure
   if (leaders.length > 0) task.leader = leaders.join('；')
   if (persons.length > 0) task.person = persons.join('；')
   if (cut) task.truncated = true
@@ -365,9 +407,18 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   measureItems.forEach((holder, i) => {
     const number = i + 1
     const asSection = sectionAt.get(holder)
-    const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(holder.paragraphs[0]!)
-    const intro = [rest, ...holder.paragraphs.slice(1)].filter((t) => t !== '').join('\n')
-    const measure: Measure = { number, title: withoutFinalStop(title), tasks: [], line: holder.line }
+    const stated = asSection ? null : measureNote(holder, taskKinds)
+    // A note the measure states for its tasks is the measure's, out of its title and intro.
+    const paragraphs = stated ? trimSpaceEnd(ownText(holder).slice(0, stated.at)).split('\n') : holder.paragraphs
+    const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(paragraphs[0]!)
+    const intro = [rest, ...paragraphs.slice(1)].filter((t) => t !== '').join('\n')
+    const measure: Measure = { number, title: withoutFinalStop(trimSpaceEnd(title)), tasks: [], line: holder.line }
+    const inherited = stated ? { note: stated, named: noteUnits(stated, registry, false).named } : null
+    if (inherited) {
+      measure.note = stated!.raw
+      measure.units = [...new Set(inherited.named.map((n) => n.ref.unit))]
+      for (const label of repeatedLabels(stated!)) warn(holder.line, `措施${holder.marker.number}：说明中“${label}”写了两次：“${stated!.raw}”；两处的单位都已读取`, 'note')
+    }
     if (asSection || holder.marker.number !== number || holder.marker.kind !== 'cn-paren') measure.marker = holder.marker.text
     if (intro && !asSection) measure.intro = intro
     if (holder.heading) measure.heading = holder.heading.text
@@ -377,7 +428,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     if (measure.title.trim() === '') warn(holder.line, `措施${holder.marker.number}没有标题：“${holder.marker.text}”之后应有文字`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn)
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
