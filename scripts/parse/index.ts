@@ -18,6 +18,7 @@ import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type 
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
+import { splitNotedRuns } from './runs.ts'
 import { flattenTables } from './tables.ts'
 import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from './text.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
@@ -185,17 +186,26 @@ function checkSequence(name: Named, items: OutlineItem[], warn: Warn, start = 1)
   }
 }
 
+/** Task numbers, run on across measures (the seed: 1–35) or started again in each. */
+function checkTaskNumbers(all: Array<{ item: OutlineItem; holder: OutlineItem }>, warn: Warn): number {
+  // Tasks the plan writes without numbers (runs.ts) have no numbering to check: each counts once.
+  const tasks = all.filter((t) => t.item.marker.kind !== 'unnumbered')
+  const unnumbered = all.length - tasks.length
+  if (tasks.length === 0) return unnumbered
+  return unnumbered + checkNumbering(TASK, tasks, warn)
+}
+
 /**
- * Task numbers run on across measures (the seed: 1–35) or start again in each
- * (1., 2. under every heading): either is a plan's own numbering, checked as such.
+ * Items numbered on across their holders (1–35 across measures) or again in
+ * each (1., 2. under every heading): either is a plan's own numbering, checked
+ * as such. Returns how many the plan numbers: a number written twice counts once.
  */
-function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem }>, warn: Warn): number {
-  const holders = [...new Set(tasks.map((t) => t.holder))]
-  const restarts = holders.length > 1 && tasks.find((t) => t.holder === holders[1])!.item.marker.number === 1
-  if (!restarts) checkSequence(TASK, tasks.map((t) => t.item), warn)
-  else for (const h of holders) checkSequence(TASK, tasks.filter((t) => t.holder === h).map((t) => t.item), warn)
-  // How many tasks the plan numbers: a number written twice counts once.
-  return new Set(tasks.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
+function checkNumbering(name: Named, items: Array<{ item: OutlineItem; holder: unknown }>, warn: Warn): number {
+  const holders = [...new Set(items.map((t) => t.holder))]
+  const restarts = holders.length > 1 && items.find((t) => t.holder === holders[1])!.item.marker.number === 1
+  if (!restarts) checkSequence(name, items.map((t) => t.item), warn)
+  else for (const h of holders) checkSequence(name, items.filter((t) => t.holder === h).map((t) => t.item), warn)
+  return new Set(items.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
 }
 
 // A labelled note that does not end the task: text follows it.
@@ -370,6 +380,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
 
   // Roles: tasks wherever notes are; else the deepest items of the measures section.
   const roles: Roles = { tasks: [], empty: [], stray: [] }
+  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') splitNotedRuns([s.item])
   const taskKinds = taskKindsOf(outline.items)
   for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') assignRoles(s.item, taskKinds, roles)
   const needsNote = roles.tasks.length + roles.stray.length > 0
@@ -394,7 +405,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const holders = [...new Set(roles.tasks.map((t) => t.holder))]
   const measureItems = [...holders, ...roles.empty].sort((a, b) => a.line - b.line)
   const measureKinds = new Set(measureItems.filter((m) => !outline.items.includes(m)).map((m) => m.marker.kind))
-  checkSequence(MEASURE, measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)), warn)
+  checkNumbering(MEASURE, measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)).map((m) => ({ item: m, holder: holderKey(m) })), warn)
   for (const empty of roles.empty) warn(empty.line, `措施${empty.marker.number}下没有任务：其下应有编号为“1.”…的任务`, 'outline')
   const taskCount = checkTaskNumbers(roles.tasks, warn)
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
@@ -540,6 +551,16 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (head.documentNumber) plan.documentNumber = head.documentNumber
   if (notice) plan.notice = notice
   return { ok: true, plan, warnings: sortProblems(warnings) }
+}
+
+/**
+ * What a measure's numbering runs under: its parent, by marker and number, so
+ * that measures numbered again under each section are a numbering, while a
+ * section pasted twice (二、 again) repeats its measures' numbers.
+ */
+function holderKey(measure: OutlineItem): string {
+  const parent = measure.parent
+  return parent ? `${parent.marker.kind}-${parent.marker.number}-${holderKey(parent)}` : ''
 }
 
 /** The item between a measure and its section, where there is one: a heading over several measures. */

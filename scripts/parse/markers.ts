@@ -2,7 +2,8 @@
 // table is the conventional hierarchy (GB/T 9704: 一、 → （一） → 1. → （1）),
 // and one rule derives depth from it: a marker's depth is its row + 1.
 
-export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled'
+/** `unnumbered`: a task the plan writes without a marker (outline items made by runs.ts), in no row of the table. */
+export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled' | 'unnumbered'
 
 const CN = '[一二三四五六七八九十百零〇两]+'
 
