@@ -69,6 +69,11 @@ export interface Task {
   line: number
   /** The file ends inside this task: its text (or note) stops where the file does (shown as 原文在此处中断). */
   truncated?: boolean
+  /**
+   * What the task takes from the note its measure states for all its tasks (Measure.note), where its own note
+   * does not say: its units (units, unitRefs, lead, support, leader, person) and/or its deadline.
+   */
+  fromMeasure?: Array<'units' | 'deadline'>
 }
 
 export interface Measure {
@@ -84,6 +89,10 @@ export interface Measure {
   heading?: string
   /** The numbered heading that groups this measure with others (a fourth level: 一、 → （一） → 1. → （1）), as written. */
   group?: string
+  /** The note the measure states for its tasks ("（牵头单位：镇林业站；配合单位：各村）" after its heading), as written. */
+  note?: string
+  /** Canonical names of the units that note names, in the order written. */
+  units?: string[]
   tasks: number[]
   line: number
 }

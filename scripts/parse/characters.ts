@@ -15,38 +15,38 @@ const INVISIBLE = /[\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu')
 
 const NAMES: Record<number, string> = {
-  0x00ad: 'soft hyphen',
-  0x061c: 'Arabic letter mark',
-  0x180e: 'Mongolian vowel separator',
-  0x200b: 'zero-width space',
-  0x200c: 'zero-width non-joiner',
-  0x200d: 'zero-width joiner',
-  0x200e: 'left-to-right mark',
-  0x200f: 'right-to-left mark',
-  0x202a: 'left-to-right embedding',
-  0x202b: 'right-to-left embedding',
-  0x202c: 'pop directional formatting',
-  0x202d: 'left-to-right override',
-  0x202e: 'right-to-left override',
-  0x2060: 'word joiner',
-  0x2061: 'function application',
-  0x2062: 'invisible times',
-  0x2063: 'invisible separator',
-  0x2064: 'invisible plus',
-  0x2066: 'left-to-right isolate',
-  0x2067: 'right-to-left isolate',
-  0x2068: 'first strong isolate',
-  0x2069: 'pop directional isolate',
-  0xfeff: 'zero-width no-break space',
+  0x00ad: '软连字符',
+  0x061c: '阿拉伯字母标记',
+  0x180e: '蒙古文元音分隔符',
+  0x200b: '零宽空格',
+  0x200c: '零宽非连接符',
+  0x200d: '零宽连接符',
+  0x200e: '从左到右标记',
+  0x200f: '从右到左标记',
+  0x202a: '从左到右嵌入',
+  0x202b: '从右到左嵌入',
+  0x202c: '方向格式结束符',
+  0x202d: '从左到右强制',
+  0x202e: '从右到左强制',
+  0x2060: '词连接符',
+  0x2061: '函数应用符',
+  0x2062: '不可见乘号',
+  0x2063: '不可见分隔符',
+  0x2064: '不可见加号',
+  0x2066: '从左到右隔离',
+  0x2067: '从右到左隔离',
+  0x2068: '首强字符隔离',
+  0x2069: '方向隔离结束符',
+  0xfeff: '零宽不换行空格',
 }
 
-/** "U+200B (zero-width space)". */
+/** "U+200B（零宽空格）": the code and its name, for the administrator. */
 export function describeCharacter(c: string): string {
   const code = c.codePointAt(0)!
   const hex = code.toString(16).toUpperCase().padStart(4, '0')
   const selector = code >= 0xfe00 && code <= 0xfe0f ? code - 0xfe00 + 1 : code >= 0xe0100 && code <= 0xe01ef ? code - 0xe0100 + 17 : 0
-  const name = NAMES[code] ?? (selector > 0 ? `variation selector ${selector}` : 'invisible format character')
-  return `U+${hex} (${name})`
+  const name = NAMES[code] ?? (selector > 0 ? `异体字选择符${selector}` : '不可见格式字符')
+  return `U+${hex}（${name}）`
 }
 
 export function hasInvisible(text: string): boolean {
@@ -89,14 +89,14 @@ export function invisibleCharacterWarnings(lines: readonly string[], firstLine =
     if (warnings.length >= MAX_WARNED_LINES) { more++; return }
     const before = [...line.slice(0, found.index).replace(INVISIBLE_ALL, '')].slice(-12).join('').trimStart()
     const count = line.match(INVISIBLE_ALL)!.length
-    const others = count > 1 ? ` (and ${count - 1} more on this line)` : ''
+    const others = count > 1 ? `（本行另有 ${count - 1} 个）` : ''
     warnings.push({
       line: firstLine + i,
-      message: `${describeCharacter(found[0])} ${before ? `after "${before}"` : 'at the start of the line'}${others}: an invisible character, ignored where names are compared (a unit written with it is the same unit); delete it from the file`,
+      message: `${before ? `“${before}”之后` : '行首'}有看不见的字符 ${describeCharacter(found[0])}${others}：比较名称时忽略它（带有它的单位仍是同一单位）；请从文件中删除`,
       kind: 'text',
     })
   })
-  if (more > 0) warnings.push({ line: firstLine + lines.length - 1, message: `invisible characters on ${more} more line(s), not listed one by one`, kind: 'text' })
+  if (more > 0) warnings.push({ line: firstLine + lines.length - 1, message: `另有 ${more} 行含看不见的字符，不逐一列出`, kind: 'text' })
   return warnings
 }
 

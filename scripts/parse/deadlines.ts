@@ -60,7 +60,7 @@ export function normaliseDeadline(text: string, year: number | null): Deadline |
   const explicitYear = /^(\d{4})年/.exec(t)
   const relativeYear = /^(明年|次年|今年|本年|当年)/.exec(t)
   const y = explicitYear ? Number(explicitYear[1]) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
-  if (y === null) return { error: `cannot date the deadline "${text}": the plan states no date and names no year` }
+  if (y === null) return { error: `无法确定完成时限“${text}”的日期：方案未写成文日期，也未提到年份` }
   const rest = t.slice((explicitYear ?? relativeYear)?.[0].length ?? 0)
   if (/^(年底|年末|年内|底前|底|下半年)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
   if (/^上半年/.test(rest)) return { text, kind: 'due', date: `${y}-06-30` }
@@ -81,7 +81,7 @@ export function normaliseDeadline(text: string, year: number | null): Deadline |
     if (date) return { text, kind: 'due', date }
   }
   return {
-    error: `cannot read the deadline "${text}": expected 长期坚持, N月底前, N月N日前, 年底前, 明年N月, or 每月/每季度/每半年/每年`,
+    error: `无法读取完成时限“${text}”：应为“长期坚持”“N月底前”“N月N日前”“年底前”“明年N月”或“每月/每季度/每半年/每年”`,
   }
 }
 

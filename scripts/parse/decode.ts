@@ -67,10 +67,10 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 export function decode(bytes: Uint8Array): Decoded {
-  if (bytes.length === 0) return { ok: false, line: 1, message: 'the file is empty; expected a plan in plain text' }
+  if (bytes.length === 0) return { ok: false, line: 1, message: '文件是空的：应为纯文本的方案' }
   if (bytes.length > MAX_BYTES) {
     const mb = (bytes.length / 1024 / 1024).toFixed(1)
-    return { ok: false, line: 1, message: `the file is ${mb} MB; a plan is expected to be under ${MAX_BYTES / 1024 / 1024} MB of plain text` }
+    return { ok: false, line: 1, message: `文件大小为 ${mb} MB：纯文本的方案应小于 ${MAX_BYTES / 1024 / 1024} MB` }
   }
 
   const nul = bytes.indexOf(0)
@@ -79,7 +79,7 @@ export function decode(bytes: Uint8Array): Decoded {
   const bare16 = nul >= 0 && !bom16 ? utf16WithoutBom(bytes) : null
   const utf16 = bom16 || bare16 !== null
   if (nul >= 0 && !utf16) {
-    return { ok: false, line: 1, message: `not a text file: it holds binary data (a NUL byte at offset ${nul}); expected a plan in plain text` }
+    return { ok: false, line: 1, message: `不是文本文件：含有二进制数据（第 ${nul} 字节处为 NUL）；应为纯文本的方案` }
   }
   let text: string | null = null
   let encoding = ''
@@ -95,20 +95,20 @@ export function decode(bytes: Uint8Array): Decoded {
     if (text === null) {
       const mixed = mixedEncodingLine(bytes)
       if (mixed !== null) {
-        return { ok: false, line: mixed, message: 'mixed encodings: this line is not UTF-8 while other lines are; save the whole file in one encoding (UTF-8)' }
+        return { ok: false, line: mixed, message: '编码混杂：此行不是 UTF-8，其他行却是；请将整个文件以同一种编码（UTF-8）保存' }
       }
       encoding = 'gb18030'
       text = tryDecode(bytes, 'gb18030')
     }
   }
   if (text === null) {
-    return { ok: false, line: 1, message: 'not a text file: the bytes are neither UTF-8 nor GB18030' }
+    return { ok: false, line: 1, message: '不是文本文件：内容既不是 UTF-8 也不是 GB18030 编码' }
   }
   const control = forbiddenControl(text)
   if (control) {
-    return { ok: false, line: lineAt(text, control.index), message: `not a text file: control character ${control.code} found; expected a plan in plain text` }
+    return { ok: false, line: lineAt(text, control.index), message: `不是文本文件：含有控制字符 ${control.code}；应为纯文本的方案` }
   }
   text = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n')
-  if (text.trim() === '') return { ok: false, line: 1, message: 'the file has no text; expected a plan in plain text' }
+  if (text.trim() === '') return { ok: false, line: 1, message: '文件中没有文字：应为纯文本的方案' }
   return { ok: true, text, encoding }
 }

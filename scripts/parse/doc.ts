@@ -12,6 +12,7 @@
 
 import { createRequire } from 'node:module'
 import { formatNumber } from './docx.ts'
+import { Refusal } from './limits.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -168,9 +169,9 @@ function labels(paragraphs: Array<{ ilfo: number; ilvl: number }>, lists: Map<nu
 }
 
 /** The file's list tables cannot be read: its automatic numbers would be guessed. */
-export class DocNumberingError extends Error {
+export class DocNumberingError extends Refusal {
   constructor() {
-    super('this Word 97–2003 file uses automatic numbering whose list tables cannot be read; open it in Word or WPS and save it as .docx')
+    super('此 Word 97–2003 文件（.doc）使用了自动编号，但其编号列表无法读取；请用 Word 或 WPS 打开，另存为 .docx')
   }
 }
 
@@ -196,7 +197,7 @@ export async function readDocNumbered(bytes: Uint8Array): Promise<{ text: string
   } finally {
     await reader.close()
   }
-  if (!word || !table) throw new Error('no WordDocument stream')
+  if (!word || !table) throw new Refusal('无法作为 Word 97–2003 文件（.doc）读取：其中没有 Word 文档内容（WordDocument 流）；请用 Word、WPS 或 LibreOffice 打开后重新保存')
   const pieces = extractor._pieces
   let lists: Map<number, Level[]>
   let lfos: Lfo[]

@@ -10,7 +10,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
 import { chineseCounting } from '../text/numerals.ts'
-import { LIMITS, partTooLarge, tooManyParagraphs } from './limits.ts'
+import { LIMITS, partTooLarge, Refusal, tooManyParagraphs } from './limits.ts'
 import { trimBy } from '../text/prose.ts'
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
@@ -228,7 +228,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxText> {
   const zip = await JSZip.loadAsync(bytes)
   await checkPartSizes(zip)
   const documentXml = await readPart(zip, 'word/document.xml')
-  if (!documentXml) throw new Error('not a Word document: it has no word/document.xml')
+  if (!documentXml) throw new Refusal('这是一个压缩包，但不是 Word 文件（.docx）：其中没有 word/document.xml；请用 Word、WPS 或 LibreOffice 打开后另存为 .docx')
   checkParagraphCount(documentXml)
   const counter = new Counter(readNumbering(await readPart(zip, 'word/numbering.xml')))
   const styles = styleNumbering(await readPart(zip, 'word/styles.xml'))

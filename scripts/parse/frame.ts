@@ -170,7 +170,7 @@ export function readHead(head: Paragraph[], signatureIssuer: string | null, prob
   const issuer = letterhead ? letterheadBody(letterhead.text) : signatureIssuer
   // A long title is often set on two lines; it is one title.
   const title = above.slice(letterhead ? 1 : 0).map((p) => p.text).join('')
-  if (!title) problems.push({ line: parts[0]?.line ?? 1, message: 'expected the title at the top of the plan, e.g. "关于…的实施方案"' })
+  if (!title) problems.push({ line: parts[0]?.line ?? 1, message: '方案开头应有标题，如“关于…的实施方案”' })
   return {
     issuer,
     documentNumber,

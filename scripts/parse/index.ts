@@ -12,12 +12,13 @@ import type {
 } from '../model/plan.ts'
 import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
-import { readNumber, NUMBER } from '../text/numerals.ts'
+import { chineseCounting, readNumber, NUMBER } from '../text/numerals.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
 import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
+import { splitNotedRuns } from './runs.ts'
 import { flattenTables } from './tables.ts'
 import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from '../text/prose.ts'
 import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
@@ -77,6 +78,8 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
   const isTask = (c: OutlineItem, n: number) =>
     n === 1 && noteOf(c) !== null && (c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0)
   const walk = (holder: OutlineItem) => {
+    // A measure whose own text carries the note: the items under it are its tasks, noted or not.
+    const noted = holder !== section && measureNote(holder, taskKinds) !== null
     const counted = holder.children.map((c) => ({ c, n: noteCount(c) }))
     const tasks = counted.filter(({ c, n }) => isTask(c, n)).map(({ c }) => c)
     const headings = counted.filter(({ c, n }) => n > 0 && !tasks.includes(c)).map(({ c }) => c)
@@ -90,7 +93,7 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
         // A heading beside headings over tasks: a measure, with tasks whose notes are missing (or cut) if it holds items written as tasks.
         if (c.children.some((g) => taskKinds.has(g.marker.kind))) walk(c)
         else roles.empty.push(c)
-      } else if (taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
+      } else if (noted || taskKinds.has(c.marker.kind) || tasks.some((t) => t.marker.kind === c.marker.kind)) {
         // Written as a task, beside tasks, without a note: a task whose note is missing.
         roles.tasks.push({ item: c, holder })
       }
@@ -106,9 +109,32 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
  */
 function closesParent(item: OutlineItem): boolean {
   const siblings = item.parent?.children ?? []
-  if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2) return false
+  // The note ends the item's whole text: not one under a heading, before the items under it (a measure's note).
+  if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2 || item.children.length > 0) return false
   const own = findNote(item.paragraphs.at(-1)!)
   return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s)) === null)
+}
+
+/**
+ * The note a measure states for its tasks ("（一）强化火源管控（牵头单位：镇林业站）"
+ * then "1.…" "2.…", or the note on its own line under the heading): an item
+ * with items under it whose own text ends with a note, written with a marker
+ * the plan does not use for tasks (a task's note ahead of its sub-items is the
+ * task's, not this). The tasks under it without a note of their own have the
+ * measure's units and deadline: the text states them once for all of them.
+ */
+function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>): Note | null {
+  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item)) return null
+  if (taskKinds.size > 0 && !item.children.some((c) => taskKinds.has(c.marker.kind))) return null
+  const note = findNote(ownText(item))
+  // A heading before the note, no sentence of its own: "1.开展检查。对…检查。（责任单位：…）" over （1）（2） is a task.
+  return note && note.closed && isHeading(ownText(item).slice(0, note.at)) ? note : null
+}
+
+/** A measure's heading: words without a sentence in them (a final stop aside). */
+function isHeading(text: string): boolean {
+  const words = withoutFinalStop(trimBy(text, isSpace, isSpace))
+  return words !== '' && !/[。；;：:！？\n]/.test(words)
 }
 
 /** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
@@ -133,36 +159,53 @@ function deepestItems(section: OutlineItem): Array<{ item: OutlineItem; holder: 
 /** Adds a warning of one kind. */
 type Warn = (line: number, message: string, kind: WarningKind) => void
 
+/** An item of a kind, by its number, in the administrator's words: 任务3, 措施2, 第三部分. */
+type Named = (number: number) => string
+const TASK: Named = (n) => `任务${n}`
+const MEASURE: Named = (n) => `措施${n}`
+const PHASE: Named = (n) => `阶段${n}`
+const REQUIREMENT: Named = (n) => `工作要求${n}`
+const SECTION: Named = (n) => `第${chineseCounting(n)}部分`
+
 /** Numbers must run 1, 2, 3 … without gaps or repeats (or on from `start`). */
-function checkSequence(what: string, items: OutlineItem[], warn: Warn, start = 1): void {
+function checkSequence(name: Named, items: OutlineItem[], warn: Warn, start = 1): void {
   const seen = new Map<number, number>()
   let previous = start - 1
   for (const item of items) {
     const number = item.marker.number
     const first = seen.get(number)
     if (first !== undefined) {
-      warn(item.line, `${what} ${number} appears twice (first at line ${first})`, 'numbering')
+      warn(item.line, `${name(number)}重复出现（首次在第${first}行）`, 'numbering')
     } else if (number !== previous + 1) {
-      const missing = number > previous + 1 ? `; ${what} ${previous + 1}${number - 1 > previous + 1 ? `–${number - 1}` : ''} missing` : ''
-      const after = previous === start - 1 ? 'first' : `after ${what} ${previous}`
-      warn(item.line, `expected ${what} ${previous + 1} ${after}, found ${what} ${number}${missing}`, 'numbering')
+      const missing = number > previous + 1 ? `；缺${name(previous + 1)}${number - 1 > previous + 1 ? `至${name(number - 1)}` : ''}` : ''
+      const after = previous === start - 1 ? '第一项' : `接在${name(previous)}之后`
+      warn(item.line, `编号不连续：此处应为${name(previous + 1)}（${after}），实为${name(number)}${missing}`, 'numbering')
     }
     if (first === undefined) seen.set(number, item.line)
     previous = number
   }
 }
 
+/** Task numbers, run on across measures (the seed: 1–35) or started again in each. */
+function checkTaskNumbers(all: Array<{ item: OutlineItem; holder: OutlineItem }>, warn: Warn): number {
+  // Tasks the plan writes without numbers (runs.ts) have no numbering to check: each counts once.
+  const tasks = all.filter((t) => t.item.marker.kind !== 'unnumbered')
+  const unnumbered = all.length - tasks.length
+  if (tasks.length === 0) return unnumbered
+  return unnumbered + checkNumbering(TASK, tasks, warn)
+}
+
 /**
- * Task numbers run on across measures (the seed: 1–35) or start again in each
- * (1., 2. under every heading): either is a plan's own numbering, checked as such.
+ * Items numbered on across their holders (1–35 across measures) or again in
+ * each (1., 2. under every heading): either is a plan's own numbering, checked
+ * as such. Returns how many the plan numbers: a number written twice counts once.
  */
-function checkTaskNumbers(tasks: Array<{ item: OutlineItem; holder: OutlineItem }>, warn: Warn): number {
-  const holders = [...new Set(tasks.map((t) => t.holder))]
-  const restarts = holders.length > 1 && tasks.find((t) => t.holder === holders[1])!.item.marker.number === 1
-  if (!restarts) checkSequence('task', tasks.map((t) => t.item), warn)
-  else for (const h of holders) checkSequence('task', tasks.filter((t) => t.holder === h).map((t) => t.item), warn)
-  // How many tasks the plan numbers: a number written twice counts once.
-  return new Set(tasks.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
+function checkNumbering(name: Named, items: Array<{ item: OutlineItem; holder: unknown }>, warn: Warn): number {
+  const holders = [...new Set(items.map((t) => t.holder))]
+  const restarts = holders.length > 1 && items.find((t) => t.holder === holders[1])!.item.marker.number === 1
+  if (!restarts) checkSequence(name, items.map((t) => t.item), warn)
+  else for (const h of holders) checkSequence(name, items.filter((t) => t.holder === h).map((t) => t.item), warn)
+  return new Set(items.map((t) => (restarts ? `${holders.indexOf(t.holder)}-${t.item.marker.number}` : String(t.item.marker.number)))).size
 }
 
 // A labelled note that does not end the task: text follows it.
@@ -193,50 +236,67 @@ function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named
   return { named, cutUnit }
 }
 
+/** What a task takes from the note its measure states for its tasks (measureNote). */
+interface Inherited {
+  note: Note
+  named: Array<{ role: FieldRole; ref: UnitRef }>
+}
+
 function readTask(
   item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
+  inherited: Inherited | null = null,
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
   const note = findNote(full)
   // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
-  const noteCut = item === last && note === null && needsNote
+  const noteCut = item === last && note === null && needsNote && inherited === null
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
   if (cut) {
     const end = trimSpaceOrBarEnd(full).split('\n').at(-1)!.slice(-12)
-    const where = noteCut && !cutByEnd(item, last) ? 'right after the text of this task, where its note would stand' : 'in the middle of this task'
-    warn(item.line, `task ${written}: the file ends ${where} ("…${end}"); it is published as far as it goes, marked 原文在此处中断`, 'cut')
+    const where = noteCut && !cutByEnd(item, last) ? '本任务正文之后、应写责任单位之处' : '本任务中间'
+    warn(item.line, `任务${written}：文件在${where}结束（“…${end}”）；已按原文发布至此，标注“原文在此处中断”`, 'cut')
   }
-  if (!note && needsNote && !cut) {
+  if (!note && needsNote && !cut && inherited === null) {
     const inside = NOTE_INSIDE.exec(full)
     warn(
       item.line,
       inside
-        ? `task ${written}: text follows its unit/deadline note ("${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}"), so the note was not read; shown as 责任单位：未注明`
-        : `task ${written} names no responsible units: expected a note like "（责任单位：…。完成时限：…。）" at its end; shown as 责任单位：未注明`,
+        ? `任务${written}：责任单位、完成时限的说明之后还有文字（“${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}”），该说明未读取；显示为“责任单位：未注明”`
+        : `任务${written}未写明责任单位：末尾应有“（责任单位：…。完成时限：…。）”这样的说明；显示为“责任单位：未注明”`,
       'note',
     )
   }
-  for (const label of note ? repeatedLabels(note) : []) warn(item.line, `task ${written}: its note names ${label} twice: "${note!.raw}"; the units of both are read`, 'note')
+  for (const label of note ? repeatedLabels(note) : []) warn(item.line, `任务${written}：说明中“${label}”写了两次：“${note!.raw}”；两处的单位都已读取`, 'note')
   const { title, rest } = splitTitle(trimSpaceEnd(note ? full.slice(0, note.at) : full))
-  if (title.trim() === '') warn(item.line, `task ${written} has no title: expected words after "${item.marker.text}"`, 'outline')
-  const { named, cutUnit } = noteUnits(note, registry, cut)
-  if (cutUnit !== null) warn(item.line, `task ${written}: the file ends inside its note, so its last unit "${cutUnit}" may be cut short and is not read as a unit`, 'cut')
+  if (title.trim() === '') warn(item.line, `任务${written}没有标题：“${item.marker.text}”之后应有文字`, 'outline')
+  const own = noteUnits(note, registry, cut)
+  const { cutUnit } = own
+  // Units and deadline the task's own note does not name are those its measure states for its tasks.
+  const unitsFromMeasure = inherited !== null && own.named.length === 0 && cutUnit === null
+  const named = unitsFromMeasure ? inherited.named : own.named
+  const deadlineNote = inherited !== null && (note === null || valuesOf(note, 'deadline').length === 0) ? inherited.note : note
+  if (cutUnit !== null) warn(item.line, `任务${written}：文件在其说明中间结束，最后一个单位“${cutUnit}”可能不完整，未作为单位读取`, 'cut')
   const unitRefs = named.map((n) => n.ref)
   const lead = named.filter((n) => n.role === 'lead').map((n) => n.ref)
   const support = named.filter((n) => n.role === 'support').map((n) => n.ref)
-  if (note && unitRefs.length === 0 && cutUnit === null && !cut) {
-    warn(item.line, `task ${written} names no responsible unit: its note "${note.raw}" has an empty 责任单位; shown as 责任单位：未注明`, 'note')
+  if (note && unitRefs.length === 0 && cutUnit === null && !cut && !unitsFromMeasure) {
+    warn(item.line, `任务${written}未写明责任单位：说明“${note.raw}”中的责任单位为空；显示为“责任单位：未注明”`, 'note')
   }
-  const deadline = readDeadline(note, written, year, cut, item.line, warn)
+  const deadline = readDeadline(deadlineNote, written, year, cut && deadlineNote === note, item.line, warn)
   const unique = (list: UnitRef[]) => [...new Set(list.map((r) => r.unit))]
   const task: Task = { number, measure, title, text: rest, note: note?.raw ?? '', units: unique(unitRefs), unitRefs, deadline, line: item.line }
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
   if (item.heading) task.heading = item.heading.text
   if (lead.length > 0) task.lead = unique(lead)
   if (support.length > 0) task.support = unique(support)
-  const leaders = note ? valuesOf(note, 'leader') : []
-  const persons = note ? valuesOf(note, 'person') : []
+  const roleNote = unitsFromMeasure ? inherited.note : note
+  const leaders = roleNote ? valuesOf(roleNote, 'leader') : []
+  const persons = roleNote ? valuesOf(roleNote, 'person') : []
+  const fromMeasure: Array<'units' | 'deadline'> = []
+  if (unitsFromMeasure) fromMeasure.push('units')
+  if (inherited !== null && deadlineNote === inherited.note && valuesOf(inherited.note, 'deadline').length > 0) fromMeasure.push('deadline')
+  if (fromMeasure.length > 0) task.fromMeasure = fromMeasure
   if (leaders.length > 0) task.leader = leaders.join('；')
   if (persons.length > 0) task.person = persons.join('；')
   if (cut) task.truncated = true
@@ -250,14 +310,14 @@ function readDeadline(note: Note | null, written: number, year: number | null, c
   if (texts.length === 0) return { text: '', kind: 'unspecified' }
   const text = texts[0]!
   if (text === '') {
-    warn(line, `task ${written}: its note has an empty 完成时限: "${note!.raw}"`, 'deadline')
+    warn(line, `任务${written}：说明中的完成时限为空：“${note!.raw}”`, 'deadline')
     return { text: '', kind: 'unspecified' }
   }
   // A deadline the file cuts short is not read: "6月" may have been "6月15日".
   if (cut && note!.fields.at(-1)?.role === 'deadline') return { text, kind: 'unspecified' }
   const normalised = normaliseDeadline(text, year)
   if (!('error' in normalised)) return normalised
-  warn(line, `task ${written}: ${normalised.error}; shown as written, 未明确`, 'deadline')
+  warn(line, `任务${written}：${normalised.error}；按原文显示，标为“未明确”`, 'deadline')
   return { text, kind: 'unspecified' }
 }
 
@@ -283,7 +343,7 @@ function sortProblems(list: Problem[]): Problem[] {
 }
 
 /** Why a file is no plan: nothing in it reads as a task. */
-const NO_TASKS = 'nothing in this file reads as a task of a plan: expected numbered items ("一、", "（一）", "1.") with their responsible units ("（责任单位：…）"), or a task table with a 责任单位 column; is this file a plan?'
+const NO_TASKS = '此文件中没有能读作方案任务的内容：应有带编号的条目（“一、”“（一）”“1.”）并写明责任单位（“（责任单位：…）”），或有含“责任单位”列的任务表；这个文件是实施方案吗？'
 
 export function parsePlan({ id, source, text, registry }: ParseInput): ParseResult {
   const warnings: Problem[] = []
@@ -304,10 +364,10 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   for (const p of headProblems) warn(p.line, p.message, 'frame')
   const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? null
   if (date === null) {
-    warn(Math.max(signature.start, 1), 'the plan states no date (成文日期), neither on its last line nor under its title; its date is unknown', 'frame')
+    warn(Math.max(signature.start, 1), '方案未写明成文日期：末行和标题下都没有日期；日期记为未知', 'frame')
   }
   const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? ''
-  if (issuer === '') warn(outline.head[0]?.line ?? 1, 'the plan names no issuer (发文机关), neither above its title nor above its date', 'frame')
+  if (issuer === '') warn(outline.head[0]?.line ?? 1, '方案未写明发文机关：标题上方和日期上方都没有', 'frame')
   // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
   const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
   const planYear = Number.isFinite(year) ? year : null
@@ -320,6 +380,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
 
   // Roles: tasks wherever notes are; else the deepest items of the measures section.
   const roles: Roles = { tasks: [], empty: [], stray: [] }
+  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') splitNotedRuns([s.item])
   const taskKinds = taskKindsOf(outline.items)
   for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') assignRoles(s.item, taskKinds, roles)
   const needsNote = roles.tasks.length + roles.stray.length > 0
@@ -330,7 +391,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (roles.tasks.length + roles.stray.length === 0) return { ok: false, problems: [{ line: outline.items[0]!.line, message: NO_TASKS }], warnings: sortProblems(warnings) }
   // Tasks beside measures, outside any: the section holds them, as a measure of its own.
   for (const stray of roles.stray) {
-    warn(stray.line, `task ${stray.marker.number} stands outside any measure: expected a measure heading such as "（一）…" before it; it is shown under its section`, 'outline')
+    warn(stray.line, `任务${stray.marker.number}不在任何措施之下：其前应有“（一）…”这样的措施标题；显示在所属部分之下`, 'outline')
     roles.tasks.push({ item: stray, holder: stray.parent! })
   }
   roles.tasks.sort((a, b) => a.item.line - b.item.line)
@@ -344,8 +405,8 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const holders = [...new Set(roles.tasks.map((t) => t.holder))]
   const measureItems = [...holders, ...roles.empty].sort((a, b) => a.line - b.line)
   const measureKinds = new Set(measureItems.filter((m) => !outline.items.includes(m)).map((m) => m.marker.kind))
-  checkSequence('measure', measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)), warn)
-  for (const empty of roles.empty) warn(empty.line, `measure ${empty.marker.number} has no tasks: expected tasks numbered "1." … under it`, 'outline')
+  checkNumbering(MEASURE, measureItems.filter((m) => measureKinds.has(m.marker.kind) && !outline.items.includes(m)).map((m) => ({ item: m, holder: holderKey(m) })), warn)
+  for (const empty of roles.empty) warn(empty.line, `措施${empty.marker.number}下没有任务：其下应有编号为“1.”…的任务`, 'outline')
   const taskCount = checkTaskNumbers(roles.tasks, warn)
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
   // The item the file may end inside: the last, where no signature (issuer and date) follows it.
@@ -357,19 +418,28 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   measureItems.forEach((holder, i) => {
     const number = i + 1
     const asSection = sectionAt.get(holder)
-    const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(holder.paragraphs[0]!)
-    const intro = [rest, ...holder.paragraphs.slice(1)].filter((t) => t !== '').join('\n')
-    const measure: Measure = { number, title: withoutFinalStop(title), tasks: [], line: holder.line }
+    const stated = asSection ? null : measureNote(holder, taskKinds)
+    // A note the measure states for its tasks is the measure's, out of its title and intro.
+    const paragraphs = stated ? trimSpaceEnd(ownText(holder).slice(0, stated.at)).split('\n') : holder.paragraphs
+    const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(paragraphs[0]!)
+    const intro = [rest, ...paragraphs.slice(1)].filter((t) => t !== '').join('\n')
+    const measure: Measure = { number, title: withoutFinalStop(trimSpaceEnd(title)), tasks: [], line: holder.line }
+    const inherited = stated ? { note: stated, named: noteUnits(stated, registry, false).named } : null
+    if (inherited) {
+      measure.note = stated!.raw
+      measure.units = [...new Set(inherited.named.map((n) => n.ref.unit))]
+      for (const label of repeatedLabels(stated!)) warn(holder.line, `措施${holder.marker.number}：说明中“${label}”写了两次：“${stated!.raw}”；两处的单位都已读取`, 'note')
+    }
     if (asSection || holder.marker.number !== number || holder.marker.kind !== 'cn-paren') measure.marker = holder.marker.text
     if (intro && !asSection) measure.intro = intro
     if (holder.heading) measure.heading = holder.heading.text
     // Four levels (一、 → （一） → 1. → （1）): the heading between the section and the measure groups measures.
     const group = groupOf(holder)
     if (group) measure.group = [group.marker.text + group.paragraphs[0], ...group.paragraphs.slice(1)].join('\n')
-    if (measure.title.trim() === '') warn(holder.line, `measure ${holder.marker.number} has no title: expected words after "${holder.marker.text}"`, 'outline')
+    if (measure.title.trim() === '') warn(holder.line, `措施${holder.marker.number}没有标题：“${holder.marker.text}”之后应有文字`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn)
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
@@ -392,7 +462,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (statedTaskCount !== null && taskCount !== statedTaskCount) {
     warn(
       selfParagraphs.find((p) => p.text.includes(statedTasks![0]))?.line ?? measuresSection?.item.line ?? 1,
-      `the plan says it has ${statedTaskCount} tasks ("${statedTasks![0]}") but ${taskCount} were found`,
+      `方案写明有${statedTaskCount}项任务（“${statedTasks![0]}”），实际读出${taskCount}项`,
       'count',
     )
   }
@@ -401,16 +471,16 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const ofKind = (kind: SectionKind) => sections.filter((s) => s.kind === kind)
   const phaseProblems: Problem[] = []
   const phases: Phase[] = ofKind('phases').flatMap((s) => {
-    checkSequence('phase', s.item.children, warn)
+    checkSequence(PHASE, s.item.children, warn)
     return s.item.children.map((c, i) => readPhase(i + 1, [c.paragraphs[0]!, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))], c.line, date, planYear, phaseProblems))
   })
   for (const p of phaseProblems) warn(p.line, p.message, 'phase')
   const requirements: Requirement[] = ofKind('requirements').flatMap((s) => {
-    checkSequence('requirement', s.item.children, warn)
+    checkSequence(REQUIREMENT, s.item.children, warn)
     return s.item.children.map((c, i) => {
       const { title: t, rest } = splitTitle(c.paragraphs[0]!)
       const body = [rest, ...c.paragraphs.slice(1), ...c.children.map((g) => g.marker.text + fullText(g))].filter((x) => x !== '').join('\n')
-      if (t.trim() === '') warn(c.line, `requirement ${c.marker.number} has no title: expected words after "${c.marker.text}"`, 'outline')
+      if (t.trim() === '') warn(c.line, `工作要求${c.marker.number}没有标题：“${c.marker.text}”之后应有文字`, 'outline')
       return { number: i + 1, title: t, text: body, line: c.line }
     })
   })
@@ -438,19 +508,19 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
       if (consumed.has(item)) continue
       // Its own text: its sub-items are placed (or not) on their own.
       const written = item.marker.text + ownText(item)
-      warn(item.line, `"${written.slice(0, 30)}" is neither a measure, a task nor a part of one: it is kept as text of its section, as written`, 'outline')
+      warn(item.line, `“${written.slice(0, 30)}”既不是措施、任务，也不属于某项任务：作为所属部分的文字按原文保留`, 'outline')
       unplaced.set(s.item, [...(unplaced.get(s.item) ?? []), written])
     }
   }
   const otherSections: OtherSection[] = ofKind('other').map((s) => ({ number: s.item.marker.number, title: s.title, text: sectionText(s.item), line: s.item.line }))
   const sectionWarnings: Problem[] = []
-  checkSequence('section', outline.items, (line, message, kind) => sectionWarnings.push({ line, message, kind }))
+  checkSequence(SECTION, outline.items, (line, message, kind) => sectionWarnings.push({ line, message, kind }))
   if (sectionWarnings.length > 0 && !outline.items.some((i) => i.marker.kind === 'cn')) {
-    warn(outline.items[0]!.line, `expected sections numbered "一、", "二、" …; found none (the top-level items "${outline.items[0]!.marker.text}" … number again and again)`, 'numbering')
+    warn(outline.items[0]!.line, `各部分应以“一、”“二、”…编号，但没有找到（最上层的条目“${outline.items[0]!.marker.text}”…一再重新编号）`, 'numbering')
   } else {
     warnings.push(...sectionWarnings)
   }
-  if (head.title.trim() === '' && headProblems.length === 0) warn(outline.head[0]?.line ?? 1, 'the plan has no title', 'frame')
+  if (head.title.trim() === '' && headProblems.length === 0) warn(outline.head[0]?.line ?? 1, '方案没有标题', 'frame')
 
   const plan: Plan = {
     id,
@@ -481,6 +551,16 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   if (head.documentNumber) plan.documentNumber = head.documentNumber
   if (notice) plan.notice = notice
   return { ok: true, plan, warnings: sortProblems(warnings) }
+}
+
+/**
+ * What a measure's numbering runs under: its parent, by marker and number, so
+ * that measures numbered again under each section are a numbering, while a
+ * section pasted twice (二、 again) repeats its measures' numbers.
+ */
+function holderKey(measure: OutlineItem): string {
+  const parent = measure.parent
+  return parent ? `${parent.marker.kind}-${parent.marker.number}-${holderKey(parent)}` : ''
 }
 
 /** The item between a measure and its section, where there is one: a heading over several measures. */

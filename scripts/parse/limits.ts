@@ -17,8 +17,17 @@ export const LIMITS = {
   pdfPages: 2_000,
 } as const
 
-/** A limit of LIMITS exceeded: its message is the administrator's line, said as it is. */
-export class LimitExceeded extends Error {
+/**
+ * A file refused by a reader of this project: its message is the
+ * administrator's line (in Chinese), said as it is. Any other error a reader
+ * throws comes from a library, and its English words are not shown.
+ */
+export class Refusal extends Error {
+  override name = 'Refusal'
+}
+
+/** A limit of LIMITS exceeded. */
+export class LimitExceeded extends Refusal {
   override name = 'LimitExceeded'
 }
 
@@ -27,23 +36,23 @@ const count = (n: number) => n.toLocaleString('en-US')
 /** The text's characters and lines within the limits, or the refusal. */
 export function textLimitProblem(text: string): string | null {
   if (text.length > LIMITS.characters) {
-    return `the plan's text is ${count(text.length)} characters, more than the ${count(LIMITS.characters)} a plan may have; check that this is the right file, or split it`
+    return `方案文字有 ${count(text.length)} 个字符，超过一个方案最多可有的 ${count(LIMITS.characters)} 个；请确认文件是否正确，或将其拆分`
   }
   let lines = 1
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-    if (++lines > LIMITS.lines) return `the plan's text has more than ${count(LIMITS.lines)} lines (paragraphs), the most a plan may have; check that this is the right file, or split it`
+    if (++lines > LIMITS.lines) return `方案文字超过 ${count(LIMITS.lines)} 行（段），即一个方案最多可有的行数；请确认文件是否正确，或将其拆分`
   }
   return null
 }
 
 export function partTooLarge(part: string): LimitExceeded {
-  return new LimitExceeded(`the Word file's ${part} unpacks to more than ${LIMITS.partBytes / 1024 / 1024} MB, the most a plan's part may have (a zip bomb or a generated file?); the file is not read`)
+  return new LimitExceeded(`此 Word 文件的 ${part} 解压后超过 ${LIMITS.partBytes / 1024 / 1024} MB，即方案文件一个部件的上限（压缩炸弹或程序生成的文件？）；不予读取`)
 }
 
 export function tooManyParagraphs(found: number): LimitExceeded {
-  return new LimitExceeded(`the Word file holds more than ${count(LIMITS.paragraphs)} paragraphs (${count(found)} at least), the most a plan may have; check that this is the right file, or split it`)
+  return new LimitExceeded(`此 Word 文件超过 ${count(LIMITS.paragraphs)} 段（至少 ${count(found)} 段），即一个方案最多可有的段数；请确认文件是否正确，或将其拆分`)
 }
 
 export function tooManyPages(pages: number): LimitExceeded {
-  return new LimitExceeded(`the PDF has ${count(pages)} pages, more than the ${count(LIMITS.pdfPages)} a plan may have; check that this is the right file, or split it`)
+  return new LimitExceeded(`此 PDF 有 ${count(pages)} 页，超过一个方案最多可有的 ${count(LIMITS.pdfPages)} 页；请确认文件是否正确，或将其拆分`)
 }

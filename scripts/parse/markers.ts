@@ -4,7 +4,8 @@
 
 import { readNumber } from '../text/numerals.ts'
 
-export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled'
+/** `unnumbered`: a task the plan writes without a marker (outline items made by runs.ts), in no row of the table. */
+export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled' | 'unnumbered'
 
 const CN = '[一二三四五六七八九十百零〇两]+'
 

@@ -170,6 +170,31 @@ export function findNote(text: string): Note | null {
   return null
 }
 
+/**
+ * The bracketed notes anywhere in a paragraph, in order: each bracket group at
+ * the top level (not inside another) whose inner text reads as a note. One
+ * pass over the text; each group's inner text read once.
+ */
+export function bracketNotes(text: string): Array<{ at: number; end: number }> {
+  const found: Array<{ at: number; end: number }> = []
+  let open = -1
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (OPENERS.has(c)) {
+      if (depth === 0) open = i
+      depth++
+    } else if ((c === '）' || c === ')' || c === '】' || c === ']' || c === '〕') && depth > 0) {
+      depth--
+      if (depth === 0 && closes(text[open]!, c)) {
+        const inner = text.slice(open + 1, i)
+        if (labelledFields(inner).length > 0 || unlabelledFields(inner).length > 0) found.push({ at: open, end: i + 1 })
+      }
+    }
+  }
+  return found
+}
+
 /** Labels written twice in one note: "（责任单位：A；责任单位：B）" is a slip the parser must not paper over. */
 export function repeatedLabels(note: Note): string[] {
   const seen = new Set<string>()

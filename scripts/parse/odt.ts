@@ -14,6 +14,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom'
 import JSZip from 'jszip'
 import { tableLines } from './cells.ts'
 import { chineseCounting } from '../text/numerals.ts'
+import { Refusal } from './limits.ts'
 
 const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0'
 const STYLE = 'urn:oasis:names:tc:opendocument:xmlns:style:1.0'
@@ -160,7 +161,7 @@ function paragraphText(p: Element, notes: string[]): string {
 export async function readOdt(bytes: Uint8Array): Promise<OdtText> {
   const zip = await JSZip.loadAsync(bytes)
   const contentXml = await zip.file('content.xml')?.async('string')
-  if (!contentXml) throw new Error('not an OpenDocument text: it has no content.xml')
+  if (!contentXml) throw new Refusal('这是一个压缩包，但不是 OpenDocument 文本（.odt）：其中没有 content.xml；请用 LibreOffice 或 WPS 打开后重新保存')
   const stylesXml = await zip.file('styles.xml')?.async('string')
   const parse = (xml: string) => new DOMParser().parseFromString(xml, 'text/xml').documentElement!
   const content = parse(contentXml)

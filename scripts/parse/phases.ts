@@ -63,10 +63,10 @@ export function readPhase(number: number, paragraphs: string[], line: number, pl
   if (!span) {
     problems.push({
       line,
-      message: `phase ${number}: cannot read its time span "${timeText}": expected e.g. "即日起至2022年6月30日" or "2022年8月以后" after the title`,
+      message: `阶段${number}：无法读取时间范围“${timeText}”：标题之后应有如“即日起至2022年6月30日”或“2022年8月以后”的时间`,
     })
   } else if (span.start && span.end && endsBeforeStart(span.start, span.end)) {
-    problems.push({ line, message: `phase ${number}: it ends (${span.end}) before it starts (${span.start}): "${timeText}"` })
+    problems.push({ line, message: `阶段${number}：结束时间（${span.end}）早于开始时间（${span.start}）：“${timeText}”` })
   }
   const phase: Phase = { number, title, timeText, text: [text, ...paragraphs.slice(1)].filter((t) => t !== '').join('\n'), line }
   if (span?.start) phase.start = span.start

@@ -68,7 +68,7 @@ function headerColumns(cells: string[]): Array<Column | null> | null {
 
 /** Cells read n to a row. */
 function rowsOf(cells: Array<{ line: number; text: string }>, n: number, line: number, problems: Problem[]): Table['rows'] {
-  if (cells.length % n !== 0) problems.push({ line, message: `a task table of ${n} columns, one cell a line, has ${cells.length} cells after its header: expected a multiple of ${n}` })
+  if (cells.length % n !== 0) problems.push({ line, message: `任务表有${n}列、每行一个单元格，表头之后有${cells.length}个单元格：应为${n}的倍数` })
   const rows: Table['rows'] = []
   for (let k = 0; k + n <= cells.length; k += n) rows.push({ line: cells[k]!.line, cells: cells.slice(k, k + n).map((c) => c.text) })
   return rows

@@ -38,6 +38,6 @@ export function summaryLine(file: string, result: ParseResult): string {
 export function reviewsOf(warnings: Problem[], text: string, where: (line: number) => string, dropped: ReadonlyArray<{ where: string; text: string }>): Review[] {
   const lines = text.split('\n')
   const read: Review[] = warnings.map((w) => ({ where: where(w.line), line: w.line, message: w.message, kind: w.kind ?? '', text: (lines[w.line - 1] ?? '').trim() }))
-  const left: Review[] = dropped.map((d) => ({ where: d.where, line: 0, message: 'left out of the plan\'s text as page chrome (a page number, footer or footnote)', kind: 'frame', text: d.text }))
+  const left: Review[] = dropped.map((d) => ({ where: d.where, line: 0, message: '作为版面内容（页码、页眉页脚或脚注）未计入方案文字', kind: 'frame', text: d.text }))
   return [...read, ...left]
 }

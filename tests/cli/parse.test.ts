@@ -28,9 +28,9 @@ describe('npm run parse', () => {
   })
 
   it.each([
-    ['tests/fixtures/bad/no-measures.txt', /^tests\/fixtures\/bad\/no-measures\.txt:6: nothing in this file reads as a task of a plan/m],
-    ['tests/fixtures/bad/empty.txt', /^tests\/fixtures\/bad\/empty\.txt:1: the file is empty/],
-    ['tests/fixtures/bad/binary.txt', /^tests\/fixtures\/bad\/binary\.txt:1: not a text file/],
+    ['tests/fixtures/bad/no-measures.txt', /^tests\/fixtures\/bad\/no-measures\.txt:6: 此文件中没有能读作方案任务的内容/m],
+    ['tests/fixtures/bad/empty.txt', /^tests\/fixtures\/bad\/empty\.txt:1: 文件是空的/],
+    ['tests/fixtures/bad/binary.txt', /^tests\/fixtures\/bad\/binary\.txt:1: 此文件扩展名为 \.txt，但内容是压缩包格式的 Office 文件/],
     ['no/such/plan.txt', /^no\/such\/plan\.txt:1: cannot read the file: no such file$/m],
     ['tests', /^tests:1: cannot read the file: it is a folder, not a file$/m],
   ])('%s: a plain report on stderr, no stack trace, exit 1', (file, message) => {
@@ -46,8 +46,8 @@ describe('npm run parse', () => {
     expect(status).toBe(0)
     expect(JSON.parse(stdout).tasks).toHaveLength(5)
     expect(stderr.split('\n')).toEqual([
-      'tests/fixtures/bad/skipped-task.txt:14: warning: expected task 4 after task 3, found task 6; task 4–5 missing',
-      'tests/fixtures/bad/skipped-task.txt:15: warning: expected task 7 after task 6, found task 5',
+      'tests/fixtures/bad/skipped-task.txt:14: warning: 编号不连续：此处应为任务4（接在任务3之后），实为任务6；缺任务4至任务5',
+      'tests/fixtures/bad/skipped-task.txt:15: warning: 编号不连续：此处应为任务7（接在任务6之后），实为任务5',
       expect.stringMatching(/^tests\/fixtures\/bad\/skipped-task\.txt: \d+ measures, 5 tasks \(the plan says 5\), 5 with units, \d+ with deadlines; 2 warnings: 2 numbering$/),
       '',
     ])

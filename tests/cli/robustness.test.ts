@@ -20,16 +20,16 @@ describe('a file that is no plan', () => {
     const seed = readFileSync(SEED)
     writeFileSync(big, Buffer.concat(Array.from({ length: Math.ceil((20 * 1024 * 1024) / seed.length) }, () => seed)))
     const { result } = await readPlan(big, registry)
-    expect(result).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^the file is 20\.\d MB; a plan is expected to be under 2 MB/) }] })
+    expect(result).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/^文件大小为 20\.\d MB：纯文本的方案应小于 2 MB/) }] })
     const cli = spawnSync('npm', ['run', '--silent', 'parse', '--', big], { cwd: ROOT, encoding: 'utf8' })
     expect(cli.status).toBe(1)
-    expect(cli.stderr).toMatch(/big\.txt:1: the file is 20\.\d MB/)
+    expect(cli.stderr).toMatch(/big\.txt:1: 文件大小为 20\.\d MB/)
     expect(cli.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('with lines in two encodings names the first foreign line', async () => {
     const { result, where } = await readPlan(`${FIXTURES}bad/mixed-encodings.txt`, registry)
-    expect(reportLines('mixed-encodings.txt', result, where)).toEqual([expect.stringMatching(/^mixed-encodings\.txt:13: mixed encodings/)])
+    expect(reportLines('mixed-encodings.txt', result, where)).toEqual([expect.stringMatching(/^mixed-encodings\.txt:13: 编码混杂/)])
   })
 })
 
@@ -51,7 +51,7 @@ describe('a failed build', () => {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds, PLAN_READ_SECONDS: '0.3' },
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('no-measures.txt:6: nothing in this file reads as a task of a plan')
+    expect(run.stderr).toContain('no-measures.txt:6: 此文件中没有能读作方案任务的内容')
     expect(run.stderr).toContain(`${join(seeds, 'large.txt')}:1: reading and parsing the file took longer than 0.3 s, the time a plan may take`)
     expect(run.stderr).not.toContain('seed.txt')
     expect(run.stderr).toContain('was left as it was')
@@ -73,7 +73,7 @@ describe('npm run build -- --strict', () => {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, SITE_BASE, PLAN_SEEDS: seeds },
     })
     expect(run.status).toBe(1)
-    expect(run.stderr).toContain('skipped-task.txt:14: warning: expected task 4 after task 3, found task 6')
+    expect(run.stderr).toContain('skipped-task.txt:14: warning: 编号不连续：此处应为任务4（接在任务3之后），实为任务6')
     expect(run.stderr).toContain('--strict: 2 warning(s); nothing was published')
     expect(existsSync(target)).toBe(false)
     expect(filesBelow(docs).map((f) => [f, readFileSync(join(docs, f)).length])).toEqual(before)

@@ -95,7 +95,7 @@ describe('a CR and U+FFFE in a Word title', () => {
 
   it('a control character other than CR is refused where Word text enters, located', async () => {
     const source = await readSource('title.docx', await seedDocx((line) => `${line}\u001b`))
-    expect(source).toEqual({ ok: false, where: ': 第3段', message: expect.stringContaining('control character U+001B') })
+    expect(source).toEqual({ ok: false, where: ': 第3段', message: expect.stringContaining('控制字符 U+001B') })
   })
 })
 

@@ -20,7 +20,7 @@ describe('a broken copy of the seed is published', () => {
   it('a task missing from the numbering: one warning at the next task, and the count', () => {
     const { plan, warnings } = parse(lines.filter((_, i) => i !== at(7)))
     expect(plan.tasks).toHaveLength(34)
-    expect(ofKind(warnings, 'numbering')).toEqual([{ line: at(8), kind: 'numbering', message: 'expected task 7 after task 6, found task 8; task 7 missing' }])
+    expect(ofKind(warnings, 'numbering')).toEqual([{ line: at(8), kind: 'numbering', message: '编号不连续：此处应为任务7（接在任务6之后），实为任务8；缺任务7' }])
     expect(ofKind(warnings, 'count')).toHaveLength(1)
     expect(warnings).toHaveLength(2)
   })
@@ -31,14 +31,14 @@ describe('a broken copy of the seed is published', () => {
     const { plan, warnings } = parse(text)
     expect(plan.tasks).toHaveLength(35)
     expect(plan.tasks[7]!.units).toEqual([])
-    expect(warnings).toEqual([{ line: at(8) + 1, kind: 'note', message: expect.stringMatching(/^task 8 names no responsible units/) }])
+    expect(warnings).toEqual([{ line: at(8) + 1, kind: 'note', message: expect.stringMatching(/^任务8未写明责任单位/) }])
   })
 
   it('a task pasted twice: one warning at the copy (a number written twice counts once against 细化为35项)', () => {
     const text = [...lines.slice(0, at(8) + 1), lines[at(8)]!, ...lines.slice(at(8) + 1)]
     const { plan, warnings } = parse(text)
     expect(plan.tasks).toHaveLength(36)
-    expect(warnings).toEqual([{ line: at(8) + 2, kind: 'numbering', message: `task 8 appears twice (first at line ${at(8) + 1})` }])
+    expect(warnings).toEqual([{ line: at(8) + 2, kind: 'numbering', message: `任务8重复出现（首次在第${at(8) + 1}行）` }])
   })
 
   it('the file cut in half: the tasks before the cut, the last one marked and reported at its line', () => {
@@ -47,9 +47,9 @@ describe('a broken copy of the seed is published', () => {
     const last = plan.tasks.at(-1)!
     expect(last.truncated).toBe(true)
     expect(plan.tasks.slice(0, -1).every((t) => !t.truncated && t.units.length > 0)).toBe(true)
-    expect(ofKind(warnings, 'cut')).toEqual([expect.objectContaining({ line: last.line, message: expect.stringMatching(new RegExp(`^task ${last.number}: the file ends in the middle of this task`)) })])
+    expect(ofKind(warnings, 'cut')).toEqual([expect.objectContaining({ line: last.line, message: expect.stringMatching(new RegExp(`^任务${last.number}：文件在本任务中间结束`)) })])
     // What else it says is true of a cut file: no date at its end (so "6月底前" of no known year), fewer tasks than it states.
     expect(new Set(warnings.map((w) => w.kind))).toEqual(new Set(['cut', 'count', 'frame', 'deadline']))
-    for (const w of ofKind(warnings, 'deadline')) expect(w.message).toMatch(/cannot date the deadline .*the plan states no date/)
+    for (const w of ofKind(warnings, 'deadline')) expect(w.message).toMatch(/无法确定完成时限.*方案未写成文日期/)
   })
 })

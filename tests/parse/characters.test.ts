@@ -21,10 +21,10 @@ describe('look-alike units', () => {
   const clean = parse(seedText).plan
   // Task 1 (各村), task 5 (镇党委、镇政府) and task 8 (镇政府), each written with an invisible character.
   it.each([
-    ['各村\u200b', '（责任单位：各村。完成时限：长期坚持。）', 'U+200B (zero-width space)', 1],
-    ['镇\u202e政府', '（责任单位：镇政府，完成时限：长期坚持。）', 'U+202E (right-to-left override)', 8],
-    ['镇党委\u2060', '（责任单位：镇党委、镇政府。完成时限：5月底前完成。）', 'U+2060 (word joiner)', 5],
-    ['各村\ufe0f', '（责任单位：各村。完成时限：长期坚持。）', 'U+FE0F (variation selector 16)', 1],
+    ['各村\u200b', '（责任单位：各村。完成时限：长期坚持。）', 'U+200B（零宽空格）', 1],
+    ['镇\u202e政府', '（责任单位：镇政府，完成时限：长期坚持。）', 'U+202E（从右到左强制）', 8],
+    ['镇党委\u2060', '（责任单位：镇党委、镇政府。完成时限：5月底前完成。）', 'U+2060（词连接符）', 5],
+    ['各村\ufe0f', '（责任单位：各村。完成时限：长期坚持。）', 'U+FE0F（异体字选择符16）', 1],
   ])('%j is the unit a reader sees', (written, note, described, taskNumber) => {
     const unit = visibleForm(written)
     const text = seedText.replace(note, note.replace(unit, written))
@@ -41,7 +41,7 @@ describe('look-alike units', () => {
     // Located and named.
     const line = lineOf(text, written)
     expect(warnings).toContainEqual({ line, kind: 'text', message: expect.stringContaining(described) })
-    expect(warnings.find((w) => w.line === line)!.message).toContain(`after "`)
+    expect(warnings.find((w) => w.line === line)!.message).toMatch(/^“[^”]+”之后有看不见的字符/)
   })
 
   it('a unit the registry does not know is one unit however it is written', () => {
@@ -76,13 +76,13 @@ describe('the match key', () => {
   })
 
   it('names each character', () => {
-    expect(describeCharacter('\u200b')).toBe('U+200B (zero-width space)')
-    expect(describeCharacter('\u{e0100}')).toBe('U+E0100 (variation selector 17)')
+    expect(describeCharacter('\u200b')).toBe('U+200B（零宽空格）')
+    expect(describeCharacter('\u{e0100}')).toBe('U+E0100（异体字选择符17）')
   })
 
   it('warns for at most twenty lines, then counts the rest', () => {
     const warnings = invisibleCharacterWarnings(Array.from({ length: 50 }, () => 'a\u200bb'))
     expect(warnings).toHaveLength(21)
-    expect(warnings.at(-1)!.message).toContain('30 more line(s)')
+    expect(warnings.at(-1)!.message).toContain('另有 30 行')
   })
 })

@@ -65,7 +65,7 @@ function modelChars(plan: Plan, sourceBody: string): string {
   for (const m of plan.measures) {
     // A section that is its own measure: its title is the section's.
     if (!m.marker || !/、$/.test(m.marker)) parts.push(m.title)
-    parts.push(m.intro ?? '', m.heading ?? '')
+    parts.push(m.intro ?? '', m.heading ?? '', m.note ?? '')
   }
   // A heading over several measures is kept with each: counted once.
   for (const group of new Set(plan.measures.map((m) => m.group ?? ''))) parts.push(group)

@@ -32,7 +32,7 @@ describe('normaliseDeadline (plan year 2022)', () => {
   it.each(['尽快', '6月32日前', '13月底前', ''])('%s is an error that says what is expected', (text) => {
     const result = normaliseDeadline(text, 2022)
     expect(result).toHaveProperty('error')
-    expect('error' in result && result.error).toContain('expected 长期坚持')
+    expect('error' in result && result.error).toContain('应为“长期坚持”')
   })
 })
 

@@ -35,15 +35,15 @@ describe('decode', () => {
       ['an odd length', new Uint8Array([0x31, 0x00, 0x0a, 0x00, 0x33])],
       ['a PNG image', readFileSync(`${ROOT}tests/screenshots/task.png`).subarray(0, 4096)],
     ])('%s: binary data', (_name, bytes) => {
-      expect(decode(bytes)).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(/^not a text file: it holds binary data/) })
+      expect(decode(bytes)).toMatchObject({ ok: false, line: 1, message: expect.stringMatching(/^不是文本文件：含有二进制数据/) })
     })
   })
 
   it.each([
-    ['an empty file', new Uint8Array(), 1, 'the file is empty'],
-    ['a file of blanks', enc.encode(' \n\u3000\n'), 1, 'the file has no text'],
-    ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 1, 'not a text file'],
-    ['a control character on line 2', enc.encode('一、\n二\u0007'), 2, 'control character U+0007'],
+    ['an empty file', new Uint8Array(), 1, '文件是空的'],
+    ['a file of blanks', enc.encode(' \n\u3000\n'), 1, '文件中没有文字'],
+    ['binary data', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), 1, '不是文本文件'],
+    ['a control character on line 2', enc.encode('一、\n二\u0007'), 2, '含有控制字符 U+0007'],
   ])('%s is refused', (_name, bytes, line, message) => {
     const result = decode(bytes)
     expect(result.ok).toBe(false)

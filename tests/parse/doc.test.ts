@@ -60,7 +60,7 @@ describe('a .doc whose list tables cannot be read', () => {
     expect(fib).toBeGreaterThan(0)
     new DataView(bytes.buffer).setUint32(fib + 0x2e2, 0x7ffffff0, true)
     expect(await readSource('plan.doc', bytes)).toEqual({
-      ok: false, where: ': 第1段', message: 'this Word 97–2003 file uses automatic numbering whose list tables cannot be read; open it in Word or WPS and save it as .docx',
+      ok: false, where: ': 第1段', message: '此 Word 97–2003 文件（.doc）使用了自动编号，但其编号列表无法读取；请用 Word 或 WPS 打开，另存为 .docx',
     })
   })
 })

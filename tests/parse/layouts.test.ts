@@ -3,6 +3,7 @@
 // a line, a Word file with automatic numbering, with its notes as small tables
 // or with a task table; a justified PDF and an .odt as LibreOffice saves them),
 // reads back to the plan it was written from.
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
@@ -140,14 +141,29 @@ describe('a Word file', () => {
     if (!source.ok) throw new Error(source.message)
     const result = parsePlan({ id: 'plan', source: 'plan.docx', text: source.text, registry })
     // Head 4 paragraphs, 一、 and its text 2, 二、 and its intro 2, measures （一）–（六） 6 and tasks 1–19 19: task 20 is paragraph 34.
-    expect(reportLines('plan.docx', result, source.where)).toEqual(['plan.docx: 第34段: warning: task 20: cannot read the deadline "尽快": expected 长期坚持, N月底前, N月N日前, 年底前, 明年N月, or 每月/每季度/每半年/每年; shown as written, 未明确'])
+    expect(reportLines('plan.docx', result, source.where)).toEqual(['plan.docx: 第34段: warning: 任务20：无法读取完成时限“尽快”：应为“长期坚持”“N月底前”“N月N日前”“年底前”“明年N月”或“每月/每季度/每半年/每年”；按原文显示，标为“未明确”'])
   })
 
+  const text = (s: string) => new TextEncoder().encode(s)
   it.each([
-    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /cannot read it as a Word 97–2003 file/],
-    ['plan.docx', new TextEncoder().encode('not a zip'), /cannot read it as a Word file/],
-    ['plan.pdf', new TextEncoder().encode('not a pdf'), /cannot read it as a PDF/],
-  ])('%s that is not one is refused with a reason', async (name, bytes, message) => {
-    expect(await readSource(name, bytes)).toMatchObject({ ok: false, message: expect.stringMatching(message) })
+    // Damaged: the library's own words ("End of central directory not found", "Invalid PDF structure") are not shown.
+    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), '无法作为 Word 97–2003 文件（.doc）读取：文件已损坏或格式不符；请用 Word、WPS 或 LibreOffice 打开后重新保存'],
+    ['plan.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), '无法作为 Word 文件（.docx）读取：文件已损坏或格式不符；请用 Word、WPS 或 LibreOffice 打开后重新保存'],
+    ['plan.pdf', text('%PDF-1.7\n1 0 obj <<'), '无法作为 PDF 读取：文件已损坏或格式不符；请重新导出 PDF，或索要该方案的 Word 文件'],
+    // Named wrongly: what the file is, and the ending to give it.
+    ['plan.docx', text('not a zip'), '此文件扩展名为 .docx，但内容是纯文本：请改名为 .txt'],
+    ['plan.pdf', text('not a pdf'), '此文件扩展名为 .pdf，但内容是纯文本：请改名为 .txt'],
+    ['plan.doc', text('{\\rtf1\\ansi 方案}'), '此文件扩展名为 .doc，但内容是 RTF 富文本：请用 WPS、Word 或 LibreOffice 打开，另存为 .docx（Word 文档），再用 .docx 文件替换它'],
+    ['plan.doc', text('<html><body>方案</body></html>'), '此文件扩展名为 .doc，但内容是网页：请把网页上的方案文字复制到一个 .txt 文件中'],
+    ['plan.pdf', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '此文件扩展名为 .pdf，但内容是 Word 97–2003 文件：请改名为 .doc'],
+    ['plan.doc', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), '此文件扩展名为 .doc，但内容是压缩包格式的 Office 文件（.docx 或 .odt）：请按其格式改名为 .docx 或 .odt'],
+    ['plan.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), '此文件扩展名为 .txt，但内容是压缩包格式的 Office 文件（.docx 或 .odt）：请按其格式改名为 .docx 或 .odt'],
+    ['plan.docx', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), '此文件扩展名为 .docx，但内容不是 Word 文件，也不是其他可读的格式：请用 Word、WPS 或 LibreOffice 打开后重新保存'],
+  ])('%s that is not one is refused with a reason, in Chinese (%#)', async (name, bytes, message) => {
+    expect(await readSource(name, bytes)).toEqual({ ok: false, where: ':1', message })
+  })
+
+  it('a plain-text plan that mentions %PDF- is still read as text', async () => {
+    expect(await readSource('plan.txt', text(readFileSync(SEED, 'utf8').replace('一、', '%PDF- 一、')))).toMatchObject({ ok: true })
   })
 })

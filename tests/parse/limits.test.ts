@@ -40,7 +40,7 @@ describe('limits', () => {
     expect(bytes.length).toBeLessThan(2 * 1024 * 1024)
     const before = process.memoryUsage().rss
     const source = await readSource('bomb.docx', bytes)
-    expect(source).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^the Word file's word\/document\.xml unpacks to more than 64 MB/) })
+    expect(source).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^此 Word 文件的 word\/document\.xml 解压后超过 64 MB/) })
     // Not held whole as a string of it and a DOM: far less than the part's size more memory.
     expect(process.memoryUsage().rss - before).toBeLessThan(LIMITS.partBytes * 3)
   }, 60_000)
@@ -50,30 +50,30 @@ describe('limits', () => {
     zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p></w:body></w:document>`)
     zip.file('word/footer1.xml', `<w:ftr ${W}><w:p><w:r><w:t>${'a'.repeat(LIMITS.partBytes + 1024)}</w:t></w:r></w:p></w:ftr>`)
     const bytes = Buffer.from(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }))
-    const limit = /^the Word file's word\/footer1\.xml unpacks to more than 64 MB, the most a plan's part may have/
+    const limit = /^此 Word 文件的 word\/footer1\.xml 解压后超过 64 MB，即方案文件一个部件的上限/
     expect(await readSource('footer.docx', bytes)).toEqual({ ok: false, where: ':1', message: expect.stringMatching(limit) })
     await expect(publishedOriginal('footer.docx', bytes, '')).rejects.toThrow(limit)
   }, 60_000)
 
   it('a Word file of more paragraphs than a plan has is refused before its DOM is built', async () => {
     const source = await readSource('many.docx', await docx('<w:p/>'.repeat(LIMITS.paragraphs + 1)))
-    expect(source).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^the Word file holds more than 100,000 paragraphs/) })
+    expect(source).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^此 Word 文件超过 100,000 段/) })
   })
 
   it('a Word file whose text is longer than a plan is refused, located', async () => {
     const source = await readSource('long.docx', await docx(`<w:p><w:r><w:t>${'字'.repeat(LIMITS.characters + 1)}</w:t></w:r></w:p>`))
-    expect(source).toEqual({ ok: false, where: ': 第1段', message: expect.stringMatching(/^the plan's text is 2,000,001 characters, more than the 2,000,000/) })
+    expect(source).toEqual({ ok: false, where: ': 第1段', message: expect.stringMatching(/^方案文字有 2,000,001 个字符，超过一个方案最多可有的 2,000,000 个/) })
   })
 
   it('a PDF of more pages than a plan has is refused without reading its pages', async () => {
     const start = Date.now()
     const source = await readSource('pages.pdf', pdf(LIMITS.pdfPages + 1))
-    expect(source).toEqual({ ok: false, where: ':1', message: 'the PDF has 2,001 pages, more than the 2,000 a plan may have; check that this is the right file, or split it' })
+    expect(source).toEqual({ ok: false, where: ':1', message: '此 PDF 有 2,001 页，超过一个方案最多可有的 2,000 页；请确认文件是否正确，或将其拆分' })
     expect(Date.now() - start).toBeLessThan(20_000)
   })
 
   it('a PDF within the page limit is read (the hand-made PDF is one pdf.js reads)', async () => {
     const source = await readSource('pages.pdf', pdf(3))
-    expect(source).toEqual({ ok: false, where: ': 第1页', message: expect.stringContaining('holds no text on any of its 3 page(s)') })
+    expect(source).toEqual({ ok: false, where: ': 第1页', message: expect.stringContaining('此 PDF 的 3 页都没有文字') })
   })
 })

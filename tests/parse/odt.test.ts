@@ -106,8 +106,8 @@ describe('the first plan as LibreOffice saves it as .odt, with automatic numberi
   })
 
   it('an .odt that is plain text, or a Word 97 file, is refused saying what it is', async () => {
-    expect(await readSource('plan.odt', new TextEncoder().encode(readFileSync(SEED, 'utf8')))).toEqual({ ok: false, where: ':1', message: 'this is not an OpenDocument text (.odt) (it holds plain text): rename it .txt' })
-    expect(await readSource('plan.odt', readFileSync(`${FIXTURES}word/typed-numbers.doc`))).toEqual({ ok: false, where: ':1', message: 'this is not an OpenDocument text (.odt) but a Word 97–2003 file: rename it .doc' })
-    expect(await readSource('plan.odt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({ ok: false, where: ':1', message: expect.stringMatching(/^cannot read it as an OpenDocument text \(\.odt\): the archive is damaged; open it in LibreOffice or WPS and save it again$/) })
+    expect(await readSource('plan.odt', new TextEncoder().encode(readFileSync(SEED, 'utf8')))).toEqual({ ok: false, where: ':1', message: '此文件扩展名为 .odt，但内容是纯文本：请改名为 .txt' })
+    expect(await readSource('plan.odt', readFileSync(`${FIXTURES}word/typed-numbers.doc`))).toEqual({ ok: false, where: ':1', message: '此文件扩展名为 .odt，但内容是 Word 97–2003 文件：请改名为 .doc' })
+    expect(await readSource('plan.odt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).toEqual({ ok: false, where: ':1', message: '无法作为 OpenDocument 文本（.odt）读取：文件已损坏或格式不符；请用 LibreOffice 或 WPS 打开后重新保存' })
   })
 })

@@ -47,14 +47,14 @@ describe('a text PDF', () => {
     const source = await readSource('plan.pdf', pdf)
     if (!source.ok) throw new Error(source.message)
     const result = parsePlan({ id: 'plan', source: 'plan.pdf', text: source.text, registry })
-    expect(reportLines('plan.pdf', result, source.where)).toEqual([expect.stringMatching(/^plan\.pdf: 第[4-9]页: warning: task 20: cannot read the deadline "尽快"/)])
+    expect(reportLines('plan.pdf', result, source.where)).toEqual([expect.stringMatching(/^plan\.pdf: 第[4-9]页: warning: 任务20：无法读取完成时限“尽快”/)])
   }, 60_000)
 })
 
 describe('a scanned PDF', () => {
   it('is refused: it holds no text', async () => {
     const pdf = await print('<!doctype html><body><div style="width:160mm;height:200mm;background:#888"></div></body>', '')
-    expect(await readSource('scan.pdf', pdf)).toEqual({ ok: false, where: ': 第1页', message: expect.stringContaining('holds no text on any of its 1 page(s): it is a scanned image') })
+    expect(await readSource('scan.pdf', pdf)).toEqual({ ok: false, where: ': 第1页', message: expect.stringContaining('此 PDF 的 1 页都没有文字：是扫描的图像') })
   }, 60_000)
 })
 

@@ -24,13 +24,13 @@ describe('a seeds folder with files that are not read', () => {
 
   it('names every other file (hidden files and folders aside), saying what to do', () => {
     expect(unreadSeedFiles(dir)).toEqual([
-      `${join(dir, 'README')}: files ending in "(no ending)" are not read: plans are read from files ending in .txt, .md, .docx, .doc, .odt, .pdf; give the file one of these endings, or move it out of the folder`,
-      `${join(dir, 'notes.json')}: files ending in ".json" are not read: plans are read from files ending in .txt, .md, .docx, .doc, .odt, .pdf; give the file one of these endings, or move it out of the folder`,
-      `${join(dir, 'plan.ofd')}: this is an OFD file (版式文档) (.ofd), which is not read: ask for the Word file, or a PDF, of the same plan; plans are read from files ending in .txt, .md, .docx, .doc, .odt, .pdf`,
-      expect.stringMatching(/plan\.rtf: this is a rich-text file \(\.rtf\), which is not read: open it in WPS, Word or LibreOffice and save it as \.docx \(另存为 Word 文档\)/),
-      expect.stringMatching(/plan\.wps: this is a WPS 文字 file \(\.wps\), which is not read: open it in WPS, Word or LibreOffice and save it as \.docx \(另存为 Word 文档\), then put the \.docx in its place/),
-      expect.stringMatching(/tasks\.et: this is a spreadsheet \(\.et\), which is not read: a plan is read from its document, not from a sheet/),
-      expect.stringMatching(/tasks\.xlsx: this is a spreadsheet \(\.xlsx\)/),
+      `${join(dir, 'README')}: 扩展名为“（无扩展名）”的文件不予读取：方案只从扩展名为 .txt、.md、.docx、.doc、.odt、.pdf 的文件读取；请给文件改用其中一种扩展名，或将它移出此文件夹`,
+      `${join(dir, 'notes.json')}: 扩展名为“.json”的文件不予读取：方案只从扩展名为 .txt、.md、.docx、.doc、.odt、.pdf 的文件读取；请给文件改用其中一种扩展名，或将它移出此文件夹`,
+      `${join(dir, 'plan.ofd')}: 这是 OFD 版式文档（.ofd），不予读取：请索要同一方案的 Word 文件或 PDF；方案只从扩展名为 .txt、.md、.docx、.doc、.odt、.pdf 的文件读取`,
+      expect.stringMatching(/plan\.rtf: 这是富文本文件（\.rtf），不予读取：请用 WPS、Word 或 LibreOffice 打开，另存为 \.docx（Word 文档）/),
+      expect.stringMatching(/plan\.wps: 这是 WPS 文字文件（\.wps），不予读取：请用 WPS、Word 或 LibreOffice 打开，另存为 \.docx（Word 文档），再用 \.docx 文件替换它/),
+      expect.stringMatching(/tasks\.et: 这是电子表格（\.et），不予读取：方案从其文档读取，不从表格读取/),
+      expect.stringMatching(/tasks\.xlsx: 这是电子表格（\.xlsx）/),
     ])
   })
 

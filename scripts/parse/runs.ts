@@ -1,0 +1,115 @@
+// Tasks the plan writes without markers, each closed by its own note: under a
+// heading, one paragraph a task ("加强巡山护林。（责任单位：镇林业站）" then
+// "严查野外用火。（责任单位：镇派出所）"), or several in one paragraph
+// ("深化专项整治。开展危化品检查（牵头单位：市应急局）。推进燃气整治（牵头单位：市住建局）。").
+// The notes are where the tasks end: an item whose own text is a heading and
+// then two or more runs of text each ending with a note is a heading over
+// those runs, each an unnumbered item under it. Pure: the outline in, the
+// outline with those items out; every character stays where it was read.
+
+import { MARKERS } from './markers.ts'
+import { bracketNotes, findNote } from './notes.ts'
+import type { OutlineItem } from './outline.ts'
+import { isSpace, splitTitle } from '../text/prose.ts'
+
+/** Characters that may stand between a note and the next task: a full stop and white space (kept out of the model as they are out of notes). */
+const BETWEEN = (c: string) => c === '。' || c === '．' || isSpace(c)
+
+/** A paragraph that is a note and nothing else ("（责任单位：…）", "责任单位：…"). */
+const isNoteParagraph = (text: string) => findNote(text)?.at === 0
+
+interface Run {
+  paragraphs: string[]
+  lines: number[]
+}
+
+/**
+ * The runs of an item's own paragraphs after its heading, each ending with a
+ * note; null unless there are two or more and they cover the text to its end.
+ * `first` is where the runs start in the first paragraph.
+ */
+function runsOf(paragraphs: readonly string[], lines: readonly number[], start: { paragraph: number; offset: number }): Run[] | null {
+  const runs: Run[] = []
+  let current: Run = { paragraphs: [], lines: [] }
+  for (let p = start.paragraph; p < paragraphs.length; p++) {
+    const text = paragraphs[p]!
+    let from = p === start.paragraph ? start.offset : 0
+    // Notes that end a run inside the paragraph, then the paragraph's own end.
+    const ends = bracketNotes(text).map((n) => {
+      let end = n.end
+      while (end < text.length && BETWEEN(text[end]!)) end++
+      return end
+    }).filter((end) => end > from)
+    for (const end of ends) {
+      const part = text.slice(from, end)
+      if (end === text.length) break
+      current.paragraphs.push(part)
+      current.lines.push(lines[p]!)
+      runs.push(current)
+      current = { paragraphs: [], lines: [] }
+      from = end
+    }
+    const rest = text.slice(from)
+    if (rest.trim() === '') continue
+    current.paragraphs.push(rest)
+    current.lines.push(lines[p]!)
+    // The paragraph ends a run where it ends with a note, unless the next paragraph is a note too (牵头单位 then 责任单位).
+    const closed = ends.at(-1) === text.length || (findNote(rest) !== null && findNote(rest)!.closed)
+    if (closed && !(p + 1 < paragraphs.length && isNoteParagraph(paragraphs[p + 1]!))) {
+      runs.push(current)
+      current = { paragraphs: [], lines: [] }
+    }
+  }
+  if (current.paragraphs.length > 0 || runs.length === 0) return null
+  // Each run is a task: words, then its note.
+  if (runs.some((r) => isNoteParagraph(r.paragraphs.join('\n')) || findNote(r.paragraphs.join('\n')) === null)) return null
+  return runs
+}
+
+/** Where the runs start: after a heading paragraph with no note, or after the first sentence of the first paragraph when it comes before the first note. */
+function headingEnd(first: string): { paragraph: number; offset: number } | null {
+  const notes = bracketNotes(first)
+  if (notes.length === 0 && findNote(first) === null) return { paragraph: 1, offset: 0 }
+  const { title, rest } = splitTitle(first)
+  if (rest === '' || title.trim() === '') return null
+  const offset = first.length - rest.length
+  if (notes.length > 0 && notes[0]!.at < offset) return null
+  return { paragraph: 0, offset }
+}
+
+const DEPTH = MARKERS.length + 1
+
+/**
+ * The outline with each item that heads unnumbered noted runs given them as
+ * its items. Two runs make a heading over tasks; one run does where a sibling
+ * of the same marker is such a heading ("（二）道路交通。整治…（牵头单位：…）"
+ * beside "（一）危险化学品。…（…）。…（…）。"): the same parent, the same kind.
+ */
+export function splitNotedRuns(items: readonly OutlineItem[]): void {
+  const found = items.map((item) => {
+    if (item.children.length > 0) return null
+    const start = headingEnd(item.paragraphs[0]!)
+    return start ? { start, runs: runsOf(item.paragraphs, item.lines, start) } : null
+  })
+  const headingKinds = new Set(items.filter((_, i) => (found[i]?.runs?.length ?? 0) >= 2).map((item) => item.marker.kind))
+  items.forEach((item, i) => {
+    if (item.children.length > 0) {
+      splitNotedRuns(item.children)
+      return
+    }
+    const split = found[i]
+    if (!split?.runs || (split.runs.length < 2 && !headingKinds.has(item.marker.kind))) return
+    const { start, runs } = split
+    const heading = item.paragraphs[0]!.slice(0, start.paragraph === 0 ? start.offset : undefined)
+    item.paragraphs = [heading]
+    item.lines = [item.lines[0]!]
+    item.children = runs.map((run, i) => ({
+      marker: { kind: 'unnumbered', depth: DEPTH, number: i + 1, text: '', rest: run.paragraphs[0]! },
+      line: run.lines[0]!,
+      paragraphs: run.paragraphs,
+      lines: run.lines,
+      children: [],
+      parent: item,
+    }))
+  })
+}
