@@ -121,12 +121,16 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     }
   }
   if (ext === '.docx') {
+    const wrong = notAnArchive(bytes, 'a Word file (.docx)')
+    if (wrong) return { ok: false, where: ':1', message: wrong }
     try {
       const { text, paragraphOf } = await readDocx(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
       return enter(text, (line) => `: 第${paragraphOf[Math.min(line, paragraphOf.length) - 1] ?? 1}段`)
     } catch (error) {
-      return failure(error, 'cannot read it as a Word file (.docx)')
+      // The archive's own words ("End of data reached", "Corrupted zip ?") after what they mean.
+      const damaged = !(error instanceof LimitExceeded) && !(error instanceof Error && error.message.startsWith('not a Word document'))
+      return failure(error, damaged ? 'cannot read it as a Word file (.docx): the file is damaged (its archive cannot be unpacked); open it in Word, WPS or LibreOffice and save it again. The archive says' : 'cannot read it as a Word file (.docx)')
     }
   }
   if (ext === '.odt') {

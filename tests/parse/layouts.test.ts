@@ -145,7 +145,10 @@ describe('a Word file', () => {
 
   it.each([
     ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /cannot read it as a Word 97–2003 file/],
-    ['plan.docx', new TextEncoder().encode('not a zip'), /cannot read it as a Word file/],
+    ['plan.docx', new TextEncoder().encode('not a zip\n'), /^this is not a Word file \(\.docx\) \(it holds plain text\): rename it \.txt$/],
+    ['plan.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /^this is not a Word file \(\.docx\) but a Word 97–2003 file: rename it \.doc$/],
+    // A zip cut short: its first bytes only.
+    ['plan.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), /^cannot read it as a Word file \(\.docx\): the file is damaged \(its archive cannot be unpacked\); open it in Word, WPS or LibreOffice and save it again\. The archive says: .+/],
     ['plan.pdf', new TextEncoder().encode('not a pdf'), /cannot read it as a PDF/],
   ])('%s that is not one is refused with a reason', async (name, bytes, message) => {
     expect(await readSource(name, bytes)).toMatchObject({ ok: false, message: expect.stringMatching(message) })
