@@ -72,6 +72,23 @@ function notAnArchive(bytes: Uint8Array, kind: string): string | null {
   return `this is not ${kind}: open it in Word, WPS or LibreOffice and save it again`
 }
 
+/** Why a .doc or .pdf is not one, by its first bytes, or null: a Word 97 file is an OLE compound file, a PDF begins "%PDF-". */
+function notOfKind(bytes: Uint8Array, ext: '.doc' | '.pdf'): string | null {
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0
+  const pdf = new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')
+  const kind = ext === '.doc' ? 'a Word 97–2003 file (.doc)' : 'a PDF'
+  if ((ext === '.doc' && ole) || (ext === '.pdf' && pdf)) return null
+  if (bytes.length === 0) return `the file is empty; expected ${kind}`
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return `this is not ${kind} but a zip archive, as a Word file (.docx) or an OpenDocument text (.odt) is: rename it .docx (or .odt), or open it in Word, WPS or LibreOffice and save it again`
+  if (ole) return `this is not ${kind} but a Word 97–2003 file: rename it .doc`
+  if (pdf) return `this is not ${kind} but a PDF: rename it .pdf`
+  if (decode(bytes).ok) return `this is not ${kind} (it holds plain text): rename it .txt`
+  return null
+}
+
+/** A reader's failure on a file that is of its kind: damaged, in words, with the reader's own after. */
+const damaged = (kind: string, todo: string) => `cannot read it as ${kind}: the file is damaged; ${todo}. The reader says`
+
 /**
  * The one gate where a file's text enters the model, whatever its format: line
  * ends as LF, no control character (the rule text files have had: a CR in a
@@ -106,6 +123,8 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     return { ok: false, where: ':1', message: `the file is ${(bytes.length / 1048576).toFixed(1)} MB; a plan is expected to be under ${MAX_DOCUMENT_BYTES / 1048576} MB` }
   }
   if (ext === '.doc') {
+    const wrong = notOfKind(bytes, '.doc')
+    if (wrong) return { ok: false, where: ':1', message: wrong }
     try {
       const { text, numbered } = await readDocNumbered(bytes)
       if (text.trim() === '') return { ok: false, where: ': 第1段', message: 'the Word file has no text' }
@@ -117,7 +136,7 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       return enter(text, (line) => `: 第${line}段`)
     } catch (error) {
       if (error instanceof DocNumberingError) return { ok: false, where: ': 第1段', message: error.message }
-      return failure(error, 'cannot read it as a Word 97–2003 file (.doc)')
+      return failure(error, damaged('a Word 97–2003 file (.doc)', 'open it in Word, WPS or LibreOffice and save it again (as .docx)'))
     }
   }
   if (ext === '.docx') {
@@ -147,6 +166,8 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
     }
   }
   if (ext === '.pdf') {
+    const wrong = notOfKind(bytes, '.pdf')
+    if (wrong) return { ok: false, where: ':1', message: wrong }
     try {
       const { text, pageOf, pages, textPages, dropped } = await readPdf(bytes)
       if (textPages === 0 || text.trim() === '') {
@@ -154,7 +175,7 @@ export async function readSource(name: string, bytes: Uint8Array): Promise<Sourc
       }
       return enter(text, (line) => `: 第${pageOf[Math.min(line, pageOf.length) - 1] ?? 1}页`, dropped.map((d) => ({ where: `: 第${d.page}页`, text: d.text })))
     } catch (error) {
-      return failure(error, 'cannot read it as a PDF')
+      return failure(error, damaged('a PDF', 'ask for the file again, or for the Word file it was saved from'))
     }
   }
   const decoded = decode(bytes)

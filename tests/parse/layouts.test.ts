@@ -144,12 +144,16 @@ describe('a Word file', () => {
   })
 
   it.each([
-    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /cannot read it as a Word 97–2003 file/],
+    ['plan.doc', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), /^cannot read it as a Word 97–2003 file \(\.doc\): the file is damaged; open it in Word, WPS or LibreOffice and save it again \(as \.docx\)\. The reader says: .+/],
+    ['plan.doc', new TextEncoder().encode('一、总体要求\n'), /^this is not a Word 97–2003 file \(\.doc\) \(it holds plain text\): rename it \.txt$/],
+    ['plan.doc', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]), /^this is not a Word 97–2003 file \(\.doc\) but a zip archive, as a Word file \(\.docx\) .*: rename it \.docx/],
+    ['plan.pdf', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /^this is not a PDF but a Word 97–2003 file: rename it \.doc$/],
+    ['plan.pdf', new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<<'), /^cannot read it as a PDF: the file is damaged; ask for the file again, or for the Word file it was saved from\. The reader says: .+/],
     ['plan.docx', new TextEncoder().encode('not a zip\n'), /^this is not a Word file \(\.docx\) \(it holds plain text\): rename it \.txt$/],
     ['plan.docx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), /^this is not a Word file \(\.docx\) but a Word 97–2003 file: rename it \.doc$/],
     // A zip cut short: its first bytes only.
     ['plan.docx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]), /^cannot read it as a Word file \(\.docx\): the file is damaged \(its archive cannot be unpacked\); open it in Word, WPS or LibreOffice and save it again\. The archive says: .+/],
-    ['plan.pdf', new TextEncoder().encode('not a pdf'), /cannot read it as a PDF/],
+    ['plan.pdf', new TextEncoder().encode('not a pdf\n'), /^this is not a PDF \(it holds plain text\): rename it \.txt$/],
   ])('%s that is not one is refused with a reason', async (name, bytes, message) => {
     expect(await readSource(name, bytes)).toMatchObject({ ok: false, message: expect.stringMatching(message) })
   })
