@@ -223,19 +223,23 @@ async function docRecord(bytes: Buffer, issuer: string): Promise<string[]> {
   ].filter((item): item is string => typeof item === 'string' && item !== '')
 }
 
-/** A PDF's record: its Info dictionary's /Author (a person's name, not the issuer's or a program's default), XMP metadata, annotations. */
+/** A PDF's record: its Info dictionary's /Author and its XMP dc:creator (a person's name, not the issuer's or a program's default), annotations. */
 async function pdfRecord(bytes: Buffer, issuer: string): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
   try {
     const { info, metadata } = await pdf.getMetadata()
+    const person = (name: string) => name !== '' && !PLACEHOLDER_NAMES.has(name) && name !== issuer
     const author = typeof info === 'object' && info !== null && 'Author' in info && typeof info.Author === 'string' ? info.Author.trim() : ''
+    // XMP metadata (a PDF/A carries it always: its program and dates, no finding) that names a person: dc:creator.
+    const creators = metadata?.get('dc:creator') as unknown
+    const xmpNames = (Array.isArray(creators) ? creators : typeof creators === 'string' ? [creators] : []).map((c) => String(c).trim()).filter(person)
     let annotations = 0
     // Within the reader's page limit (parse/limits.ts): the file was read before it is published.
     for (let page = 1; page <= Math.min(pdf.numPages, LIMITS.pdfPages); page++) annotations += (await (await pdf.getPage(page)).getAnnotations()).filter((a: { subtype?: string }) => a.subtype !== 'Link').length
     return [
-      author !== '' && !PLACEHOLDER_NAMES.has(author) && author !== issuer && "the document's author (/Author)",
-      metadata !== null && 'XMP metadata (who made it, with which program, when)',
+      person(author) && "the document's author (/Author)",
+      xmpNames.length > 0 && 'XMP metadata naming its author (dc:creator)',
       annotations && plural(annotations, 'annotation (a comment or mark on a page)', 'annotations (comments or marks on its pages)'),
     ].filter((item): item is string => typeof item === 'string' && item !== '')
   } finally {

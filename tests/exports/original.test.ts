@@ -130,8 +130,13 @@ describe('a .doc or PDF with its author\'s record (tests/fixtures/office/reviewe
     expect((await publishedOriginal('plan.pdf', pdf, plan.issuer, 'withhold')).withheld).toBe(true)
   })
 
+  it('a PDF/A (its XMP metadata naming 张三): /Author and XMP listed; one whose XMP names no person (a program, dates) is no finding', async () => {
+    const named = readFileSync(`${FIXTURES}office/archived-author.pdf`)
+    expect((await publishedOriginal('plan.pdf', named, plan.issuer)).found).toEqual(["the document's author (/Author)", 'XMP metadata naming its author (dc:creator)'])
+  })
+
   it('files without one are published as received, whatever the choice: nothing found', async () => {
-    for (const file of ['office/seed-numbered.doc', 'office/seed-justified.pdf']) {
+    for (const file of ['office/seed-numbered.doc', 'office/seed-justified.pdf', 'office/archived.pdf']) {
       const bytes = readFileSync(`${FIXTURES}${file}`)
       expect(await publishedOriginal(file, bytes, plan.issuer, 'withhold'), file).toEqual({ data: bytes, withheld: false, removed: [], found: [] })
     }
