@@ -14,7 +14,7 @@ import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { chineseCounting, readNumber, NUMBER } from './markers.ts'
 import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
-import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
+import { FIELD_LABELS, findNote, LEAD_CONVENTION, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
@@ -228,7 +228,8 @@ function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named
   let cutUnit: string | null = null
   const fields = note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []
   fields.forEach((field) => {
-    const texts = splitUnits(field.value)
+    // A convention written among the units ("A、B，列第一位者为牵头单位，下同") names none of them.
+    const texts = splitUnits(field.value.replace(LEAD_CONVENTION, ''))
     // The last name of a note the file cuts may be a name cut short ("责任单位：区"): not read as a unit.
     if (cut && field === note!.fields.at(-1) && texts.length > 0) cutUnit = texts.pop()!
     for (const text of texts) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
@@ -244,7 +245,7 @@ interface Inherited {
 
 function readTask(
   item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
-  inherited: Inherited | null = null,
+  inherited: Inherited | null = null, leadConvention = false,
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
@@ -289,6 +290,11 @@ function readTask(
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
   if (item.heading) task.heading = item.heading.text
   if (lead.length > 0) task.lead = unique(lead)
+  else if (leadConvention && support.length === 0 && unitRefs.length > 0) {
+    // The plan's convention says which unit leads: the first written, not a guess.
+    task.lead = [unitRefs[0]!.unit]
+    task.leadByConvention = true
+  }
   if (support.length > 0) task.support = unique(support)
   const roleNote = unitsFromMeasure ? inherited.note : note
   const leaders = roleNote ? valuesOf(roleNote, 'leader') : []
@@ -411,6 +417,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
   // The item the file may end inside: the last, where no signature (issuer and date) follows it.
   const lastItem = signature.date === null ? outline.items.flatMap((i) => [i, ...descendants(i)]).at(-1) : undefined
+  const convention = leadConventionOf(lines)
   const measures: Measure[] = []
   const tasks: Task[] = []
   const usedUnits: string[] = []
@@ -439,7 +446,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     if (measure.title.trim() === '') warn(holder.line, `措施${holder.marker.number}没有标题：“${holder.marker.text}”之后应有文字`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited)
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited, convention !== null && t.item.line >= convention.line)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
@@ -549,6 +556,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     otherSections,
   }
   if (head.documentNumber) plan.documentNumber = head.documentNumber
+  if (convention) plan.leadConvention = convention.text
   if (notice) plan.notice = notice
   return { ok: true, plan, warnings: sortProblems(warnings) }
 }
@@ -561,6 +569,15 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
 function holderKey(measure: OutlineItem): string {
   const parent = measure.parent
   return parent ? `${parent.marker.kind}-${parent.marker.number}-${holderKey(parent)}` : ''
+}
+
+/** Where the plan states its lead-unit convention (LEAD_CONVENTION), as written, and on which line; or null. */
+function leadConventionOf(lines: readonly string[]): { text: string; line: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const found = LEAD_CONVENTION.exec(lines[i]!)
+    if (found) return { text: found[0], line: i + 1 }
+  }
+  return null
 }
 
 /** The item between a measure and its section, where there is one: a heading over several measures. */
