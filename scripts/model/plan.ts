@@ -74,6 +74,8 @@ export interface Task {
    * does not say: its units (units, unitRefs, lead, support, leader, person) and/or its deadline.
    */
   fromMeasure?: Array<'units' | 'deadline'>
+  /** The lead is the task's first unit by the convention the plan states (Plan.leadConvention), not a 牵头单位 label. */
+  leadByConvention?: boolean
 }
 
 export interface Measure {
@@ -164,6 +166,19 @@ export interface Plan {
   date: IsoDate | null
   /** 文号, where the plan has one, e.g. "荫政发〔2022〕12号". */
   documentNumber?: string
+  /**
+   * What the portal the plan was copied from put around it, verbatim: the fields of its 信息公开 table
+   * (索引号, 发布机构, 发文字号, 成文日期, 发布日期 …, read into fields) and the page's own words (听全文, 打印本页, "(本文有删减)"),
+   * taken out of the plan's text. The plan's date, issuer and 文号 fall back to the table's.
+   */
+  portal?: {
+    fields: Array<{ label: string; value: string }>
+    /** The table's lines as written. */
+    table: string[]
+    chrome: string[]
+  }
+  /** A convention the plan states once for its notes ("列第一位者为牵头单位，下同"), as written, where it states one. */
+  leadConvention?: string
   /** The notice that carries the plan as its attachment (关于印发…的通知), where it comes in one. */
   notice?: Notice
   /** Paragraphs between the addressees and the first section. */

@@ -13,8 +13,9 @@ import type {
 import { invisibleCharacterWarnings } from './characters.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { chineseCounting, readNumber, NUMBER } from '../text/numerals.ts'
-import { readHead, readNotice, readSignature, splitNotice } from './frame.ts'
-import { FIELD_LABELS, findNote, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
+import { readFullDate, readHead, readNotice, readSignature, splitNotice } from './frame.ts'
+import { readPortal } from './portal.ts'
+import { FIELD_LABELS, findNote, LEAD_CONVENTION, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
@@ -228,7 +229,8 @@ function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named
   let cutUnit: string | null = null
   const fields = note ? note.fields.filter((f) => f.role === 'responsible' || f.role === 'lead' || f.role === 'support') : []
   fields.forEach((field) => {
-    const texts = splitUnits(field.value)
+    // A convention written among the units ("A、B，列第一位者为牵头单位，下同") names none of them.
+    const texts = splitUnits(field.value.replace(LEAD_CONVENTION, ''))
     // The last name of a note the file cuts may be a name cut short ("责任单位：区"): not read as a unit.
     if (cut && field === note!.fields.at(-1) && texts.length > 0) cutUnit = texts.pop()!
     for (const text of texts) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
@@ -244,7 +246,7 @@ interface Inherited {
 
 function readTask(
   item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
-  inherited: Inherited | null = null,
+  inherited: Inherited | null = null, leadConvention = false,
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
@@ -289,6 +291,11 @@ function readTask(
   if (written !== number || !/^\d+[.．、]$/.test(item.marker.text)) task.marker = item.marker.text
   if (item.heading) task.heading = item.heading.text
   if (lead.length > 0) task.lead = unique(lead)
+  else if (leadConvention && support.length === 0 && unitRefs.length > 0) {
+    // The plan's convention says which unit leads: the first written, not a guess.
+    task.lead = [unitRefs[0]!.unit]
+    task.leadByConvention = true
+  }
   if (support.length > 0) task.support = unique(support)
   const roleNote = unitsFromMeasure ? inherited.note : note
   const leaders = roleNote ? valuesOf(roleNote, 'leader') : []
@@ -348,8 +355,11 @@ const NO_TASKS = '此文件中没有能读作方案任务的内容：应有带�
 export function parsePlan({ id, source, text, registry }: ParseInput): ParseResult {
   const warnings: Problem[] = []
   const warn: Warn = (line, message, kind) => warnings.push({ line, message, kind })
-  const lines = text.split('\n')
+  const portal = readPortal(text.split('\n'))
+  const lines = portal.lines
   warnings.push(...invisibleCharacterWarnings(lines))
+  for (const c of portal.chrome) warn(c.line, `“${c.text}”是网页上的字样，不是方案内容：已从正文中去掉（原文保留在数据中）`, 'frame')
+  const field = (...labels: string[]) => portal.fields.find((f) => labels.includes(f.label) && f.value !== '')?.value ?? null
 
   // The frame: signature at the end, a notice around the plan, the head.
   const signature = readSignature(lines)
@@ -362,11 +372,13 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const headProblems: Problem[] = []
   const head = readHead(outline.head, signature.issuer ?? notice?.issuer ?? null, headProblems)
   for (const p of headProblems) warn(p.line, p.message, 'frame')
-  const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? null
+  // The portal's 信息公开 table says what the copied page may have lost: its 成文日期, 发布机构, 发文字号.
+  const portalDate = field('成文日期')
+  const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? (portalDate === null ? null : readFullDate(portalDate) ?? readIsoDate(portalDate))
   if (date === null) {
     warn(Math.max(signature.start, 1), '方案未写明成文日期：末行和标题下都没有日期；日期记为未知', 'frame')
   }
-  const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? ''
+  const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? field('发文机关', '发布机构') ?? ''
   if (issuer === '') warn(outline.head[0]?.line ?? 1, '方案未写明发文机关：标题上方和日期上方都没有', 'frame')
   // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
   const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
@@ -411,6 +423,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
   // The item the file may end inside: the last, where no signature (issuer and date) follows it.
   const lastItem = signature.date === null ? outline.items.flatMap((i) => [i, ...descendants(i)]).at(-1) : undefined
+  const convention = leadConventionOf(lines)
   const measures: Measure[] = []
   const tasks: Task[] = []
   const usedUnits: string[] = []
@@ -439,7 +452,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     if (measure.title.trim() === '') warn(holder.line, `措施${holder.marker.number}没有标题：“${holder.marker.text}”之后应有文字`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited)
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited, convention !== null && t.item.line >= convention.line)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
@@ -548,7 +561,10 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     obligations,
     otherSections,
   }
-  if (head.documentNumber) plan.documentNumber = head.documentNumber
+  const documentNumber = head.documentNumber ?? field('发文字号', '文号')
+  if (documentNumber) plan.documentNumber = documentNumber
+  if (portal.fields.length > 0 || portal.chrome.length > 0) plan.portal = { fields: portal.fields.map(({ label, value }) => ({ label, value })), table: portal.table, chrome: portal.chrome.map((c) => c.text) }
+  if (convention) plan.leadConvention = convention.text
   if (notice) plan.notice = notice
   return { ok: true, plan, warnings: sortProblems(warnings) }
 }
@@ -561,6 +577,24 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
 function holderKey(measure: OutlineItem): string {
   const parent = measure.parent
   return parent ? `${parent.marker.kind}-${parent.marker.number}-${holderKey(parent)}` : ''
+}
+
+/** "2023-06-30" or "2023/6/30", as portals write their dates; or null. */
+function readIsoDate(text: string): IsoDate | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text)
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const probe = new Date(Date.UTC(y, mo - 1, d))
+  return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null
+}
+
+/** Where the plan states its lead-unit convention (LEAD_CONVENTION), as written, and on which line; or null. */
+function leadConventionOf(lines: readonly string[]): { text: string; line: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const found = LEAD_CONVENTION.exec(lines[i]!)
+    if (found) return { text: found[0], line: i + 1 }
+  }
+  return null
 }
 
 /** The item between a measure and its section, where there is one: a heading over several measures. */

@@ -195,6 +195,14 @@ export function bracketNotes(text: string): Array<{ at: number; end: number }> {
   return found
 }
 
+/**
+ * A convention stated once for the whole plan: "列第一位者为牵头单位，下同",
+ * "排在首位的为牵头单位" — in its preamble, a footnote or the first note. The
+ * units it stands among are no unit of it; the tasks from there on have their
+ * first unit as their lead, where their note names no 牵头单位 itself.
+ */
+export const LEAD_CONVENTION = /(?:责任单位中)?(?:排|列)在?(?:第一|首|第1)位(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)(?:[，,][\s\u3000]*下同)?/
+
 /** Labels written twice in one note: "（责任单位：A；责任单位：B）" is a slip the parser must not paper over. */
 export function repeatedLabels(note: Note): string[] {
   const seen = new Set<string>()

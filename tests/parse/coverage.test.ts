@@ -53,7 +53,9 @@ function sourceChars(text: string): string {
 function modelChars(plan: Plan, sourceBody: string): string {
   // An issuer taken from the notice's letterhead is the notice's characters, kept twice.
   const issuer = plan.notice && plan.notice.issuer === plan.issuer ? '' : plan.issuer
-  const parts: string[] = [issuer, plan.documentNumber ?? '', plan.title, plan.addresseesText, plan.preamble, plan.guidingIdeology]
+  // An issuer or 文号 taken from the portal's table is the table's characters, kept twice.
+  const fromPortal = (value: string) => plan.portal?.fields.some((f) => f.value === value) ?? false
+  const parts: string[] = [fromPortal(issuer) ? '' : issuer, plan.documentNumber && !fromPortal(plan.documentNumber) ? plan.documentNumber : '', plan.title, plan.addresseesText, plan.preamble, plan.guidingIdeology]
   if (plan.notice) {
     const { notice } = plan
     // A notice's issuer is a letterhead the text no longer holds, or (read from its signature or title) characters kept twice.
@@ -61,6 +63,8 @@ function modelChars(plan: Plan, sourceBody: string): string {
     const letterheads = notice.issuer === undefined ? 0 : Math.max(0, lines(sourceBody) - lines(notice.text))
     parts.push(...Array<string>(letterheads).fill(notice.issuer ?? ''), notice.title, notice.documentNumber ?? '', notice.text)
   }
+  // What the portal put around the plan: its table as written, the page's words.
+  if (plan.portal) parts.push(...plan.portal.table, ...plan.portal.chrome)
   for (const s of plan.sections) parts.push(s.title, s.kind === 'guidance' || s.kind === 'other' ? '' : s.intro, s.unplaced ?? '')
   for (const m of plan.measures) {
     // A section that is its own measure: its title is the section's.
