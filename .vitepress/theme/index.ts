@@ -3,8 +3,10 @@
 // projection mode, the large-type toggle, and a search box of its own
 // (SearchBox.vue: Chinese, pinyin, previews of the passage that matched).
 import DefaultTheme from 'vitepress/theme-without-fonts'
-import { withBase, type Theme } from 'vitepress'
-import { defineComponent, h } from 'vue'
+import { useRoute, withBase, type Theme } from 'vitepress'
+import { defineComponent, h, nextTick, onMounted, watch } from 'vue'
+import { sortDue } from './due.ts'
+import { dayLabel, localDay } from '../../scripts/progress/dates.ts'
 import { usePlanSidebar } from './plan-sidebar.ts'
 import { wholePageLoadsOutsideMap } from './page-map.ts'
 import LargeTypeToggle from './LargeTypeToggle.vue'
@@ -24,12 +26,26 @@ export default {
     name: 'PolicyLayout',
     setup() {
       usePlanSidebar()
+      // Due and late by the reader's date (due.ts), on load and after each page change; the print date on paper.
+      const route = useRoute()
+      const printDate = () => {
+        for (const el of document.querySelectorAll<HTMLElement>('.print-date')) el.textContent = `打印日期：${dayLabel(localDay(new Date()))}`
+      }
+      const sort = () => {
+        sortDue(document, new Date())
+        printDate()
+      }
+      onMounted(() => {
+        sort()
+        addEventListener('beforeprint', printDate)
+      })
+      watch(() => route.path, () => nextTick(sort), { flush: 'post' })
       return () =>
         h(DefaultTheme.Layout, null, {
           'nav-bar-content-before': () => h(SearchBox),
           // One toggle, in the bar: it stays there on a phone too (the menu has none).
           'nav-bar-content-after': () => h(LargeTypeToggle),
-          'doc-before': () => h(Presentation),
+          'doc-before': () => [h(Presentation), h('p', { class: 'print-only print-date' })],
           // Every page's foot: the help page (scripts/render/help.ts), on screen only. A landmark of its own: the
           // slot is outside the page's main, and the theme's pager is the page's one footer (contentinfo).
           'doc-after': () => h('nav', { class: 'site-foot screen-only', 'aria-label': '帮助' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),

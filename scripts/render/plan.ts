@@ -9,6 +9,8 @@ import { isSpace, trimBy } from '../parse/text.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
+import { duePanel, measureBars, taskProgress } from '../progress/render.ts'
+import { hasProgress } from '../progress/views.ts'
 import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
@@ -38,6 +40,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
     paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
+    ...duePanel(site, plan.tasks.map((task) => ({ plan, task })), false),
+    ...(hasProgress(site, plan) ? measureBars(site, plan) : []),
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
@@ -140,6 +144,7 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
         ...taskFacts(site, plan, task),
       ]),
       ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
+      ...taskProgress(site, plan, task),
       ...(task.truncated ? section('task-cut', [paragraph(strong('原文在此处中断'), '：收到的文件到这里就结束了，本任务的其余内容未能读到。')]) : []),
       // The plan's own note, verbatim and secondary: the facts above are read from it.
       ...(task.note ? section('task-note', [paragraph('原文标注：', text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文'))]) : [paragraph(link(url.originalTask(plan, task.number), '查看原文'))]),
@@ -280,7 +285,7 @@ export function guidancePage(plan: Plan): Page {
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符',
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', progress: '报回的台账',
 }
 
 /**
@@ -299,7 +304,7 @@ export function reviewPage(plan: Plan, reviews: readonly Review[]): Page {
   } else {
     body.push(
       heading(2, `提示（${reviews.length} 条）`),
-      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
+      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${r.file ?? plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
     )
   }
   return { path: md(plan, 'review'), frontmatter: { title: '数据核对', plan: plan.id }, body }

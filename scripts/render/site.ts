@@ -5,6 +5,8 @@ import type { Plan, Unit } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
 import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views.ts'
 import { helpUrl } from './help.ts'
+import { duePanel, progressBar } from '../progress/render.ts'
+import { hasProgress, statusCounts } from '../progress/views.ts'
 import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
@@ -36,6 +38,8 @@ export function siteHome(site: Site): Page {
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(unitChoices(site)),
   )
+  // Every plan's dated tasks: a library's home lists plans, not tasks.
+  if (!isLibrary(site)) body.push(...duePanel(site, site.plans.flatMap((plan) => plan.tasks.map((task) => ({ plan, task }))), site.plans.length > 1))
   return { path: 'index.md', frontmatter: { title: '首页' }, body }
 }
 
@@ -121,6 +125,8 @@ function unitInPlan(site: Site, plan: Plan, unit: Unit, owed: UnitTask[], depth:
   const body: RootContent[] = [
     ...planMeta(plan),
     ...section('unit-counts', [paragraph(ownedCounts(owed.length, direct))]),
+    ...duePanel(site, owed, false, depth),
+    ...(hasProgress(site, plan) ? progressBar([`${unit.name}的任务`], statusCounts(site, owed)) : []),
     ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
   ]
   const screen: RootContent[] = []
