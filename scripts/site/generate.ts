@@ -186,7 +186,8 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   let plansGenerated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    const key = sha256(common, plan.id, plan.source, readFileSync(seed))
+    // The ledgers sent back for the plan and the warnings on them change its pages too.
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(site.progress?.get(plan.id) ?? null), JSON.stringify(loaded.reviews.get(plan.id) ?? []))
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'

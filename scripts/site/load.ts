@@ -10,6 +10,7 @@ import { readRegistry, type Registry } from '../parse/units.ts'
 import { makeSite, type Site } from '../views.ts'
 import type { ParseResult, Review } from '../model.ts'
 import { reportLines, reviewsOf, summaryLine } from '../report.ts'
+import { loadProgress } from '../progress/load.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 export const REGISTRY_FILE = join(ROOT, 'scripts/data/units.json')
@@ -137,5 +138,9 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
     }
   }
   if (report.length > 0) return { ok: false, report }
-  return { ok: true, site: makeSite(plans), sources, files, warnings, summaries, reviews }
+  // The ledgers sent back (seeds/progress/): their warnings on each plan's review page, after the plan's own.
+  const back = await loadProgress(dir, plans, makeSite(plans).units)
+  for (const [id, more] of back.reviews) reviews.set(id, [...(reviews.get(id) ?? []), ...more])
+  warnings.push(...back.warnings, ...[...back.reviews.values()].flat().map((r) => `${r.file}${r.where}: warning: ${r.message}`))
+  return { ok: true, site: makeSite(plans, back.progress), sources, files, warnings, summaries, reviews }
 }
