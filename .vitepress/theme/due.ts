@@ -50,4 +50,9 @@ export function sortDue(root: ParentNode, now: Date): void {
     const row = el.closest('tr')
     if (row) row.dataset.dueState = state
   }
+  // A unit of the 督办 page with nothing late or due soon: not printed.
+  for (const unit of root.querySelectorAll<HTMLElement>('.duban-unit')) {
+    const pressing = unit.querySelector('tr[data-due-state="late"], tr[data-due-state="month"], tr[data-due-state="soon"]') !== null
+    unit.classList.toggle('duban-clear', !pressing)
+  }
 }

@@ -35,9 +35,19 @@ export default {
         sortDue(document, new Date())
         printDate()
       }
+      // On paper the folded lists of 到期提醒 are open (a closed <details> prints its summary only).
+      let opened: HTMLDetailsElement[] = []
       onMounted(() => {
         sort()
-        addEventListener('beforeprint', printDate)
+        addEventListener('beforeprint', () => {
+          printDate()
+          opened = [...document.querySelectorAll<HTMLDetailsElement>('details.due-list:not([open])')]
+          for (const d of opened) d.open = true
+        })
+        addEventListener('afterprint', () => {
+          for (const d of opened) d.open = false
+          opened = []
+        })
       })
       watch(() => route.path, () => nextTick(sort), { flush: 'post' })
       return () =>
@@ -45,7 +55,7 @@ export default {
           'nav-bar-content-before': () => h(SearchBox),
           // One toggle, in the bar: it stays there on a phone too (the menu has none).
           'nav-bar-content-after': () => h(LargeTypeToggle),
-          'doc-before': () => [h(Presentation), h('p', { class: 'print-only print-date' })],
+          'doc-before': () => [h(Presentation), h('p', { class: 'print-only print-date page-print-date' })],
           // Every page's foot: the help page (scripts/render/help.ts), on screen only. A landmark of its own: the
           // slot is outside the page's main, and the theme's pager is the page's one footer (contentinfo).
           'doc-after': () => h('nav', { class: 'site-foot screen-only', 'aria-label': '帮助' }, [h('a', { href: withBase('/help.html') }, '使用帮助')]),

@@ -99,7 +99,7 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
 }
 
 /** Gives every entry of the zip the same time stamp, so the same ledger gives the same bytes. */
-async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
+export async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer)
   const out = new JSZip()
   for (const name of Object.keys(zip.files)) {

@@ -135,17 +135,28 @@ export function progressBar(label: Inline[], counts: StatusCounts): RootContent[
   const words = `已完成 ${c.已完成}/${total} 项；推进中 ${c.推进中}，未开始 ${c.未开始}，已逾期 ${c.已逾期}，未报告 ${c.unreported}`
   return [
     html('<div class="progress-row">'),
-    paragraph(...label, '：', html(`<progress class="progress-bar" max="${total}" value="${c.已完成}" aria-hidden="true"></progress>`), ` ${words}`),
+    paragraph(...label, '：', bar(counts), ` ${words}`),
     html('</div>'),
   ]
 }
 
-/** Per measure of a plan: the bars of 工作进展, where ledgers came back. */
+/** The bar alone: a <progress> element, hidden from screen readers (the counts beside it say the same). */
+function bar(counts: StatusCounts): Html {
+  return html(`<progress class="progress-bar" max="${counts.total}" value="${counts.counts.已完成}" aria-hidden="true"></progress>`)
+}
+
+/** Per measure of a plan: a table of bars and counts (one line a measure, for a 督查 meeting's projector). */
 export function measureBars(site: Site, plan: Plan): RootContent[] {
-  const out: RootContent[] = [heading(2, '工作进展'), paragraph(`按各单位报回的任务台账统计（共 ${site.progress?.get(plan.id)?.files.length ?? 0} 份）；每项任务取最近一次报告。`)]
-  for (const measure of plan.measures) {
-    const items = measure.tasks.map((n) => ({ plan, task: plan.tasks.find((t) => t.number === n)! }))
-    out.push(...progressBar([link(url.measure(plan, measure.number), measureHeading(measure))], statusCounts(site, items)))
-  }
-  return out
+  const rows = plan.measures.map((measure) => {
+    const counts = statusCounts(site, measure.tasks.map((n) => ({ plan, task: plan.tasks.find((t) => t.number === n)! })))
+    const c = counts.counts
+    return [[link(url.measure(plan, measure.number), measureHeading(measure))], [bar(counts), ` ${c.已完成}/${counts.total}`], [String(c.推进中)], [String(c.未开始)], [String(c.已逾期)], [String(c.unreported)]]
+  })
+  return [
+    heading(2, '工作进展'),
+    paragraph(`按各单位报回的任务台账统计（共 ${site.progress?.get(plan.id)?.files.length ?? 0} 份）；每项任务取最近一次报告。`),
+    html('<div class="progress-table">'),
+    table([['措施'], ['已完成'], ['推进中'], ['未开始'], ['已逾期'], ['未报告']], rows),
+    html('</div>'),
+  ]
 }

@@ -11,6 +11,7 @@ import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, 
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
 import { duePanel, measureBars, taskProgress } from '../progress/render.ts'
 import { hasProgress } from '../progress/views.ts'
+import { hasSupervision, supervisionUrl } from '../progress/supervision.ts'
 import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
@@ -86,6 +87,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
       [link(url.citations(plan), '引用文件')],
       [link(isLibrary(site) ? url.planSectors(plan) : url.sectors(), '行业领域')],
       [link(url.print(plan), '全文打印')],
+      ...(hasSupervision(site) ? [[link(supervisionUrl.page(), '督办单（各单位已逾期和即将到期的任务）')]] : []),
     ]),
     // For the administrator who publishes the plan, not in the cadres' menus.
     paragraph(link(url.review(plan), '数据核对'), reviews.length > 0 ? `（供管理员：读取本文件时有 ${reviews.length} 条提示，请核对）` : '（供管理员：本文件读取无提示）'),

@@ -7,6 +7,7 @@ import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, members
 import { helpUrl } from './help.ts'
 import { duePanel, progressBar } from '../progress/render.ts'
 import { hasProgress, statusCounts } from '../progress/views.ts'
+import { hasSupervision, supervisionUrl } from '../progress/supervision.ts'
 import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
@@ -37,6 +38,7 @@ export function siteHome(site: Site): Page {
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(unitChoices(site)),
+    ...(hasSupervision(site) ? [paragraph(link(supervisionUrl.page(), '督办单'), '：各单位已逾期和即将到期的任务及最近一次报告，可打印、可下载 Excel。')] : []),
   )
   // Every plan's dated tasks: a library's home lists plans, not tasks.
   if (!isLibrary(site)) body.push(...duePanel(site, site.plans.flatMap((plan) => plan.tasks.map((task) => ({ plan, task }))), site.plans.length > 1))

@@ -21,6 +21,8 @@ import { planDocuments, sharedDocuments, type SearchDocument } from '../search/d
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
 import { isLibrary, type Site } from '../views.ts'
+import { hasSupervision, supervisionUrl } from '../progress/supervision.ts'
+import { supervisionXlsx } from '../progress/supervision-xlsx.ts'
 import type { DefaultTheme } from 'vitepress'
 import type { PdfJob } from './pdf.ts'
 
@@ -237,6 +239,8 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   for (const page of shared) write(join(DOCS, page.path), toMarkdown(page))
   pages += shared.length
   copyFileSync(join(ROOT, 'scripts/data/plan.schema.json'), join(publicDir, 'plan.schema.json'))
+  // The 督办 workbook: every plan's open tasks (public/supervision/ is removed above with the other folders no plan owns).
+  if (hasSupervision(site)) write(join(publicDir, supervisionUrl.xlsx().slice(1)), await supervisionXlsx(site))
   // The search box's index: many small files, of which a query fetches the few it names.
   const sharedDocs = sharedDocuments(site, options.base, data)
   const { synonyms, vocabulary } = searchExtras(site, data)

@@ -30,7 +30,7 @@ export function planId(file: string): string {
  * Names the site's own pages and folders take at its root: a plan id equal to
  * one of them would replace them (e.g. "units" the 我的职责 index).
  */
-export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'help', 'index', 'public', 'search', 'sectors', 'units', 'vp-icons']
+export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'help', 'index', 'public', 'search', 'sectors', 'supervision', 'units', 'vp-icons']
 
 /**
  * Why a seed file's name cannot be a plan id (its URL prefix and folder), or
