@@ -38,7 +38,7 @@ export function sortDue(root: ParentNode, now: Date): void {
       if (match) shown++
     }
     const count = list.querySelector('.due-count')
-    if (count) count.textContent = String(shown)
+    if (count) count.textContent = `${shown} 项`
     list.classList.toggle('due-empty', shown === 0)
   }
   for (const el of root.querySelectorAll<HTMLElement>('.due-fact')) {

@@ -66,11 +66,12 @@ export function duePanel(site: Site, items: readonly DueItem[], withPlan: boolea
   const out: RootContent[] = [
     html('<section class="due-panel" aria-label="到期提醒">'),
     heading(depth, '到期提醒'),
-    paragraph('按您打开本页的日期（', html('<span class="due-today">…</span>'), '）计算；长期坚持的任务不计逾期，周期性任务按本期截止日计。'),
+    // The reader's date and the counts are filled on load, each last on its line: nothing after them moves.
+    paragraph('长期坚持的任务不计逾期，周期性任务按本期截止日计。按您打开本页的日期计算：', html('<span class="due-today">…</span>')),
   ]
   for (const { state, label } of LISTS) {
     out.push(
-      html(`<details class="due-list" data-due-list="${state}"><summary>${label}（<span class="due-count">…</span> 项）</summary>`),
+      html(`<details class="due-list" data-due-list="${state}"><summary>${label}：<span class="due-count">…</span></summary>`),
       // Each item a paragraph of its own: an item's first node is markup (isBlock would take it for a block).
       list(dated.filter(({ task }) => state !== 'late' || task.deadline.kind === 'due').map(({ plan, task }) => [paragraph(...dueLine(site, plan, task, withPlan))])),
       paragraph('无。'),

@@ -41,7 +41,7 @@ export function supervisionPage(site: Site): Page {
   const body: RootContent[] = [
     pageTitle('督办单'),
     ...section('screen-only', [
-      paragraph('按您打开本页的日期（', html('<span class="due-today">…</span>'), '）列出各单位尚未报告完成的限期任务和周期性任务，最近的截止日期在前，附最近一次报告的状态和进展。打印时每个单位一页（A4），只印已逾期和30天内到期的任务。'),
+      paragraph('各单位尚未报告完成的限期任务和周期性任务，最近的截止日期在前，附最近一次报告的状态和进展。打印时每个单位一页（A4），只印已逾期和30天内到期的任务。状态按您打开本页的日期计算：', html('<span class="due-today">…</span>')),
       paragraph(fileLink(supervisionUrl.xlsx(), savedName(['督办台账'], 'xlsx'), '督办台账（Excel，打开时按当天日期计算状态）')),
     ]),
   ]

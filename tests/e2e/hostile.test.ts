@@ -61,7 +61,7 @@ function injected(): Record<string, unknown> {
       .filter((n) => /^(on|v-|@|:|#|data-injected)/.test(n) || n === 'ref').slice(0, 5),
     ids: ['injected-id', 'anchor-injected'].filter((id) => document.getElementById(id) !== null),
     classes: document.querySelectorAll('.injected-class, .custom-block, .emoji, .footnotes, .katex, mjx-container').length,
-    elements: [...main.querySelectorAll('img, iframe, b, em, del, pre, code, hr, blockquote, details:not(.fold), template, component, script, h1:not(#title):not([id^="task-"])')]
+    elements: [...main.querySelectorAll('img, iframe, b, em, del, pre, code, hr, blockquote, details:not(.fold):not(.due-list), template, component, script, h1:not(#title):not([id^="task-"])')]
       .map((el) => el.outerHTML.slice(0, 60)),
     scripts: [...document.querySelectorAll('script')].filter((s) => /alert|pwned/.test(s.textContent ?? '')).length,
     fixed: [...main.querySelectorAll('*')].filter((el) => getComputedStyle(el).position === 'fixed').map((el) => el.outerHTML.slice(0, 60)),

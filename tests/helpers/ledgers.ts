@@ -34,7 +34,7 @@ export async function filledLedger(plan: Plan, filling: Filling): Promise<Buffer
   const site = makeSite([plan])
   const blank = await ledgerXlsx(ledger(plan, site.units, filling.unit), new Date(`${plan.date ?? '2000-01-01'}T00:00:00Z`))
   const book = new ExcelJS.Workbook()
-  await book.xlsx.load(blank)
+  await book.xlsx.load(blank as unknown as ExcelJS.Buffer)
   const sheet = book.getWorksheet('任务台账')!
   for (const [task, cells] of Object.entries(filling.rows ?? {})) {
     const row = rowOfTask(sheet, Number(task))
