@@ -38,6 +38,11 @@ export default {
       // On paper the folded lists of 到期提醒 are open (a closed <details> prints its summary only).
       let opened: HTMLDetailsElement[] = []
       onMounted(() => {
+        // A PDF the build prints (scripts/site/pdf.ts) is read on other days: no reader's date, no 到期提醒.
+        if ((window as { __POLICY_PDF_BUILD__?: boolean }).__POLICY_PDF_BUILD__) {
+          document.documentElement.classList.add('pdf-build')
+          return
+        }
         sort()
         addEventListener('beforeprint', () => {
           printDate()
@@ -49,7 +54,7 @@ export default {
           opened = []
         })
       })
-      watch(() => route.path, () => nextTick(sort), { flush: 'post' })
+      watch(() => route.path, () => nextTick(() => { if (!document.documentElement.classList.contains('pdf-build')) sort() }), { flush: 'post' })
       return () =>
         h(DefaultTheme.Layout, null, {
           'nav-bar-content-before': () => h(SearchBox),

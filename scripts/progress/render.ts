@@ -64,7 +64,8 @@ export function duePanel(site: Site, items: readonly DueItem[], withPlan: boolea
   const dated = items.filter(({ task }) => isDated(task))
   if (dated.length === 0) return []
   const out: RootContent[] = [
-    html('<section class="due-panel" aria-label="到期提醒">'),
+    // A div, not a named section: a unit's page holds one panel a plan, and landmarks must be unique.
+    html('<div class="due-panel">'),
     heading(depth, '到期提醒'),
     // The reader's date and the counts are filled on load, each last on its line: nothing after them moves.
     paragraph('长期坚持的任务不计逾期，周期性任务按本期截止日计。按您打开本页的日期计算：', html('<span class="due-today">…</span>')),
@@ -78,7 +79,7 @@ export function duePanel(site: Site, items: readonly DueItem[], withPlan: boolea
       html('</details>'),
     )
   }
-  out.push(html('</section>'))
+  out.push(html('</div>'))
   return out
 }
 
