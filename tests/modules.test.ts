@@ -52,10 +52,12 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // The plan's file offered for download is cleaned with the readers of its format (exports/original.ts).
   exports: ['model', 'views', 'render', 'text', 'parse'],
   search: ['model', 'views', 'render', 'text'],
+  // Ledgers sent back: read as workbooks and matched to their plan's tasks.
+  ledgers: ['model', 'text', 'parse', 'views'],
   data: ['parse', 'views', 'paths'],
-  site: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search'],
-  bench: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'site'],
-  cli: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'site', 'bench'],
+  site: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'ledgers'],
+  bench: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'ledgers', 'site'],
+  cli: ['paths', 'data', 'text', 'model', 'parse', 'views', 'render', 'exports', 'search', 'ledgers', 'site', 'bench'],
 }
 
 /** The edge: the only modules that read or write files. */

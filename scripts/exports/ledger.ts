@@ -1,5 +1,5 @@
 // The ledger (台账): one row per task a unit owes (or per task of the plan),
-// with the columns cadres keep, the last five left for the unit to fill.
+// with the columns cadres keep, the last four left for the unit to fill (FILLED_COLUMNS).
 // Rows are plain data; xlsx.ts and csv.ts write them.
 
 import type { Plan, Unit } from '../model/plan.ts'
@@ -7,8 +7,11 @@ import { measureHeading } from '../render/common.ts'
 import { deadlineValue, tasksOfUnit, type UnitTask, titleOf } from '../views/site.ts'
 
 export const LEDGER_COLUMNS = [
-  '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '备注',
+  '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '完成日期', '备注',
 ] as const
+
+/** The columns a unit fills; the build reads them back from a ledger returned (scripts/ledgers/ledger.ts). */
+export const FILLED_COLUMNS = ['进展情况', '状态', '完成日期', '备注'] as const
 
 export type LedgerRow = Record<(typeof LEDGER_COLUMNS)[number], string | number>
 
@@ -56,6 +59,7 @@ export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
         责任人: task.person ?? '',
         进展情况: '',
         状态: '',
+        完成日期: '',
         备注: '',
       }
     }),

@@ -4,10 +4,11 @@
 import ExcelJS from 'exceljs'
 import JSZip from 'jszip'
 import { LEDGER_COLUMNS, type Ledger } from './ledger.ts'
+import { STATUSES } from '../model/plan.ts'
 
 const WIDTHS: Record<(typeof LEDGER_COLUMNS)[number], number> = {
   序号: 6, 所属措施: 18, 任务: 18, 具体内容: 60, 责任单位: 16, '牵头/配合': 12, 完成时限: 12, 时限日期: 12,
-  责任领导: 10, 责任人: 10, 进展情况: 20, 状态: 8, 备注: 12,
+  责任领导: 10, 责任人: 10, 进展情况: 20, 状态: 10, 完成日期: 12, 备注: 12,
 }
 
 /**
@@ -52,6 +53,8 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
   })
   sheet.columns = LEDGER_COLUMNS.map((c) => ({ key: c, width: WIDTHS[c] }))
   const dateColumn = LEDGER_COLUMNS.indexOf('时限日期') + 1
+  const statusColumn = LEDGER_COLUMNS.indexOf('状态') + 1
+  const doneColumn = LEDGER_COLUMNS.indexOf('完成日期') + 1
 
   sheet.mergeCells(1, 1, 1, LEDGER_COLUMNS.length)
   sheet.getCell(1, 1).value = xmlSafe(ledger.title)
@@ -79,6 +82,12 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
       cell.value = new Date(`${due[0]}T00:00:00Z`)
       cell.numFmt = 'yyyy-mm-dd'
     }
+    // 状态: one of the four, from a drop-down list (Excel, WPS and LibreOffice keep it); 完成日期: a date.
+    added.getCell(statusColumn).dataValidation = {
+      type: 'list', allowBlank: true, formulae: [`"${STATUSES.join(',')}"`],
+      showErrorMessage: true, errorTitle: '状态', error: `请选择：${STATUSES.join('、')}`,
+    }
+    added.getCell(doneColumn).numFmt = 'yyyy-mm-dd'
   }
   for (let r = 3; r <= sheet.rowCount; r++) {
     for (let c = 1; c <= LEDGER_COLUMNS.length; c++) {
@@ -90,7 +99,7 @@ export async function ledgerXlsx(ledger: Ledger, date: Date): Promise<Buffer> {
 }
 
 /** Gives every entry of the zip the same time stamp, so the same ledger gives the same bytes. */
-async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
+export async function normaliseZip(buffer: Buffer, date: Date): Promise<Buffer> {
   const zip = await JSZip.loadAsync(buffer)
   const out = new JSZip()
   for (const name of Object.keys(zip.files)) {

@@ -213,7 +213,7 @@ export interface Notice {
 }
 
 /** What a warning is about: the build's summary counts warnings by kind. */
-export const WARNING_KINDS = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text'] as const
+export const WARNING_KINDS = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text', 'progress'] as const
 export type WarningKind = (typeof WARNING_KINDS)[number]
 
 /** A problem found in a plan: where, and what was expected. A warning has a kind; a refusal has none. */
@@ -229,7 +229,9 @@ export interface Problem {
  */
 /** A warning as the review page (数据核对) shows it: where in the file, what, and the line it is about, verbatim. */
 export interface Review {
-  /** ":12", ": 第3段", ": 第2页". */
+  /** The file the warning is about, where it is not the plan's (a ledger sent back: "progress/ID/镇政府.xlsx"). */
+  file?: string
+  /** ":12", ": 第3段", ": 第2页"; for a ledger ": 工作表“任务台账”第5行". */
   where: string
   line: number
   message: string
@@ -241,3 +243,42 @@ export interface Review {
 export type ParseResult =
   | { ok: true; plan: Plan; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] }
+
+// --- Progress: the ledgers sent back (scripts/ledgers/, scripts/site/ledgers.ts) ------------------------------
+
+/** The statuses a ledger's 状态 column takes (a drop-down list in the ledger the site offers). */
+export const STATUSES = ['未开始', '推进中', '已完成', '已逾期'] as const
+export type Status = (typeof STATUSES)[number]
+
+/** One filled row of a ledger sent back: a unit's report on one task, every cell as written. */
+export interface Report {
+  task: number
+  /** The ledger's file, below the seeds folder: "progress/ID/镇政府-任务台账.xlsx". */
+  file: string
+  sheet: string
+  /** 1-based, as Excel numbers rows. */
+  row: number
+  /** The unit whose ledger it is (its title's "（…）"), or "" for the plan's whole ledger. */
+  unit: string
+  /** 状态 as written (trimmed). */
+  statusText: string
+  /** The status, where 状态 is one of STATUSES. */
+  status?: Status
+  /** 进展情况 as written. */
+  progress: string
+  /** 完成日期 as written (an Excel date shown as YYYY-MM-DD). */
+  doneText: string
+  /** 完成日期 read as a date, where it is one. */
+  done?: IsoDate
+  /** 备注 as written. */
+  note: string
+  /** The report's date: the day the file was last saved (its properties), or null where it does not say. */
+  date: IsoDate | null
+}
+
+/** A plan's reports: by task number, the latest first (a later report wins; all are kept). */
+export interface PlanProgress {
+  reports: Record<number, Report[]>
+  /** Every ledger read for the plan, in name order. */
+  files: string[]
+}

@@ -9,6 +9,9 @@ import { isSpace, trimBy } from '../text/prose.ts'
 import { escapeHtml } from './html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from './markdown.ts'
 import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views/site.ts'
+import { duePanel, measureBars, taskProgress } from './progress.ts'
+import { hasProgress } from '../views/progress.ts'
+import { hasSupervision, supervisionUrl } from './supervision.ts'
 import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
@@ -38,6 +41,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
     paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
+    ...duePanel(site, plan.tasks.map((task) => ({ plan, task })), false),
+    ...(hasProgress(site, plan) ? measureBars(site, plan) : []),
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
@@ -82,6 +87,7 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
       [link(url.citations(plan), '引用文件')],
       [link(isLibrary(site) ? url.planSectors(plan) : url.sectors(), '行业领域')],
       [link(url.print(plan), '全文打印')],
+      ...(hasSupervision(site) ? [[link(supervisionUrl.page(), '督办单（各单位已逾期和即将到期的任务）')]] : []),
     ]),
     // For the administrator who publishes the plan, not in the cadres' menus.
     paragraph(link(url.review(plan), '数据核对'), reviews.length > 0 ? `（供管理员：读取本文件时有 ${reviews.length} 条提示，请核对）` : '（供管理员：本文件读取无提示）'),
@@ -140,6 +146,7 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
         ...taskFacts(site, plan, task),
       ]),
       ...section('task-text', paragraphs(`${task.title}。${task.text}`)),
+      ...taskProgress(site, plan, task),
       ...(task.truncated ? section('task-cut', [paragraph(strong('原文在此处中断'), '：收到的文件到这里就结束了，本任务的其余内容未能读到。')]) : []),
       // The plan's own note, verbatim and secondary: the facts above are read from it.
       ...(task.note ? section('task-note', [paragraph('原文标注：', text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文'))]) : [paragraph(link(url.originalTask(plan, task.number), '查看原文'))]),
@@ -280,7 +287,7 @@ export function guidancePage(plan: Plan): Page {
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符',
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', progress: '报回的台账',
 }
 
 /**
@@ -299,7 +306,7 @@ export function reviewPage(plan: Plan, reviews: readonly Review[], original = tr
   } else {
     body.push(
       heading(2, `提示（${reviews.length} 条）`),
-      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
+      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${r.file ?? plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
     )
   }
   return { path: md(plan, 'review'), frontmatter: { title: '数据核对', plan: plan.id }, body }

@@ -5,6 +5,9 @@ import type { Plan, Unit } from '../model/plan.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from './markdown.ts'
 import { deadlineLabel, formatDate, titleOf, groupByDeadline, isLibrary, membersOf, tasksOfUnit, type Site, type UnitTask } from '../views/site.ts'
 import { helpUrl } from './help.ts'
+import { duePanel, progressBar } from './progress.ts'
+import { hasProgress, statusCounts } from '../views/progress.ts'
+import { hasSupervision, supervisionUrl } from './supervision.ts'
 import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, unitByName, url } from './common.ts'
 
 function owedCount(site: Site, unit: Unit): number {
@@ -35,7 +38,10 @@ export function siteHome(site: Site): Page {
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(unitChoices(site)),
+    ...(hasSupervision(site) ? [paragraph(link(supervisionUrl.page(), '督办单'), '：各单位已逾期和即将到期的任务及最近一次报告，可打印、可下载 Excel。')] : []),
   )
+  // Every plan's dated tasks: a library's home lists plans, not tasks.
+  if (!isLibrary(site)) body.push(...duePanel(site, site.plans.flatMap((plan) => plan.tasks.map((task) => ({ plan, task }))), site.plans.length > 1))
   return { path: 'index.md', frontmatter: { title: '首页' }, body }
 }
 
@@ -121,6 +127,8 @@ function unitInPlan(site: Site, plan: Plan, unit: Unit, owed: UnitTask[], depth:
   const body: RootContent[] = [
     ...planMeta(plan),
     ...section('unit-counts', [paragraph(ownedCounts(owed.length, direct))]),
+    ...duePanel(site, owed, false, depth),
+    ...(hasProgress(site, plan) ? progressBar([`${unit.name}的任务`], statusCounts(site, owed)) : []),
     ...section('screen-only', [paragraph(strong('下载'), '：'), ...downloads(plan, unit)]),
   ]
   const screen: RootContent[] = []

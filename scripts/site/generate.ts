@@ -22,6 +22,8 @@ import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
 import { isLibrary, type Site } from '../views/site.ts'
 import type { SiteTheme } from './nav.ts'
+import { hasSupervision, supervisionUrl } from '../render/supervision.ts'
+import { supervisionXlsx } from '../exports/supervision-xlsx.ts'
 import type { PdfJob } from './pdf.ts'
 import { DATA_DIR, DOCS, ROOT, SEARCH_CACHE, SEEDS_DIR } from '../paths.ts'
 
@@ -171,7 +173,7 @@ export async function generate(options: GenerateOptions, reference: Reference, r
   prepareDocs(run)
   const plans = await writePlans(run, readCache)
   removeGonePlans(run)
-  const sharedCount = writeShared(run)
+  const sharedCount = await writeShared(run)
   writeSearchIndex(run, plans.searchFiles)
   const timings = { parseMs: parsed - start, generateMs: performance.now() - parsed, plansGenerated: plans.generated }
   const { site } = loaded
@@ -230,7 +232,8 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
   let generated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    const key = sha256(common, plan.id, plan.source, readFileSync(seed))
+    // The ledgers sent back for the plan and the warnings on them change its pages too.
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(site.progress?.get(plan.id) ?? null), JSON.stringify(loaded.reviews.get(plan.id) ?? []))
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'
@@ -282,11 +285,13 @@ function removeGonePlans({ loaded: { site }, publicDir }: Run): void {
 }
 
 /** The shared pages (every plan's) and the model's schema; returns the pages written. */
-function writeShared({ loaded: { site }, options, reference, publicDir }: Run): number {
+async function writeShared({ loaded: { site }, options, reference, publicDir }: Run): Promise<number> {
   const shared = sharedPages(site, reference.knowledge, options)
   for (const file of sharedFiles(DOCS, site.plans.map((p) => p.id))) rmSync(join(DOCS, file))
   for (const page of shared) write(join(DOCS, page.path), toMarkdown(page))
   copyFileSync(join(DATA_DIR, 'plan.schema.json'), join(publicDir, 'plan.schema.json'))
+  // The 督办 workbook: every plan's open tasks (public/supervision/ is removed with the other folders no plan owns).
+  if (hasSupervision(site)) write(join(publicDir, supervisionUrl.xlsx().slice(1)), await supervisionXlsx(site))
   return shared.length
 }
 

@@ -10,6 +10,7 @@ import type { ParseResult, Review } from '../model/plan.ts'
 import { reportLines, reviewsOf, summaryLine } from '../views/report.ts'
 import { SEEDS_DIR } from '../paths.ts'
 import { PlanReader, readBudget } from './plan-reader.ts'
+import { loadProgress } from './ledgers.ts'
 
 /** The plan id of a seed file: its name without extension. */
 export function planId(file: string): string {
@@ -20,7 +21,7 @@ export function planId(file: string): string {
  * Names the site's own pages and folders take at its root: a plan id equal to
  * one of them would replace them (e.g. "units" the 我的职责 index).
  */
-export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'help', 'index', 'public', 'search', 'sectors', 'units', 'vp-icons']
+export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'help', 'index', 'public', 'search', 'sectors', 'supervision', 'units', 'vp-icons']
 
 /**
  * Why a seed file's name cannot be a plan id (its URL prefix and folder), or
@@ -133,5 +134,9 @@ export async function loadSite(dir: string, registry: Registry): Promise<LoadedS
     await reader.close()
   }
   if (report.length > 0) return { ok: false, report }
-  return { ok: true, site: makeSite(plans), sources, files, warnings, summaries, reviews }
+  // The ledgers sent back (seeds/progress/): their warnings on each plan's review page, after the plan's own.
+  const back = await loadProgress(dir, plans, makeSite(plans).units)
+  for (const [id, more] of back.reviews) reviews.set(id, [...(reviews.get(id) ?? []), ...more])
+  warnings.push(...back.warnings, ...[...back.reviews.values()].flat().map((r) => `${r.file}${r.where}: warning: ${r.message}`))
+  return { ok: true, site: makeSite(plans, back.progress), sources, files, warnings, summaries, reviews }
 }

@@ -13,6 +13,7 @@ import { glossary } from '../views/knowledge.ts'
 import { planSidebar } from './nav.ts'
 import { refinesNational } from '../render/common.ts'
 import { helpPage } from '../render/help.ts'
+import { hasSupervision, supervisionPage } from '../render/supervision.ts'
 
 export interface PageOptions {
   /** Whether the build prints the PDFs (全文打印, 职责清单): pages link only PDFs that exist. */
@@ -30,7 +31,7 @@ const byPath = (pages: Page[]) => pages.sort((a, b) => (a.path < b.path ? -1 : a
 
 /** The pages no plan owns: home, units, sectors. */
 export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageOptions): Page[] {
-  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors)])
+  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors), ...(hasSupervision(site) ? [supervisionPage(site)] : [])])
 }
 
 /**

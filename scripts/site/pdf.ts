@@ -52,7 +52,7 @@ export function stampPdf(pdf: Buffer, date: string): Buffer {
 /** Where printed PDFs are kept between builds (ignored by git). */
 
 /** Raise when the way pages are printed changes (options, stamping): every cached PDF is then printed again. */
-const PRINT_VERSION = 2
+const PRINT_VERSION = 3
 
 /** The cache key of a job: the page's HTML as built, the date stamped, the printer. */
 export function pdfKey(html: Buffer, date: string, printer: string): string {
@@ -152,6 +152,8 @@ export async function printPdfs(siteDir: string, base: string, jobs: PdfJob[], c
     browser = await launch()
     const worker = async () => {
       const page = await browser!.newPage()
+      // A PDF printed by the build is read on other days: nothing of the day it was printed (.vitepress/theme/due.ts).
+      await page.addInitScript(() => { (window as { __POLICY_PDF_BUILD__?: boolean }).__POLICY_PDF_BUILD__ = true })
       await page.emulateMedia({ media: 'print' })
       for (let job = queue.shift(); job; job = queue.shift()) {
         await page.goto(server.url(job.page), { waitUntil: 'load' })

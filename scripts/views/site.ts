@@ -1,16 +1,18 @@
 // Views over the model, keyed by stable ids: by unit, by deadline, related
 // tasks, the timeline. Pure functions; nothing here reads text again.
 
-import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from '../model/plan.ts'
+import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, PlanProgress, Task, Unit } from '../model/plan.ts'
 
 export interface Site {
   /** Sorted by id. */
   plans: Plan[]
   /** Every unit of every plan, merged by name, sorted as the registry lists them. */
   units: Unit[]
+  /** The ledgers sent back, by plan id (scripts/ledgers/, scripts/site/ledgers.ts): plans without any have none. */
+  progress?: ReadonlyMap<string, PlanProgress>
 }
 
-export function makeSite(plans: Plan[]): Site {
+export function makeSite(plans: Plan[], progress?: ReadonlyMap<string, PlanProgress>): Site {
   const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const units = new Map<string, Unit>()
   for (const plan of sorted) {
@@ -20,7 +22,7 @@ export function makeSite(plans: Plan[]): Site {
       else for (const group of unit.memberOf) if (!known.memberOf.includes(group)) known.memberOf.push(group)
     }
   }
-  return { plans: sorted, units: [...units.values()] }
+  return { plans: sorted, units: [...units.values()], ...(progress ? { progress } : {}) }
 }
 
 /**

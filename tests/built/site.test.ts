@@ -11,7 +11,7 @@ import { deadlineLabel } from '../../scripts/views/site.ts'
 const plan = await planOf(SEED)
 
 describe('the built site', () => {
-  it.each(plan.tasks.map((t) => [t.number, t] as const))('task page %i shows title, measure, units and deadline', (n, task) => {
+  it.each(plan.tasks.map((t) => [t.number, t] as const))('task page %i shows title, measure, units and deadline', async (n, task) => {
     const html = read(SITE_DIR, `${PLAN_ID}/tasks/${n}.html`)
     const text = mainText(html)
     expect(text).toContain(`任务${n}　${task.title}`)
@@ -25,8 +25,9 @@ describe('the built site', () => {
     expect(links.filter((l) => l.startsWith(`${SITE_BASE}units/`)).length).toBeGreaterThanOrEqual(task.units.length)
   })
 
-  it.each(UNIT_TASKS)('unit page %s (%s) lists exactly its direct and inherited tasks', (slug, name, direct, inherited) => {
-    const html = read(SITE_DIR, `units/${slug}.html`)
+  it.each(UNIT_TASKS)('unit page %s (%s) lists exactly its direct and inherited tasks', async (slug, name, direct, inherited) => {
+    // 到期提醒 (scripts/render/progress.ts) lists the dated ones again, once a state: the unit's list is the rest.
+    const html = read(SITE_DIR, `units/${slug}.html`).replace(/<div class="due-panel">[\s\S]*?<\/details><\/div>/g, '')
     expect(mainText(html)).toContain(name)
     const listed = mainLinks(html)
       .map((href) => new RegExp(`^${SITE_BASE}${PLAN_ID}/tasks/(\\d+)\\.html$`).exec(href)?.[1])
@@ -41,7 +42,7 @@ describe('the built site', () => {
     expect(order).toEqual([...order].sort((a, b) => a - b))
   })
 
-  it('has no dead internal link or asset', () => {
+  it('has no dead internal link or asset', async () => {
     const files = new Set(filesBelow(SITE_DIR))
     const dead: string[] = []
     for (const file of files) {
@@ -68,12 +69,12 @@ describe('the built site', () => {
     expect(existsSync(join(SITE_DIR, '404.html'))).toBe(true)
   })
 
-  it('publishes the plan as issued, byte for byte, and its model', () => {
+  it('publishes the plan as issued, byte for byte, and its model', async () => {
     expect(read(SITE_DIR, `${PLAN_ID}/${PLAN_ID}.txt`)).toBe(read(join(SEED, '..'), `${PLAN_ID}.txt`))
     expect(JSON.parse(read(SITE_DIR, `${PLAN_ID}/plan.json`))).toEqual(JSON.parse(JSON.stringify(plan)))
   })
 
-  it('is Chinese throughout', () => {
+  it('is Chinese throughout', async () => {
     const home = read(SITE_DIR, 'index.html')
     expect(home).toMatch(/<html lang="zh-CN"/)
     const notFound = read(SITE_DIR, '404.html')
