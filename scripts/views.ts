@@ -3,25 +3,31 @@
 
 import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
 import { unitAndGroups } from './parse/units.ts'
+import { bodyAndGroups, makeBodies, type Body, type Canonical } from './divisions/bodies.ts'
+
+export type { Body } from './divisions/bodies.ts'
 
 export interface Site {
   /** Sorted by id. */
   plans: Plan[]
-  /** Every unit of every plan, merged by name, sorted as the registry lists them. */
-  units: Unit[]
+  /** Every body the plans name (a unit of one division's government: 荫城镇 · 镇政府), in division order. */
+  units: Body[]
+  /** By plan id, the body each of the plan's unit names stands for. */
+  bodies: Map<string, Map<string, Body>>
 }
 
-export function makeSite(plans: Plan[]): Site {
+/** The site of some plans; `canonical` reads a name relative to a level as the unit registry does (load.ts). */
+export function makeSite(plans: Plan[], canonical?: Canonical): Site {
   const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const units = new Map<string, Unit>()
-  for (const plan of sorted) {
-    for (const unit of plan.units) {
-      const known = units.get(unit.name)
-      if (!known) units.set(unit.name, { ...unit, aliases: [...unit.aliases], memberOf: [...unit.memberOf] })
-      else for (const group of unit.memberOf) if (!known.memberOf.includes(group)) known.memberOf.push(group)
-    }
-  }
-  return { plans: sorted, units: [...units.values()] }
+  const { bodies, ofPlan } = makeBodies(sorted, canonical)
+  return { plans: sorted, units: bodies, bodies: ofPlan }
+}
+
+/** The body a unit name of a plan stands for. */
+export function bodyOf(site: Site, plan: Plan, name: string): Body {
+  const body = site.bodies.get(plan.id)?.get(name)
+  if (!body) throw new Error(`no unit ${name} in plan ${plan.id}`)
+  return body
 }
 
 /**
@@ -160,9 +166,40 @@ export function tasksOfUnit(plan: Plan, units: Unit[], name: string): UnitTask[]
   return result
 }
 
-/** Units that belong to a group, directly or through another group. */
-export function membersOf(units: Unit[], group: string): Unit[] {
-  return units.filter((u) => u.name !== group && unitAndGroups(units, u.name).includes(group))
+/**
+ * Every task a body owes in one plan: addressed to it, or to a group body it
+ * belongs to (荫城镇's 负有安全监管职责的站所 owes 荫城镇's 各站所 tasks too), in
+ * task order. A plan of another division names none of them: it owes none.
+ */
+export function tasksOfBody(site: Site, plan: Plan, body: Body): UnitTask[] {
+  const names = site.bodies.get(plan.id)
+  if (!names) return []
+  const reach = bodyAndGroups(site.units, body)
+  const result: UnitTask[] = []
+  for (const task of plan.tasks) {
+    let addressed: string | undefined
+    let through: Body | undefined
+    for (const b of reach) {
+      addressed = task.units.find((u) => names.get(u) === b)
+      if (addressed !== undefined) { through = b; break }
+    }
+    if (addressed === undefined || through === undefined) continue
+    const item: UnitTask = { plan, task, via: through === body ? null : through.name }
+    if (task.lead?.includes(addressed)) item.role = '牵头'
+    else if (task.support?.includes(addressed)) item.role = '配合'
+    result.push(item)
+  }
+  return result
+}
+
+/** Bodies that belong to a group body, directly or through another group. */
+export function membersOf(site: Site, group: Body): Body[] {
+  return site.units.filter((b) => b !== group && b.scope === group.scope && bodyAndGroups(site.units, b).includes(group))
+}
+
+/** The group bodies a body belongs to (directly). */
+export function groupsOf(site: Site, body: Body): Body[] {
+  return body.memberOf.map((g) => site.units.find((b) => b.scope === body.scope && b.name === g)).filter((b): b is Body => b !== undefined)
 }
 
 // --- Tasks ------------------------------------------------------------------------

@@ -167,6 +167,6 @@ describe('printing the PDFs', () => {
     expect(pages.length).toBeGreaterThan(60)
     for (const page of pages) expect(readFileSync(join(HOSTILE_DIR, page), 'utf8'), page).not.toMatch(/href="[^"]*\.pdf"/)
     // The same pages of the seed site, built with PDFs, link them.
-    expect(readFileSync(join(SITE_DIR, 'units/villages.html'), 'utf8')).toMatch(/href="[^"]*villages\.pdf"/)
+    expect(readFileSync(join(SITE_DIR, 'units/140404102-villages.html'), 'utf8')).toMatch(/href="[^"]*villages\.pdf"/)
   })
 })

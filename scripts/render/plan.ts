@@ -8,7 +8,7 @@ import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../parse/text.ts'
 import { escapeHtml } from '../html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from '../markdown.ts'
-import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views.ts'
+import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, bodyOf, tasksOfBody, timeline, type Site, titleOf } from '../views.ts'
 import { chineseNumeral, deadlineLink, downloads, measureCount, measureHeading, measureLabel, measureLink, planMeta, refinesNational, savedName, sourceFileLink, sourceFormat, taskLabel, taskLink, taskUnits, unitLinks, unitUrl, url } from './common.ts'
 
 const md = (plan: Plan, path: string) => `${plan.id}/${path}.md`
@@ -42,9 +42,10 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
       plan.units.map((unit) => {
-        const owed = tasksOfUnit(plan, site.units, unit.name).length
+        const body = bodyOf(site, plan, unit.name)
+        const owed = tasksOfBody(site, plan, body).length
         const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
-        return [link(unitUrl(site, plan, unit), `${unit.name}的任务`), `（${owed} 项${groups}）`]
+        return [link(unitUrl(site, plan, body), `${body.title}的任务`), `（${owed} 项${groups}）`]
       }),
     ),
     heading(2, '下载'),
@@ -280,7 +281,7 @@ export function guidancePage(plan: Plan): Page {
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符',
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', division: '行政区划',
 }
 
 /**

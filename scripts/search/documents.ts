@@ -130,7 +130,8 @@ export function planDocuments(plan: Plan, base: string, several: boolean, data: 
 export function sharedDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
   const page = (path: string) => pageId(base, path)
   const docs: SearchDocument[] = []
-  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', '本单位的任务和完成时限', unit.aliases.join(' '), data))
+  // Titled by the name as plans write it (a page named as typed comes first); its division says which body.
+  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', `${unit.place ? unit.place.name : '区划未定'} · 本单位的任务和完成时限`, [unit.title, ...unit.aliases].join(' '), data))
   for (const sector of data.sectors) {
     docs.push(pageDocument(page(url.sector(sector)), sector.name, '行业领域', '本领域的任务', sector.words.filter((w) => w !== sector.name).join(' '), data))
   }

@@ -161,7 +161,7 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   const knowledge = loadKnowledge()
   const data = searchData(knowledge.sectors)
   const several = site.plans.length > 1
-  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several), String(isLibrary(site)))
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units.map(({ plans: _plans, ...body }) => body)), String(several), String(isLibrary(site)))
   const publicDir = join(DOCS, 'public')
   const scratch = join(DOCS, '.next')
   rmSync(scratch, { recursive: true, force: true })
@@ -186,7 +186,8 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   let plansGenerated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    const key = sha256(common, plan.id, plan.source, readFileSync(seed))
+    // The plan's division (stated beside it or read from its text) shapes its units' pages and downloads.
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(plan.division ?? null))
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'

@@ -6,7 +6,11 @@ import { fileURLToPath } from 'node:url'
 import { decode } from '../parse/decode.ts'
 import { notReadMessage, PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
-import { readRegistry, type Registry } from '../parse/units.ts'
+import { lookupUnit, readRegistry, type Registry } from '../parse/units.ts'
+import { loadDivisions, readStated, STATED_SUFFIX, statedDivisionFile } from '../divisions/load.ts'
+import { placePlan } from '../divisions/resolve.ts'
+import type { Canonical } from '../divisions/bodies.ts'
+import type { DivisionTable } from '../divisions/table.ts'
 import { makeSite, type Site } from '../views.ts'
 import type { ParseResult, Review } from '../model.ts'
 import { reportLines, reviewsOf, summaryLine } from '../report.ts'
@@ -86,7 +90,8 @@ export function seedFiles(dir = SEEDS_DIR): string[] {
  */
 export function unreadSeedFiles(dir = SEEDS_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null)
+    // A plan's stated division (荫城镇's <plan-id>.division.json) is read with the plan.
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null && !entry.name.endsWith(STATED_SUFFIX))
     .map((entry) => entry.name).sort()
     .map((name) => `${join(dir, name)}: ${notReadMessage(name)}`)
 }
@@ -106,7 +111,16 @@ export type LoadedSite =
   | { ok: false; report: string[] }
 
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
-export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Promise<LoadedSite> {
+/** The registry's reading of a name relative to a level (镇人民政府 → 镇政府), for the bodies of a site. */
+export function canonicalOf(registry: Registry): Canonical {
+  const slugs = new Map(registry.entries.map((e) => [e.name, e.slug]))
+  return (name) => {
+    const found = lookupUnit(registry, name)
+    return found ? { name: found, slug: slugs.get(found)! } : undefined
+  }
+}
+
+export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry(), divisions: DivisionTable = loadDivisions()): Promise<LoadedSite> {
   const files = seedFiles(dir)
   const unread = unreadSeedFiles(dir)
   if (files.length === 0) return { ok: false, report: [...unread, `${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
@@ -125,6 +139,21 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
       continue
     }
     const { result, text, where, dropped } = await readPlan(file, registry)
+    if (result.ok) {
+      // The plan's division: stated beside it, or read from its place names; else a warning (区划未定).
+      let placed
+      try {
+        placed = placePlan(result.plan, text ?? '', divisions, readStated(statedDivisionFile(dir, result.plan.id)))
+      } catch (error) {
+        placed = { ok: false as const, problem: (error as Error).message }
+      }
+      if (!placed.ok) {
+        report.push(placed.problem)
+        continue
+      }
+      if (placed.division) result.plan.division = placed.division
+      result.warnings.push(...placed.warnings)
+    }
     const lines = reportLines(file, result, where)
     if (result.ok) {
       plans.push(result.plan)
@@ -137,5 +166,5 @@ export async function loadSite(dir = SEEDS_DIR, registry = loadRegistry()): Prom
     }
   }
   if (report.length > 0) return { ok: false, report }
-  return { ok: true, site: makeSite(plans), sources, files, warnings, summaries, reviews }
+  return { ok: true, site: makeSite(plans, canonicalOf(registry)), sources, files, warnings, summaries, reviews }
 }

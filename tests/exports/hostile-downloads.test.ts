@@ -34,7 +34,7 @@ describe('the corpus in the ledger (csv)', () => {
   })
 
   it('holds no cell a spreadsheet would compute, in the plan\'s ledger or any unit\'s', () => {
-    for (const path of ['ledger.csv', 'units/villages.ledger.csv']) {
+    for (const path of ['ledger.csv', 'units/140404102-villages.ledger.csv']) {
       const cells = (parseCsv(readFileSync(file(path)), { bom: true }) as string[][]).flat()
       expect(cells.filter((c) => FORMULA.test(c)), path).toEqual([])
     }

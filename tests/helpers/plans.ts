@@ -1,8 +1,10 @@
 // Shared by the tests: the seed plan and the fixture folders.
 
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { loadPlan, loadRegistry } from '../../scripts/site/load.ts'
+import { loadDivisions } from '../../scripts/divisions/load.ts'
+import { placePlan } from '../../scripts/divisions/resolve.ts'
 import type { Plan } from '../../scripts/model.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -11,10 +13,19 @@ export const FIXTURES = `${ROOT}tests/fixtures/`
 
 export const registry = loadRegistry()
 
+export const divisions = loadDivisions()
+
+/** The plan with its division, as the site loads it (scripts/site/load.ts): 荫城镇's seeds are 荫城镇's. */
+export function placed(plan: Plan, text = ''): Plan {
+  const result = placePlan(plan, text, divisions, null)
+  return result.ok && result.division ? { ...plan, division: result.division } : plan
+}
+
+/** A text plan as the site loads it: parsed, and placed in its division where its text places it. */
 export function planOf(file: string): Plan {
   const result = loadPlan(file, registry)
   if (!result.ok) throw new Error(result.problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'))
-  return result.plan
+  return placed(result.plan, file.endsWith('.txt') ? readFileSync(file, 'utf8') : '')
 }
 
 export function fixtureNames(folder: string): string[] {
