@@ -3,7 +3,7 @@
 
 import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
 import { unitAndGroups } from './parse/units.ts'
-import { bodyAndGroups, makeBodies, type Body, type Canonical } from './divisions/bodies.ts'
+import { makeBodies, type Body, type Canonical } from './divisions/bodies.ts'
 
 export type { Body } from './divisions/bodies.ts'
 
@@ -14,13 +14,15 @@ export interface Site {
   units: Body[]
   /** By plan id, the body each of the plan's unit names stands for. */
   bodies: Map<string, Map<string, Body>>
+  /** By body key, the body and the group bodies whose tasks it owes (its own plans' groups, a higher plan's 各乡镇人民政府). */
+  reach: Map<string, Body[]>
 }
 
 /** The site of some plans; `canonical` reads a name relative to a level as the unit registry does (load.ts). */
 export function makeSite(plans: Plan[], canonical?: Canonical): Site {
   const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const { bodies, ofPlan } = makeBodies(sorted, canonical)
-  return { plans: sorted, units: bodies, bodies: ofPlan }
+  const { bodies, ofPlan, reach } = makeBodies(sorted, canonical)
+  return { plans: sorted, units: bodies, bodies: ofPlan, reach }
 }
 
 /** The body a unit name of a plan stands for. */
@@ -174,7 +176,7 @@ export function tasksOfUnit(plan: Plan, units: Unit[], name: string): UnitTask[]
 export function tasksOfBody(site: Site, plan: Plan, body: Body): UnitTask[] {
   const names = site.bodies.get(plan.id)
   if (!names) return []
-  const reach = bodyAndGroups(site.units, body)
+  const reach = site.reach.get(body.key) ?? [body]
   const result: UnitTask[] = []
   for (const task of plan.tasks) {
     let addressed: string | undefined
@@ -192,14 +194,22 @@ export function tasksOfBody(site: Site, plan: Plan, body: Body): UnitTask[] {
   return result
 }
 
-/** Bodies that belong to a group body, directly or through another group. */
+/** Bodies that belong to a group body, directly or through another group (a higher plan's group included). */
 export function membersOf(site: Site, group: Body): Body[] {
-  return site.units.filter((b) => b !== group && b.scope === group.scope && bodyAndGroups(site.units, b).includes(group))
+  return site.units.filter((b) => b !== group && (site.reach.get(b.key) ?? []).includes(group))
 }
 
-/** The group bodies a body belongs to (directly). */
+/** The group bodies a body belongs to, directly or through another group (a higher plan's group included). */
 export function groupsOf(site: Site, body: Body): Body[] {
-  return body.memberOf.map((g) => site.units.find((b) => b.scope === body.scope && b.name === g)).filter((b): b is Body => b !== undefined)
+  return (site.reach.get(body.key) ?? []).filter((b) => b !== body)
+}
+
+/**
+ * Whether a plan is a higher government's than the body's (上党区's plan for 荫城镇's 镇政府): its tasks reach the
+ * body through a group of lower governments, and its pages show them apart, as 上级文件的任务.
+ */
+export function isHigherPlan(plan: Plan, body: Body): boolean {
+  return plan.division !== undefined && body.place !== null && body.place.parents.some((p) => p.code === plan.division!.code)
 }
 
 // --- Tasks ------------------------------------------------------------------------

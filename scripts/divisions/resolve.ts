@@ -46,7 +46,7 @@ export function placePlan(plan: Plan, text: string, table: DivisionTable, stated
       if (found.length > 0) { source = title; what = `the title "${title}"`; break }
     }
   }
-  const fix = `the plan is listed under 区划未定; to place it, write ${plan.id}.division.json beside it, e.g. {"code": "140404102", "name": "荫城镇"}`
+  const fix = `the plan is listed under 区划未定; to place it, write ${plan.id}.division.json beside it with the division's code and name, e.g. {"code": "140404102", "name": "荫城镇"}`
   if (found.length === 0) {
     const named = issuer !== '' ? `the issuer "${issuer}" names no division of the division data, nor does the title` : 'the plan names no issuer, and its title names no division'
     return { ok: true, warnings: [{ line: lineOf(issuer || plan.title), message: `${named}: ${fix}`, kind: 'division' }] }
@@ -64,7 +64,7 @@ export function placePlan(plan: Plan, text: string, table: DivisionTable, stated
   const named = candidates.filter((d) => chain(d).some((p) => !shared.has(p.code) && !names.has(p.name) && mentioned.has(p.name)))
   if (named.length === 1) return { ok: true, division: named[0]!, warnings: [] }
   const listed = (named.length > 1 ? named : candidates)
-  const which = listed.slice(0, LISTED).map(divisionPath).join('；') + (listed.length > LISTED ? `；… (${listed.length} in all)` : '')
+  const which = listed.slice(0, LISTED).map((d) => `${divisionPath(d)} ${d.code}`).join('；') + (listed.length > LISTED ? `；… (${listed.length} in all)` : '')
   const why = named.length > 1 ? 'the text names places above more than one of them' : 'the text names none of the places above them'
   return { ok: true, warnings: [{ line: lineOf(source), message: `${what} names ${[...names].join('、')}, which is ${candidates.length} divisions (${which}), and ${why}: ${fix}`, kind: 'division' }] }
 }

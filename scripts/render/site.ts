@@ -5,7 +5,7 @@
 import type { BlockContent, RootContent } from 'mdast'
 import type { Plan } from '../model.ts'
 import { fileLink, heading, link, pageTitle, list, paragraph, section, strong, table, type Inline, type Page } from '../markdown.ts'
-import { deadlineLabel, formatDate, titleOf, groupByDeadline, groupsOf, isLibrary, membersOf, tasksOfBody, type Body, type Site, type UnitTask } from '../views.ts'
+import { deadlineLabel, formatDate, titleOf, groupByDeadline, groupsOf, isHigherPlan, isLibrary, membersOf, tasksOfBody, type Body, type Site, type UnitTask } from '../views.ts'
 import { allNodes, divisionTree, type DivisionNode, type DivisionTree } from '../divisions/tree.ts'
 import { LEVEL_LABEL } from '../divisions/table.ts'
 import { helpUrl } from './help.ts'
@@ -113,10 +113,19 @@ export function divisionPages(site: Site): Page[] {
       pageTitle('区划未定'),
       paragraph('以下文件的发文机关所属的行政区划无法从文件中确定（未写明地名，或同名的区划不止一个），其单位单独列出，不与其他区划的同名单位合并。管理员可在文件旁写明区划（见维护指南），重新构建后即归入该区划。'),
     ]
-    for (const { plan, bodies } of tree.undetermined) body.push(heading(2, link(url.planHome(plan), titleOf(plan))), list(unitChoices(site, bodies)))
+    for (const { plan, bodies } of tree.undetermined) body.push(heading(2, link(url.planHome(plan), titleOf(plan))), paragraph(`${planLine(plan)}（${plan.source}）`), list(unitChoices(site, bodies)))
     pages.push({ path: `${url.undetermined().slice(1)}.md`, frontmatter: { title: '区划未定' }, body })
   }
   return pages
+}
+
+/** The heading of a higher government's tasks on a body's page. */
+export const HIGHER = '上级文件的任务'
+
+/** "以下任务出自上级政府的文件，发给“各乡镇人民政府”，本单位是其中之一。" */
+function higherNote(higher: Array<{ owed: UnitTask[] }>): string {
+  const groups = [...new Set(higher.flatMap((h) => h.owed.map((o) => o.via).filter((v): v is string => v !== null)))]
+  return `以下任务出自上级政府的文件${groups.length > 0 ? `，发给“${groups.join('”“')}”，本单位是其中之一` : ''}；完成时限以上级文件为准。`
 }
 
 /** Links to bodies, "、"-joined. */
@@ -135,23 +144,36 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
     if (groups.length > 0) facts.push([strong('所属群体'), '：', ...bodyLinks(groups), '（发给所属群体的任务本单位也须完成）'])
     if (members.length > 0) facts.push([strong('本群体包括'), '：', ...bodyLinks(members)])
     body.push(...section('screen-only', [list(facts)]))
-    const plans = site.plans.map((plan) => ({ plan, owed: tasksOfBody(site, plan, unit) })).filter((p) => p.owed.length > 0)
+    const owing = site.plans.map((plan) => ({ plan, owed: tasksOfBody(site, plan, unit) })).filter((p) => p.owed.length > 0)
+    // The tasks of a higher government's plans (上党区's, to 各乡镇人民政府) apart from the body's own plans'.
+    const plans = owing.filter((p) => !isHigherPlan(p.plan, unit))
+    const higher = owing.filter((p) => isHigherPlan(p.plan, unit))
     const frontmatter = { title: unit.title, unit: unit.slug }
     if (isLibrary(site)) {
       // A library: the unit's tasks in each plan are on that plan's page for the unit (planUnitPages).
+      const choices = (part: typeof owing) => list(part.map(({ plan, owed }) => [link(url.planUnit(plan, unit), titleOf(plan)), `（${planLine(plan)}；${owed.length} 项任务）`]))
       body.push(
-        paragraph(plans.length === 0 ? '没有文件发给本单位任务。' : `${plans.length} 份文件有发给本单位的任务，共 ${plans.reduce((n, p) => n + p.owed.length, 0)} 项。选择文件查看本单位在其中的任务和完成时限：`),
-        ...(plans.length > 0 ? [list(plans.map(({ plan, owed }) => [link(url.planUnit(plan, unit), titleOf(plan)), `（${planLine(plan)}；${owed.length} 项任务）`]))] : []),
+        paragraph(owing.length === 0 ? '没有文件发给本单位任务。' : `${owing.length} 份文件有发给本单位的任务，共 ${owing.reduce((n, p) => n + p.owed.length, 0)} 项。选择文件查看本单位在其中的任务和完成时限：`),
+        ...(plans.length > 0 ? [choices(plans)] : []),
+        ...(higher.length > 0 ? [heading(2, HIGHER), paragraph(higherNote(higher)), choices(higher)] : []),
       )
       return { path: `units/${unit.slug}.md`, frontmatter, body }
     }
     // Printed for a unit that owes tasks (scripts/site/pdf.ts).
-    if (pdf && plans.length > 0) {
+    if (pdf && owing.length > 0) {
       body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.title, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
+    const several = site.plans.length > 1
     for (const { plan, owed } of plans) {
-      if (site.plans.length > 1) body.push(...section('unit-plan', [heading(2, titleOf(plan))]))
-      body.push(...unitInPlan(site, plan, unit, owed, site.plans.length > 1 ? 3 : 2))
+      if (several) body.push(...section('unit-plan', [heading(2, titleOf(plan))]))
+      body.push(...unitInPlan(site, plan, unit, owed, several ? 3 : 2))
+    }
+    if (higher.length > 0) {
+      body.push(...section('unit-higher', [heading(2, HIGHER), paragraph(higherNote(higher))]))
+      for (const { plan, owed } of higher) {
+        body.push(...section('unit-plan', [heading(3, titleOf(plan))]))
+        body.push(...unitInPlan(site, plan, unit, owed, 4))
+      }
     }
     return { path: `units/${unit.slug}.md`, frontmatter, body }
   })
@@ -188,7 +210,7 @@ export function ownedCounts(total: number, direct: number): string {
 }
 
 /** A unit's tasks in one plan: counts and downloads, by deadline on screen; on paper its 职责清单, by deadline too. */
-function unitInPlan(site: Site, plan: Plan, unit: Body, owed: UnitTask[], depth: 2 | 3): RootContent[] {
+function unitInPlan(site: Site, plan: Plan, unit: Body, owed: UnitTask[], depth: 2 | 3 | 4): RootContent[] {
   const direct = owed.filter((o) => o.via === null).length
   const body: RootContent[] = [
     ...planMeta(plan),
