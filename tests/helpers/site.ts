@@ -23,6 +23,10 @@ export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 /** The seeds folder of that site: written by tests/global-setup.ts. */
 export const HOSTILE_SEEDS = join(ROOT, 'tests/output/hostile-seeds')
 export const SCREENSHOTS = join(ROOT, 'tests/output/screenshots')
+/** A county's library of four plans (tests/helpers/divisions.ts), built without PDFs for /anquan/: the unit chooser by division. */
+export const DIVISIONS_DIR = join(ROOT, 'tests/output/site-divisions')
+/** The seeds folder of that site: written by tests/global-setup.ts. */
+export const DIVISIONS_SEEDS = join(ROOT, 'tests/output/division-seeds')
 /** `npm run bench` at 1 plan: result.json and the table it printed (table.md). */
 export const BENCH_DIR = join(ROOT, 'tests/output/bench')
 export const PLAN_ID = 'yincheng-2022-safety-15-measures'
