@@ -42,6 +42,9 @@ export function bodyOf(site: Site, plan: Plan, name: string): Body {
  */
 export const LISTED_PLANS = 10
 
+/** Whether the site's plans are of more than one division (or of 区划未定): pages and results then name each plan's. */
+export const severalDivisions = (site: Site): boolean => new Set(site.plans.map((p) => p.division?.code ?? `plan:${p.id}`)).size > 1
+
 /** Whether the site is a library (more than LISTED_PLANS plans). */
 export const isLibrary = (site: Site): boolean => site.plans.length > LISTED_PLANS
 

@@ -20,7 +20,7 @@ import { paths } from '../search/format.ts'
 import { planDocuments, sharedDocuments, type SearchDocument } from '../search/documents.ts'
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
-import { isLibrary, type Site } from '../views.ts'
+import { isLibrary, severalDivisions, type Site } from '../views.ts'
 import type { DefaultTheme } from 'vitepress'
 import type { PdfJob } from './pdf.ts'
 
@@ -161,7 +161,7 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   const knowledge = loadKnowledge()
   const data = searchData(knowledge.sectors)
   const several = site.plans.length > 1
-  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units.map(({ plans: _plans, ...body }) => body)), String(several), String(isLibrary(site)))
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units.map(({ plans: _plans, ...body }) => body)), String(several), String(isLibrary(site)), String(severalDivisions(site)))
   const publicDir = join(DOCS, 'public')
   const scratch = join(DOCS, '.next')
   rmSync(scratch, { recursive: true, force: true })
@@ -212,7 +212,7 @@ export async function generate(options: GenerateOptions, readCache = true, stric
     cleaned(plan, original.removed)
     put('public', `${plan.id}/${plan.source}`, original.data)
     for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
-    const documents = JSON.stringify(planDocuments(plan, options.base, several, data))
+    const documents = JSON.stringify(planDocuments(plan, options.base, several, data, severalDivisions(site)))
     writeWhole(searchFile, documents)
     files.search = digest(documents)
     // The stamp last, once everything it records is written and on disk: a folder cut short never has one.

@@ -11,6 +11,10 @@ import { toMarkdown } from '../../scripts/markdown.ts'
 import { loadKnowledge } from '../../scripts/knowledge-data.ts'
 import { planDownloads } from '../../scripts/exports/files.ts'
 import { tasksOfBody, type Site } from '../../scripts/views.ts'
+import MiniSearch from 'minisearch'
+import { searchData } from '../../scripts/search/build-index.ts'
+import { searchDocuments } from '../../scripts/search/documents.ts'
+import { INDEX_OPTIONS } from '../../scripts/search/engine.ts'
 import { CODES, LIBRARY_PLANS, writeDivisionLibrary, xihuoText } from '../helpers/divisions.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'divisions-'))
@@ -120,6 +124,32 @@ describe('a library of four plans of three townships and a county', () => {
     const county = page(`units/${CODES.county}.md`)
     expect(county).toContain(`](/units/${CODES.county}-`)
     expect(county).toContain(`](/units/${CODES.yincheng})`)
+  })
+})
+
+describe('search in a library of several divisions', () => {
+  const documents = searchDocuments(site, '/', searchData())
+  const index = new MiniSearch(INDEX_OPTIONS)
+  index.addAll(documents)
+  const byId = new Map(documents.map((d) => [d.id, d]))
+  const plansFound = (query: string) => [...new Set(index.search(query).map((r) => String(r.id)).filter((id) => byId.get(id)!.kind === '任务').map((id) => id.split('/')[1]!))].sort()
+
+  it('names each task result\'s division', () => {
+    const task = documents.find((d) => d.id.startsWith(`/${LIBRARY_PLANS.xihuo}/tasks/1.html`))!
+    expect(task.meta).toMatch(/《关于贯彻落实.*》（西火镇）$/)
+    expect(documents.find((d) => d.id.startsWith(`/${LIBRARY_PLANS.county}/tasks/1.html`))!.meta).toMatch(/（上党区）$/)
+  })
+
+  it('narrows to a division and those below it by its name among the words', () => {
+    expect(plansFound('隐患')).toEqual([LIBRARY_PLANS.county, LIBRARY_PLANS.xihuo, LIBRARY_PLANS.xuzhuang, LIBRARY_PLANS.yincheng].sort())
+    expect(plansFound('西火镇 隐患')).toEqual([LIBRARY_PLANS.xihuo])
+    expect(plansFound('上党区 隐患')).toEqual([LIBRARY_PLANS.county, LIBRARY_PLANS.xihuo, LIBRARY_PLANS.yincheng].sort())
+    expect(plansFound('郑州市 隐患')).toEqual([LIBRARY_PLANS.xuzhuang])
+  })
+
+  it('titles unit results by the name as written, their division beside it', () => {
+    const units = documents.filter((d) => d.kind === '责任单位' && d.title === '镇政府').map((d) => d.meta)
+    expect(units).toEqual(['荫城镇 · 本单位的任务和完成时限', '西火镇 · 本单位的任务和完成时限', '徐庄镇 · 本单位的任务和完成时限'])
   })
 })
 
