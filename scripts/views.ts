@@ -4,6 +4,7 @@
 import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, Task, Unit } from './model.ts'
 import { unitAndGroups } from './parse/units.ts'
 import { makeBodies, type Body, type Canonical } from './divisions/bodies.ts'
+import { planLinks, type PlanLinks } from './library/carries-out.ts'
 
 export type { Body } from './divisions/bodies.ts'
 
@@ -16,13 +17,15 @@ export interface Site {
   bodies: Map<string, Map<string, Body>>
   /** By body key, the body and the group bodies whose tasks it owes (its own plans' groups, a higher plan's 各乡镇人民政府). */
   reach: Map<string, Body[]>
+  /** By plan id, the plans it carries out (贯彻落实《…》) and those that carry it out. */
+  links: Map<string, PlanLinks>
 }
 
 /** The site of some plans; `canonical` reads a name relative to a level as the unit registry does (load.ts). */
 export function makeSite(plans: Plan[], canonical?: Canonical): Site {
   const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   const { bodies, ofPlan, reach } = makeBodies(sorted, canonical)
-  return { plans: sorted, units: bodies, bodies: ofPlan, reach }
+  return { plans: sorted, units: bodies, bodies: ofPlan, reach, links: planLinks(sorted) }
 }
 
 /** The body a unit name of a plan stands for. */

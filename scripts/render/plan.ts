@@ -27,6 +27,17 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   ]
 }
 
+/** 贯彻落实: the library's plans this one carries out, and those that carry it out, each a link to its home. */
+function planLinkParagraphs(site: Site, plan: Plan): RootContent[] {
+  const links = site.links.get(plan.id)
+  if (!links) return []
+  const named = (plans: Plan[]) => plans.flatMap((p, i) => [...(i > 0 ? ['、'] : []), link(url.planHome(p), `《${titleOf(p)}》`), `（${p.issuer || p.source}）`])
+  return [
+    ...(links.carriesOut.length > 0 ? [paragraph(strong('本方案贯彻落实'), '：', ...named(links.carriesOut))] : []),
+    ...(links.carriedOutBy.length > 0 ? [paragraph(strong('贯彻落实本方案的文件'), '：', ...named(links.carriedOutBy))] : []),
+  ]
+}
+
 export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly Review[]): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
@@ -37,6 +48,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
+    paragraph(strong('行政区划'), '：', ...(plan.division ? [link(url.division(plan.division), [...plan.division.parents, plan.division].map((p) => p.name).join(' '))] : [link(url.undetermined(), '区划未定'), '（发文机关所属的区划无法从文件中确定，见', link(url.review(plan), '数据核对'), '）'])),
+    ...planLinkParagraphs(site, plan),
     paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),

@@ -187,7 +187,10 @@ export async function generate(options: GenerateOptions, readCache = true, stric
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
     // The plan's division (stated beside it or read from its text) shapes its units' pages and downloads.
-    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(plan.division ?? null))
+    const links = site.links.get(plan.id)
+    const linked = links ? [...links.carriesOut, ...links.carriedOutBy].map((p) => [p.id, p.title, p.issuer]) : []
+    // Its home links the plans it carries out and those that carry it out (贯彻落实《…》): their titles are in it.
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(plan.division ?? null), JSON.stringify(linked))
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'

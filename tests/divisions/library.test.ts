@@ -10,7 +10,9 @@ import { sitePages } from '../../scripts/site/pages.ts'
 import { toMarkdown } from '../../scripts/markdown.ts'
 import { loadKnowledge } from '../../scripts/knowledge-data.ts'
 import { planDownloads } from '../../scripts/exports/files.ts'
-import { tasksOfBody, type Site } from '../../scripts/views.ts'
+import { makeSite, tasksOfBody, type Site } from '../../scripts/views.ts'
+import { canonicalOf } from '../../scripts/site/load.ts'
+import { registry } from '../helpers/plans.ts'
 import MiniSearch from 'minisearch'
 import { searchData } from '../../scripts/search/build-index.ts'
 import { searchDocuments } from '../../scripts/search/documents.ts'
@@ -124,6 +126,26 @@ describe('a library of four plans of three townships and a county', () => {
     const county = page(`units/${CODES.county}.md`)
     expect(county).toContain(`](/units/${CODES.county}-`)
     expect(county).toContain(`](/units/${CODES.yincheng})`)
+  })
+})
+
+describe('a plan that carries out another plan of the library (贯彻落实《…》)', () => {
+  const county = planOfId(LIBRARY_PLANS.county)
+  const town = planOfId(LIBRARY_PLANS.xihuo)
+  const carrying = { ...town, preamble: `为认真贯彻落实《${county.title}》，结合我镇实际，制定本方案。` }
+  const linked = makeSite(site.plans.map((p) => (p.id === town.id ? carrying : p)), canonicalOf(registry))
+  const homes = new Map(sitePages(linked, loaded.sources, loadKnowledge(), { pdf: false }).map((p) => [p.path, plain(toMarkdown(p))]))
+
+  it('links the two plan homes both ways', () => {
+    expect(homes.get(`${town.id}/index.md`)).toContain(`**本方案贯彻落实**：[《${county.title}》](/${county.id}/)（长治市上党区人民政府）`)
+    expect(homes.get(`${county.id}/index.md`)).toContain(`**贯彻落实本方案的文件**：[《${town.title}》](/${town.id}/)（西火镇人民政府）`)
+    // A title cited without those words, or of no plan of the library, links nothing.
+    expect(page(`${county.id}/index.md`)).not.toContain('贯彻落实本方案的文件')
+    expect(homes.get(`${LIBRARY_PLANS.yincheng}/index.md`)).not.toContain('本方案贯彻落实')
+  })
+
+  it('names each plan\'s division on its home', () => {
+    expect(page(`${LIBRARY_PLANS.xuzhuang}/index.md`)).toContain(`**行政区划**：[河南省 郑州市 登封市 徐庄镇](/units/${CODES.xuzhuang})`)
   })
 })
 
