@@ -183,6 +183,9 @@ export function tasksOfBody(site: Site, plan: Plan, body: Body): UnitTask[] {
   const names = site.bodies.get(plan.id)
   if (!names) return []
   const reach = site.reach.get(body.key) ?? [body]
+  // Only a plan that names the body or one of its groups gives it tasks (a library of a thousand townships
+  // asks this of each plan for each of their bodies).
+  if (!reach.some((b) => b.plans.includes(plan.id))) return []
   const result: UnitTask[] = []
   for (const task of plan.tasks) {
     let addressed: string | undefined

@@ -60,13 +60,18 @@ export function savedName(words: string[], ext: string): string {
   return `${[...name].slice(0, 80).join('')}.${ext}`
 }
 
+/** A body in a saved file's name: its division and its name (荫城镇-各村-任务台账-….xlsx). */
+export function unitWords(unit: Body): string[] {
+  return unit.place ? [unit.place.name, unit.name] : [unit.name]
+}
+
 /** The "下载" block: the ledger, calendar and data of a plan, or of one unit in it. */
 export function downloads(plan: Plan, unit?: Body): RootContent[] {
   const items: Inline[][] = unit
     ? [
-        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.title, '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
-        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([unit.title, '任务台账', titleOf(plan)], 'csv'), `任务台账（CSV）`)],
-        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([unit.title, '日历', titleOf(plan)], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
+        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([...unitWords(unit), '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
+        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([...unitWords(unit), '任务台账', titleOf(plan)], 'csv'), `任务台账（CSV）`)],
+        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([...unitWords(unit), '日历', titleOf(plan)], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
       ]
     : [
         [fileLink(url.download(plan, 'ledger.xlsx'), savedName([titleOf(plan), '任务台账'], 'xlsx'), '任务台账（Excel）')],

@@ -9,7 +9,7 @@ import { deadlineLabel, formatDate, titleOf, groupByDeadline, groupsOf, isHigher
 import { allNodes, divisionTree, type DivisionNode, type DivisionTree } from '../divisions/tree.ts'
 import { LEVEL_LABEL } from '../divisions/table.ts'
 import { helpUrl } from './help.ts'
-import { downloads, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, url } from './common.ts'
+import { downloads, unitWords, measureCount, measureHeading, measureLink, planLine, planMeta, savedName, taskLink, url } from './common.ts'
 
 function owedCount(site: Site, unit: Body): number {
   return site.plans.reduce((sum, plan) => sum + tasksOfBody(site, plan, unit).length, 0)
@@ -35,15 +35,15 @@ function treeList(nodes: DivisionNode[]): BlockContent {
   ]))
 }
 
-/** The chooser: the tree, then 区划未定; where one division alone has units, its units at once. */
-function chooser(site: Site, tree: DivisionTree): RootContent[] {
+/** The chooser: the tree, then 区划未定; where one division alone has units (and `direct`), its units at once. */
+function chooser(site: Site, tree: DivisionTree, direct: boolean): RootContent[] {
   const body: RootContent[] = []
   if (tree.roots.length > 0) body.push(paragraph('先选择行政区划，再选择本单位：'), ...section('division-tree', [treeList(tree.roots)]))
   if (tree.undetermined.length > 0) {
     body.push(paragraph(link(url.undetermined(), `区划未定（${tree.undetermined.length} 份文件）`), '：发文机关所属的行政区划无法从文件中确定，这些文件的单位单独列出。'))
   }
   const holding = allNodes(tree).filter((n) => n.bodies.length > 0)
-  if (holding.length === 1 && tree.undetermined.length === 0) {
+  if (direct && holding.length === 1 && tree.undetermined.length === 0) {
     const only = holding[0]!
     body.push(paragraph(strong(only.place.name), '的单位：'), list(unitChoices(site, only.bodies)))
   }
@@ -66,7 +66,7 @@ export function siteHome(site: Site): Page {
   body.push(
     heading(2, '我的职责'),
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）。'),
-    ...chooser(site, divisionTree(site.plans, site.units)),
+    ...chooser(site, divisionTree(site.plans, site.units), true),
   )
   return { path: 'index.md', frontmatter: { title: '首页' }, body }
 }
@@ -81,7 +81,7 @@ export function unitsIndex(site: Site): Page {
   const body: RootContent[] = [
     pageTitle('我的职责'),
     paragraph('选择您的单位。每个单位的页面列出发给本单位的任务，以及发给本单位所属群体的任务（例如“负有安全监管职责的站所”也须完成发给“各站所”的任务），按完成时限排列。同名的单位（如各镇的“镇政府”）按行政区划分开，各有页面。'),
-    ...chooser(site, tree),
+    ...chooser(site, tree, false),
   ]
   for (const node of allNodes(tree).filter((n) => n.bodies.length > 0)) {
     body.push(heading(2, link(url.division(node.place), node.place.name)), list(unitChoices(site, node.bodies)))
@@ -161,7 +161,7 @@ export function unitPages(site: Site, pdf: boolean): Page[] {
     }
     // Printed for a unit that owes tasks (scripts/site/pdf.ts).
     if (pdf && owing.length > 0) {
-      body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([unit.title, '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
+      body.push(...section('screen-only', [paragraph(fileLink(url.unitPdf(unit), savedName([...unitWords(unit), '职责清单'], 'pdf'), '下载职责清单 PDF（A4）'))]))
     }
     const several = site.plans.length > 1
     for (const { plan, owed } of plans) {

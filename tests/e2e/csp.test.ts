@@ -46,7 +46,7 @@ it('browses, searches and downloads with no CSP violation', async () => {
   await page.goto(server.url('/units/140404102-villages.html'))
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a').first().click()])
   // Saved under a name a person reads (the URL stays ASCII).
-  expect(download.suggestedFilename()).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
+  expect(download.suggestedFilename()).toBe('荫城镇-各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
   // The app is alive: client-side navigation works.
   await page.locator('.VPSidebar').getByRole('link', { name: '镇政府' }).click()
   await page.waitForURL(`${server.origin}units/140404102-town-government.html`)

@@ -35,7 +35,7 @@ describe('a cadre finds what the unit owes', () => {
 
     await page.locator('main').getByRole('link', { name: '负有安全监管职责的站所的任务' }).click()
     await page.waitForURL(`${site.server.origin}units/140404102-supervising-stations.html`)
-    await expect.poll(h1).toBe('负有安全监管职责的站所')
+    await expect.poll(h1).toBe('荫城镇 · 负有安全监管职责的站所')
     const unitText = await page.locator('main').innerText()
     expect(unitText).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项')
     expect(unitText).toContain('经由“各站所”')
