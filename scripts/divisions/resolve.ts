@@ -59,9 +59,9 @@ export function placePlan(plan: Plan, text: string, table: DivisionTable, stated
     return { ok: true, warnings: [{ line: lineOf(source), message: `${what} names ${found.join('、')}, which no one division of the division data holds together: ${fix}`, kind: 'division' }] }
   }
   // Several of that name (4 townships are called 徐庄镇): the places above them that the text names choose one.
-  const mentioned = new Set(namesIn(table, text !== '' ? text : [plan.title, plan.preamble, plan.notice?.text ?? ''].join('\n')))
+  const whole = text !== '' ? text : [plan.title, plan.preamble, plan.notice?.text ?? ''].join('\n')
   const shared = new Set(candidates.map((d) => chain(d).map((p) => p.code)).reduce((a, b) => a.filter((c) => b.includes(c))))
-  const named = candidates.filter((d) => chain(d).some((p) => !shared.has(p.code) && !names.has(p.name) && mentioned.has(p.name)))
+  const named = candidates.filter((d) => chain(d).some((p) => !shared.has(p.code) && !names.has(p.name) && whole.includes(p.name)))
   if (named.length === 1) return { ok: true, division: named[0]!, warnings: [] }
   const listed = (named.length > 1 ? named : candidates)
   const which = listed.slice(0, LISTED).map((d) => `${divisionPath(d)} ${d.code}`).join('；') + (listed.length > LISTED ? `；… (${listed.length} in all)` : '')
