@@ -37,7 +37,7 @@ const theme = given !== undefined ? (given as SiteTheme) : await themeFromPlans(
 /** npm run dev: the nav and sidebar from the plans in seeds/. */
 async function themeFromPlans(): Promise<SiteTheme> {
   const reference = loadReference()
-  const loaded = await loadSite(SEEDS_DIR, reference.registry)
+  const loaded = await loadSite(SEEDS_DIR, reference)
   if (!loaded.ok) throw new Error(`the plans in seeds/ cannot be read:\n${loaded.report.join('\n')}`)
   return siteTheme(loaded.site, reference.knowledge.sectors)
 }

@@ -4,6 +4,7 @@
 // - tests/output/bench: `npm run bench` at 1 plan (first: it leaves docs/ with its corpus);
 // - tests/output/site-hostile: the hostile plans: tests/fixtures/hostile/hostile-plan.txt and the corpus plan
 //   made from tests/fixtures/hostile/payloads.lines (tests/helpers/hostile.ts);
+// - tests/output/site-divisions: a county's library of four plans (tests/helpers/divisions.ts), without PDFs;
 // - tests/output/site-again: the seeds, for /anquan/, a clean build (--no-cache), to compare byte for byte;
 // - tests/output/site-changed: the seeds with one sentence changed, rebuilt from the cache the clean build left;
 // - tests/output/site-changed-clean: the same seeds, a clean build, to compare with it;
@@ -16,8 +17,9 @@ import { ROOT } from './helpers/plans.ts'
 import { corpusPlanText, CORPUS_PLAN_ID, payloads } from './helpers/hostile.ts'
 import { filledLedger } from './helpers/ledgers.ts'
 import { planOf } from './helpers/plans.ts'
+import { writeDivisionLibrary } from './helpers/divisions.ts'
 import {
-  BENCH_DIR, CHANGE, CHANGED_CLEAN_DIR, CHANGED_DIR, CHANGED_SEEDS, CHANGED_TIMINGS, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR, SITE_TIMINGS,
+  BENCH_DIR, CHANGE, CHANGED_CLEAN_DIR, CHANGED_DIR, CHANGED_SEEDS, CHANGED_TIMINGS, DIVISIONS_DIR, DIVISIONS_SEEDS, HOSTILE_DIR, HOSTILE_SEEDS, SCREENSHOTS, SITE_AGAIN_DIR, SITE_BASE, SITE_DIR, SITE_TIMINGS,
 } from './helpers/site.ts'
 
 /** Says what the setup is doing: it takes two to three minutes before the first test reports. */
@@ -62,7 +64,7 @@ export async function writeLedgers(seeds: string): Promise<void> {
 export default async function setup(): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true })
   // SKIP_SITE_BUILD=1 reuses the sites of the last run (while working on tests; never in CI).
-  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, SITE_AGAIN_DIR, CHANGED_DIR, CHANGED_CLEAN_DIR, SITE_DIR].every((d) => existsSync(d))) return
+  if (process.env.SKIP_SITE_BUILD === '1' && process.env.CI !== 'true' && [BENCH_DIR, HOSTILE_DIR, DIVISIONS_DIR, SITE_AGAIN_DIR, CHANGED_DIR, CHANGED_CLEAN_DIR, SITE_DIR].every((d) => existsSync(d))) return
   rmSync(BENCH_DIR, { recursive: true, force: true })
   mkdirSync(BENCH_DIR, { recursive: true })
   step('npm run bench at 1 plan')
@@ -79,6 +81,10 @@ export default async function setup(): Promise<void> {
   await writeLedgers(HOSTILE_SEEDS)
   // Without PDFs, as on a machine without chromium (--no-pdf): its pages must link none.
   build(HOSTILE_DIR, { SITE_BASE: '/', PLAN_SEEDS: HOSTILE_SEEDS, CHROMIUM_PATH: '/nonexistent/chromium' }, ['--no-pdf'])
+  // Without PDFs too: its test prints the page it reads from chromium, as a cadre would.
+  rmSync(DIVISIONS_SEEDS, { recursive: true, force: true })
+  writeDivisionLibrary(DIVISIONS_SEEDS)
+  build(DIVISIONS_DIR, { SITE_BASE, PLAN_SEEDS: DIVISIONS_SEEDS }, ['--no-pdf'])
   // A clean build (every page built, every PDF printed);
   // then one sentence of one plan changed, rebuilt from the cache, and built clean; then the seeds again,
   // from the cache, and once more with nothing changed. tests/built/deterministic.test.ts compares each

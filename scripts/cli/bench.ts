@@ -111,7 +111,7 @@ async function buildAndRebuild(seed: string, plans: number, work: string, siteDi
   mkdirSync(corpus, { recursive: true })
   const synthetic = syntheticCorpus(seed, plans)
   for (const plan of synthetic) writeFileSync(join(corpus, plan.file), plan.text)
-  const loaded = await loadSite(corpus, loadReference().registry)
+  const loaded = await loadSite(corpus, loadReference())
   if (!loaded.ok) throw new Error(`the synthetic plans cannot be read:\n${loaded.report.join('\n')}`)
   const env = { ...process.env, PLAN_SEEDS: corpus, SITE_BASE: '/', SITE_URL: '' }
 

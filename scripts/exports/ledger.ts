@@ -4,7 +4,7 @@
 
 import type { Plan, Unit } from '../model/plan.ts'
 import { measureHeading } from '../render/common.ts'
-import { deadlineValue, tasksOfUnit, type UnitTask, titleOf } from '../views/site.ts'
+import { deadlineValue, type UnitTask, titleOf } from '../views/site.ts'
 
 export const LEDGER_COLUMNS = [
   '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '完成日期', '备注',
@@ -37,12 +37,12 @@ function roleOf(item: UnitTask | null, lead: string[] | undefined, support: stri
 }
 
 /** The ledger of a whole plan, or of one unit (its direct and inherited tasks). */
-export function ledger(plan: Plan, units: Unit[], unit?: string): Ledger {
+export function ledger(plan: Plan, unit?: { title: string; owed: UnitTask[] }): Ledger {
   const items: Array<{ task: Plan['tasks'][number]; item: UnitTask | null }> = unit
-    ? tasksOfUnit(plan, units, unit).map((item) => ({ task: item.task, item }))
+    ? unit.owed.map((item) => ({ task: item.task, item }))
     : plan.tasks.map((task) => ({ task, item: null }))
   return {
-    title: `${titleOf(plan)} 任务台账${unit ? `（${unit}）` : ''}`,
+    title: `${titleOf(plan)} 任务台账${unit ? `（${unit.title}）` : ''}`,
     subtitle: `${plan.issuer} ${plan.date ?? '未注明日期'}`,
     rows: items.map(({ task, item }) => {
       const measure = plan.measures.find((m) => m.number === task.measure)!

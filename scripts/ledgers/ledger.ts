@@ -7,7 +7,7 @@
 import type { IsoDate, Plan, Report, Review, Status, Unit } from '../model/plan.ts'
 import { STATUSES } from '../model/plan.ts'
 import { isoDate } from '../parse/deadlines.ts'
-import { tasksOfUnit, titleOf } from '../views/site.ts'
+import { tasksOfBody, titleOf, type Site } from '../views/site.ts'
 import { serialDate, type Cell, type Sheet, type Workbook } from './workbook.ts'
 
 export interface LedgerReading {
@@ -46,7 +46,7 @@ function headerOf(sheet: Sheet): { row: number; columns: Map<string, number> } |
  * Reads one ledger sent back for `plan`. `file`: its name as pages show it ("progress/镇政府.xlsx"). `wrongPlan`
  * is checked against the ledger's title row (the site writes "TITLE 任务台账（UNIT）").
  */
-export function readLedger(plan: Plan, units: readonly Unit[], file: string, book: Workbook): LedgerReading {
+export function readLedger(site: Site, plan: Plan, file: string, book: Workbook): LedgerReading {
   const reports: Report[] = []
   const reviews: Review[] = []
   const warn = (sheet: string | null, row: number, message: string, text: string) =>
@@ -79,12 +79,12 @@ export function readLedger(plan: Plan, units: readonly Unit[], file: string, boo
       for (const [row, cells] of body) warn(sheet.name, row, '未读入：台账不属于本方案', rowText(cells))
       continue
     }
-    let unit = title.unit
-    if (unit !== '' && !units.some((u) => u.name === unit)) {
-      warn(sheet.name, above[0]![0], `标题中的单位“${unit}”不是本方案的责任单位：按全部任务核对各行`, titleText)
-      unit = ''
-    }
-    const expected = unit !== '' ? tasksOfUnit(plan, units as Unit[], unit).map((o) => o.task.number) : plan.tasks.map((t) => t.number)
+    // The unit as the site titles its ledger ("荫城镇 · 各村"), or as the plan names it ("各村").
+    const unit = title.unit
+    const owner = unit === '' ? undefined : site.units.find((b) => b.title === unit) ?? site.bodies.get(plan.id)?.get(unit)
+    if (unit !== '' && owner === undefined) warn(sheet.name, above[0]![0], `标题中的单位“${unit}”不是本方案的责任单位：按全部任务核对各行`, titleText)
+    const owed = owner === undefined ? [] : tasksOfBody(site, plan, owner)
+    const expected = owed.length > 0 ? owed.map((o) => o.task.number) : plan.tasks.map((t) => t.number)
     const seen = new Map<number, number>()
     let previous = -1
     let reorderedSaid = false

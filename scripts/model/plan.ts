@@ -152,6 +152,23 @@ export interface OtherSection {
   line: number
 }
 
+/** A level of the administrative divisions (GB/T 2260 down to the statistics codes' townships). */
+export type DivisionLevel = 'province' | 'city' | 'county' | 'township'
+
+/** One administrative division: 山西省, 长治市, 上党区, 荫城镇. */
+export interface Place {
+  /** The division code: 6 digits to the county (140000, 140400, 140404), 9 for a township (140404102). */
+  code: string
+  name: string
+  level: DivisionLevel
+}
+
+/** The division a plan's issuer governs, with the divisions above it. */
+export interface Division extends Place {
+  /** From the province down to the division right above this one (placeholders such as 市辖区 left out). */
+  parents: Place[]
+}
+
 export interface Plan {
   /** The seed file name without extension: stable, ASCII, used in URLs. */
   id: string
@@ -197,6 +214,11 @@ export interface Plan {
   requirements: Requirement[]
   obligations: Obligation[]
   otherSections: OtherSection[]
+  /**
+   * The administrative division of the plan's issuer, found when the site is loaded (scripts/divisions/): from the
+   * place names of the text, or from a file beside the plan. Absent where neither places it (区划未定, a warning).
+   */
+  division?: Division
 }
 
 /** A notice that issues the plan (关于印发…的通知), kept verbatim. */
@@ -213,7 +235,7 @@ export interface Notice {
 }
 
 /** What a warning is about: the build's summary counts warnings by kind. */
-export const WARNING_KINDS = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text', 'progress'] as const
+export const WARNING_KINDS = ['frame', 'table', 'outline', 'numbering', 'note', 'deadline', 'count', 'cut', 'phase', 'text', 'division', 'progress'] as const
 export type WarningKind = (typeof WARNING_KINDS)[number]
 
 /** A problem found in a plan: where, and what was expected. A warning has a kind; a refusal has none. */

@@ -4,7 +4,7 @@ import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model/plan.ts'
 import { chineseCounting } from '../text/numerals.ts'
-import { deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Site } from '../views/site.ts'
+import { bodyOf, deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Body, type Site } from '../views/site.ts'
 import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from './markdown.ts'
 
 export const url = {
@@ -30,6 +30,10 @@ export const url = {
   unitPdf: (unit: Unit) => `/units/${unit.slug}.pdf`,
   originalTask: (plan: Plan, n: number) => `/${plan.id}/original#task-${n}`,
   units: () => '/units/',
+  /** A division's units: /units/140404102 (its code). */
+  division: (place: { code: string }) => `/units/${place.code}`,
+  /** The units of plans whose division is not known. */
+  undetermined: () => '/units/undetermined',
   unit: (unit: Unit) => `/units/${unit.slug}`,
   /** A unit's tasks in one plan: a page of a library's plan (views.ts, isLibrary). */
   planUnit: (plan: Plan, unit: Unit) => `/${plan.id}/units/${unit.slug}`,
@@ -56,14 +60,19 @@ export function savedName(words: string[], ext: string): string {
   return `${[...name].slice(0, 80).join('')}.${ext}`
 }
 
+/** A body in a saved file's name: its division and its name (荫城镇-各村-任务台账-….xlsx). */
+export function unitWords(unit: Body): string[] {
+  return unit.place ? [unit.place.name, unit.name] : [unit.name]
+}
+
 /** The "下载" block: the ledger, calendar and data of a plan, or of one unit in it. */
 /** `original`: whether the plan's file is published (a .doc or PDF holding its author's record may be withheld). */
-export function downloads(plan: Plan, unit?: Unit, original = true): RootContent[] {
+export function downloads(plan: Plan, unit?: Body, original = true): RootContent[] {
   const items: Inline[][] = unit
     ? [
-        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([unit.name, '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
-        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([unit.name, '任务台账', titleOf(plan)], 'csv'), `任务台账（CSV）`)],
-        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([unit.name, '日历', titleOf(plan)], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
+        [fileLink(url.unitDownload(plan, unit, 'xlsx'), savedName([...unitWords(unit), '任务台账', titleOf(plan)], 'xlsx'), `任务台账（Excel）`)],
+        [fileLink(url.unitDownload(plan, unit, 'csv'), savedName([...unitWords(unit), '任务台账', titleOf(plan)], 'csv'), `任务台账（CSV）`)],
+        [fileLink(url.unitDownload(plan, unit, 'ics'), savedName([...unitWords(unit), '日历', titleOf(plan)], 'ics'), `日历（ICS，可导入手机和电脑日历）`)],
       ]
     : [
         [fileLink(url.download(plan, 'ledger.xlsx'), savedName([titleOf(plan), '任务台账'], 'xlsx'), '任务台账（Excel）')],
@@ -136,10 +145,9 @@ export function planLine(plan: Plan): string {
   return [plan.issuer, formatDate(plan.date)].filter((s) => s !== '').join('，')
 }
 
-export function unitByName(site: Site, name: string): Unit {
-  const unit = site.units.find((u) => u.name === name)
-  if (!unit) throw new Error(`no unit ${name}`)
-  return unit
+/** The body a unit name of the plan stands for (荫城镇 · 镇政府). */
+export function unitByName(site: Site, plan: Plan, name: string): Body {
+  return bodyOf(site, plan, name)
 }
 
 /** Where a unit named in a plan links: its page, or in a library its page in that plan. */
@@ -148,7 +156,7 @@ export function unitUrl(site: Site, plan: Plan, unit: Unit): string {
 }
 
 export function unitLinks(site: Site, plan: Plan, names: string[]): Inline[] {
-  return joined(names.map((name) => [link(unitUrl(site, plan, unitByName(site, name)), name)]), '、')
+  return joined(names.map((name) => [link(unitUrl(site, plan, unitByName(site, plan, name)), name)]), '、')
 }
 
 export function deadlineLink(plan: Plan, task: Task): Inline {

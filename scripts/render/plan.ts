@@ -8,7 +8,7 @@ import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
 import { escapeHtml } from './html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from './markdown.ts'
-import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, tasksOfUnit, timeline, type Site, titleOf } from '../views/site.ts'
+import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, bodyOf, tasksOfBody, timeline, type Site, titleOf } from '../views/site.ts'
 import { duePanel, measureBars, taskProgress } from './progress.ts'
 import { hasProgress } from '../views/progress.ts'
 import { hasSupervision, supervisionUrl } from './supervision.ts'
@@ -30,6 +30,17 @@ function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
   ]
 }
 
+/** 贯彻落实: the library's plans this one carries out, and those that carry it out, each a link to its home. */
+function planLinkParagraphs(site: Site, plan: Plan): RootContent[] {
+  const links = site.links.get(plan.id)
+  if (!links) return []
+  const named = (plans: Plan[]) => plans.flatMap((p, i) => [...(i > 0 ? ['、'] : []), link(url.planHome(p), `《${titleOf(p)}》`), `（${p.issuer || p.source}）`])
+  return [
+    ...(links.carriesOut.length > 0 ? [paragraph(strong('本方案贯彻落实'), '：', ...named(links.carriesOut))] : []),
+    ...(links.carriedOutBy.length > 0 ? [paragraph(strong('贯彻落实本方案的文件'), '：', ...named(links.carriedOutBy))] : []),
+  ]
+}
+
 export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly Review[], original = true): Page {
   const dated = plan.tasks.filter((t) => t.deadline.kind === 'due')
   const dates = new Set(dated.map((t) => t.deadline.date))
@@ -40,6 +51,8 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     ...planMeta(plan),
     ...(plan.documentNumber ? [paragraph(strong('文号'), '：', plan.documentNumber)] : []),
     ...(plan.addresseesText ? [paragraph(strong('主送'), '：', plan.addresseesText)] : []),
+    paragraph(strong('行政区划'), '：', ...(plan.division ? [link(url.division(plan.division), [...plan.division.parents, plan.division].map((p) => p.name).join(' '))] : [link(url.undetermined(), '区划未定'), '（发文机关所属的区划无法从文件中确定，见', link(url.review(plan), '数据核对'), '）'])),
+    ...planLinkParagraphs(site, plan),
     paragraph(`${measureCount(plan)}，${plan.tasks.length} 项具体任务，${plan.units.length} 个责任单位；${dated.length} 项任务限期完成（${dates.size} 个截止日期）。`),
     ...duePanel(site, plan.tasks.map((task) => ({ plan, task })), false),
     ...(hasProgress(site, plan) ? measureBars(site, plan) : []),
@@ -47,9 +60,10 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
     paragraph('选择您的单位，查看本单位须完成的全部任务和完成时限（包括发给本单位所属群体的任务）：'),
     list(
       plan.units.map((unit) => {
-        const owed = tasksOfUnit(plan, site.units, unit.name).length
+        const body = bodyOf(site, plan, unit.name)
+        const owed = tasksOfBody(site, plan, body).length
         const groups = unit.memberOf.length > 0 ? `，含发给“${unit.memberOf.join('”“')}”的任务` : ''
-        return [link(unitUrl(site, plan, unit), `${unit.name}的任务`), `（${owed} 项${groups}）`]
+        return [link(unitUrl(site, plan, body), `${body.title}的任务`), `（${owed} 项${groups}）`]
       }),
     ),
     heading(2, '下载'),
@@ -287,7 +301,7 @@ export function guidancePage(plan: Plan): Page {
 }
 
 const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', progress: '报回的台账',
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', division: '行政区划', progress: '报回的台账',
 }
 
 /**

@@ -60,7 +60,7 @@ const LISTS: ReadonlyArray<{ state: Exclude<DueState, 'later' | 'none'>; label: 
  * reader's day (the counts are in the summaries; a list opens on a click, so nothing moves on load). Recurring
  * duties are in 本月到期 or 30天内到期 by their next occurrence; a task reported done is never late.
  */
-export function duePanel(site: Site, items: readonly DueItem[], withPlan: boolean, depth: 2 | 3 = 2): RootContent[] {
+export function duePanel(site: Site, items: readonly DueItem[], withPlan: boolean, depth: 2 | 3 | 4 = 2): RootContent[] {
   const dated = items.filter(({ task }) => isDated(task))
   if (dated.length === 0) return []
   const out: RootContent[] = [

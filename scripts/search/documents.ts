@@ -3,7 +3,7 @@
 // each with the URL of its page. Pure, but for the pinyin converter it is given.
 
 import type { Plan, Task } from '../model/plan.ts'
-import { deadlineKey, deadlineLabel, formatDate, type Site, titleOf } from '../views/site.ts'
+import { deadlineKey, deadlineLabel, formatDate, severalDivisions, type Site, titleOf } from '../views/site.ts'
 import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../render/markdown.ts'
 import type { Sector } from '../views/knowledge.ts'
@@ -78,8 +78,16 @@ function hidden(text: string, data: SearchData): Pick<SearchDocument, 'words' | 
   return { words: [...words, ...synonymTerms(text, data.synonyms)].join(' '), extra: spans.join(' ') }
 }
 
-function taskDocument(plan: Plan, task: Task, base: string, several: boolean, data: SearchData): SearchDocument {
-  const units = [...new Set([...task.units, ...task.unitRefs.map((r) => r.text)])].join(' ')
+/**
+ * Where the site's plans are of several divisions, a task is also found by the names of its plan's division and
+ * those above it ("西火镇 隐患", "上党区 隐患": the county's tasks and its townships'), and its result names it.
+ */
+function divisionWords(plan: Plan): string[] {
+  return plan.division ? [...plan.division.parents, plan.division].map((p) => p.name) : []
+}
+
+function taskDocument(plan: Plan, task: Task, base: string, several: boolean, data: SearchData, divisions: boolean): SearchDocument {
+  const units = [...new Set([...task.units, ...task.unitRefs.map((r) => r.text), ...(divisions ? divisionWords(plan) : [])])].join(' ')
   const key = deadlineKey(task.deadline)
   const deadline = [task.deadline.text, key.label, key.date ?? ''].join(' ')
   const title = `${taskLabel(task.number)}　${task.title}`
@@ -88,7 +96,7 @@ function taskDocument(plan: Plan, task: Task, base: string, several: boolean, da
     id: `${base}${url.task(plan, task.number).slice(1)}.html#task-${task.number}`,
     kind: '任务',
     title,
-    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${several ? ` · 《${titleOf(plan)}》` : ''}`,
+    meta: `责任单位：${task.units.length > 0 ? task.units.join('、') : '未明确'} · 完成时限：${deadlineLabel(task.deadline)}${several ? ` · 《${titleOf(plan)}》` : ''}${divisions ? `（${plan.division?.name ?? '区划未定'}）` : ''}`,
     text,
     units,
     deadline,
@@ -107,13 +115,13 @@ function pageId(base: string, path: string): string {
 
 /**
  * A plan's search documents: of the whole site, they depend on the plan, the
- * base and whether the site has several plans (the plan is named in results)
- * only, so a build keeps them for a plan that has not changed.
+ * base, whether the site has several plans (the plan is named in results) and
+ * whether they are of several divisions (the division is named and found) only, so a build keeps them for a plan that has not changed.
  */
-export function planDocuments(plan: Plan, base: string, several: boolean, data: SearchData): SearchDocument[] {
+export function planDocuments(plan: Plan, base: string, several: boolean, data: SearchData, divisions = false): SearchDocument[] {
   const page = (path: string) => pageId(base, path)
   const of = `《${titleOf(plan)}》`
-  const docs: SearchDocument[] = plan.tasks.map((task) => taskDocument(plan, task, base, several, data))
+  const docs: SearchDocument[] = plan.tasks.map((task) => taskDocument(plan, task, base, several, data, divisions))
   docs.push(pageDocument(page(url.planHome(plan)), titleOf(plan), '实施方案', `${plan.issuer} · ${formatDate(plan.date)}`, plan.preamble, data))
   for (const m of plan.measures) docs.push(pageDocument(page(url.measure(plan, m.number)), measureHeading(m), '细化措施', `${m.tasks.length} 项任务 · ${of}`, m.intro ?? '', data))
   for (const p of plan.phases) docs.push(pageDocument(page(url.phases(plan)).replace(/#.*$/, `#phase-${p.number}`), `${measureLabel(p.number)}${p.title}`, '阶段划分', of, `${p.timeText}\n${p.text}`, data))
@@ -130,7 +138,8 @@ export function planDocuments(plan: Plan, base: string, several: boolean, data: 
 export function sharedDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
   const page = (path: string) => pageId(base, path)
   const docs: SearchDocument[] = []
-  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', '本单位的任务和完成时限', unit.aliases.join(' '), data))
+  // Titled by the name as plans write it (a page named as typed comes first); its division says which body.
+  for (const unit of site.units) docs.push(pageDocument(page(url.unit(unit)), unit.name, '责任单位', `${unit.place ? unit.place.name : '区划未定'} · 本单位的任务和完成时限`, [unit.title, ...unit.aliases].join(' '), data))
   for (const sector of data.sectors) {
     docs.push(pageDocument(page(url.sector(sector)), sector.name, '行业领域', '本领域的任务', sector.words.filter((w) => w !== sector.name).join(' '), data))
   }
@@ -140,5 +149,5 @@ export function sharedDocuments(site: Site, base: string, data: SearchData): Sea
 /** Every search document of the site: each plan's in order, then the shared pages'. */
 export function searchDocuments(site: Site, base: string, data: SearchData): SearchDocument[] {
   const several = site.plans.length > 1
-  return [...site.plans.flatMap((plan) => planDocuments(plan, base, several, data)), ...sharedDocuments(site, base, data)]
+  return [...site.plans.flatMap((plan) => planDocuments(plan, base, several, data, severalDivisions(site))), ...sharedDocuments(site, base, data)]
 }

@@ -20,7 +20,7 @@ import { paths } from '../search/format.ts'
 import { planDocuments, sharedDocuments, type SearchData, type SearchDocument } from '../search/documents.ts'
 import { codeKey, filesBelow, sha256, sharedFiles } from './site-cache.ts'
 import { digest, fileDigest, writeSynced, writeWhole } from './durable.ts'
-import { isLibrary, type Site } from '../views/site.ts'
+import { isLibrary, severalDivisions, type Site } from '../views/site.ts'
 import type { SiteTheme } from './nav.ts'
 import { hasSupervision, supervisionUrl } from '../render/supervision.ts'
 import { supervisionXlsx } from '../exports/supervision-xlsx.ts'
@@ -162,7 +162,7 @@ function stampState(publicDir: string, id: string, key: string, searchFile: stri
  */
 export async function generate(options: GenerateOptions, reference: Reference, readCache = true, strict = false): Promise<Generated> {
   const start = performance.now()
-  const loaded: LoadedSite = await loadSite(SEEDS_DIR, reference.registry)
+  const loaded: LoadedSite = await loadSite(SEEDS_DIR, reference)
   if (!loaded.ok) return { ok: false, report: loaded.report }
   // --strict: a gate for an administrator who wants no plan published with a warning; checked before anything is written.
   if (strict && loaded.warnings.length > 0) {
@@ -214,7 +214,7 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
   const { loaded, options, reference, search, publicDir, scratch } = run
   const { site } = loaded
   const several = site.plans.length > 1
-  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units), String(several), String(isLibrary(site)))
+  const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units.map(({ plans: _plans, ...body }) => body)), String(several), String(isLibrary(site)), String(severalDivisions(site)))
   // Each plan's search documents, in order, kept in files: the index reads them one plan at a time.
   const searchFiles: string[] = []
   const notices: string[] = []
@@ -232,8 +232,13 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
   let generated = 0
   for (const plan of site.plans) {
     const seed = loaded.files.find((f) => basename(f) === plan.source)!
-    // The ledgers sent back for the plan and the warnings on them change its pages too.
-    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(site.progress?.get(plan.id) ?? null), JSON.stringify(loaded.reviews.get(plan.id) ?? []))
+    // The ledgers sent back for the plan and the warnings on them change its pages too; so do its division (stated
+    // beside it or read from its text: its units' pages and downloads) and the plans it carries out and that carry it
+    // out (贯彻落实《…》: their titles are on its home).
+    const links = site.links.get(plan.id)
+    const linked = links ? [...links.carriesOut, ...links.carriedOutBy].map((p) => [p.id, p.title, p.issuer]) : []
+    const key = sha256(common, plan.id, plan.source, readFileSync(seed), JSON.stringify(site.progress?.get(plan.id) ?? null), JSON.stringify(loaded.reviews.get(plan.id) ?? []),
+      JSON.stringify(plan.division ?? null), JSON.stringify(linked))
     const searchFile = join(SEARCH_CACHE, `${key}.json`)
     used.add(`${key}.json`)
     const state = readCache ? stampState(publicDir, plan.id, key, searchFile) : 'absent'
@@ -258,7 +263,7 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
     for (const page of own) put('docs', page.path, toMarkdown(page))
     if (!original.withheld) put('public', `${plan.id}/${plan.source}`, original.data)
     for (const file of await planDownloads(site, plan, options)) put('public', file.path, file.data)
-    const documents = JSON.stringify(planDocuments(plan, options.base, several, search))
+    const documents = JSON.stringify(planDocuments(plan, options.base, several, search, severalDivisions(site)))
     writeWhole(searchFile, documents)
     files.search = digest(documents)
     // The stamp last, once everything it records is written and on disk: a folder cut short never has one.

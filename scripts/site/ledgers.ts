@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { Plan, PlanProgress, Report, Review, Unit } from '../model/plan.ts'
-import { titleOf } from '../views/site.ts'
+import { titleOf, type Site } from '../views/site.ts'
 import { readLedger, ledgerTitle } from '../ledgers/ledger.ts'
 import { readWorkbook, type Workbook } from '../ledgers/workbook.ts'
 
@@ -45,7 +45,8 @@ export function mergeReports(reports: Report[]): Record<number, Report[]> {
   return byTask
 }
 
-export async function loadProgress(seedsDir: string, plans: readonly Plan[], units: readonly Unit[]): Promise<LoadedProgress> {
+export async function loadProgress(seedsDir: string, site: Site): Promise<LoadedProgress> {
+  const { plans } = site
   const root = join(seedsDir, PROGRESS_DIR)
   const reviews = new Map<string, Review[]>()
   const reports = new Map<string, Report[]>()
@@ -89,7 +90,7 @@ export async function loadProgress(seedsDir: string, plans: readonly Plan[], uni
       planReviews.push({ file: name, where: '', line: 0, message: `无法读取：${result.message}`, kind: 'progress', text: '' })
       continue
     }
-    const reading = readLedger(plan, units, name, result.workbook)
+    const reading = readLedger(site, plan, name, result.workbook)
     planReviews.push(...reading.reviews)
     reports.set(plan.id, [...(reports.get(plan.id) ?? []), ...reading.reports])
     files.set(plan.id, [...(files.get(plan.id) ?? []), name])

@@ -4,7 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { basename, extname, join } from 'node:path'
 import { notReadMessage, PLAN_EXTENSIONS, readSource, type Dropped } from '../parse/formats.ts'
 import { parsePlan } from '../parse/index.ts'
-import type { Registry } from '../parse/units.ts'
+import { lookupUnit, type Registry } from '../parse/units.ts'
+import { readStated, STATED_SUFFIX, statedDivisionFile } from '../data/divisions.ts'
+import { placePlan } from '../divisions/resolve.ts'
+import type { Canonical } from '../divisions/bodies.ts'
+import type { Reference } from '../data/load.ts'
 import { makeSite, type Site } from '../views/site.ts'
 import type { ParseResult, Review } from '../model/plan.ts'
 import { reportLines, reviewsOf, summaryLine } from '../views/report.ts'
@@ -75,7 +79,8 @@ export function seedFiles(dir = SEEDS_DIR): string[] {
  */
 export function unreadSeedFiles(dir = SEEDS_DIR): string[] {
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null)
+    // A plan's stated division (荫城镇's <plan-id>.division.json) is read with the plan.
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && notReadMessage(entry.name) !== null && !entry.name.endsWith(STATED_SUFFIX))
     .map((entry) => entry.name).sort()
     .map((name) => `${join(dir, name)}: ${notReadMessage(name)}`)
 }
@@ -95,7 +100,19 @@ export type LoadedSite =
   | { ok: false; report: string[] }
 
 /** Every plan of a seeds folder as one site; or the report of every problem of every plan. */
-export async function loadSite(dir: string, registry: Registry): Promise<LoadedSite> {
+/** The registry's reading of a name relative to a level (镇人民政府 → 镇政府), for the bodies of a site. */
+export function canonicalOf(registry: Registry): Canonical {
+  const slugs = new Map(registry.entries.map((e) => [e.name, e.slug]))
+  return (name) => {
+    const found = lookupUnit(registry, name)
+    return found ? { name: found, slug: slugs.get(found)! } : undefined
+  }
+}
+
+/** What reading a site needs of the reference data (scripts/data/load.ts). */
+export type SiteReference = Pick<Reference, 'registry' | 'divisions'>
+
+export async function loadSite(dir: string, { registry, divisions: divisionTable }: SiteReference): Promise<LoadedSite> {
   const files = seedFiles(dir)
   const unread = unreadSeedFiles(dir)
   if (files.length === 0) return { ok: false, report: [...unread, `${dir}: no plans found (files ending in ${PLAN_EXTENSIONS.join(', ')})`] }
@@ -108,6 +125,7 @@ export async function loadSite(dir: string, registry: Registry): Promise<LoadedS
   const ids = new Set<string>()
   const budget = readBudget()
   if (typeof budget === 'string') return { ok: false, report: [budget] }
+  const divisions = divisionTable()
   // Each plan read and parsed within its time and memory (plan-reader.ts).
   const reader = new PlanReader(registry, budget)
   try {
@@ -119,6 +137,21 @@ export async function loadSite(dir: string, registry: Registry): Promise<LoadedS
         continue
       }
       const { result, text, where, dropped } = await reader.read(file)
+      if (result.ok) {
+        // The plan's division: stated beside it, or read from its place names; else a warning (区划未定).
+        let placed
+        try {
+          placed = placePlan(result.plan, text ?? '', divisions, readStated(statedDivisionFile(dir, result.plan.id)))
+        } catch (error) {
+          placed = { ok: false as const, problem: (error as Error).message }
+        }
+        if (!placed.ok) {
+          report.push(placed.problem)
+          continue
+        }
+        if (placed.division) result.plan.division = placed.division
+        result.warnings.push(...placed.warnings)
+      }
       const lines = reportLines(file, result, where)
       if (result.ok) {
         plans.push(result.plan)
@@ -135,8 +168,9 @@ export async function loadSite(dir: string, registry: Registry): Promise<LoadedS
   }
   if (report.length > 0) return { ok: false, report }
   // The ledgers sent back (seeds/progress/): their warnings on each plan's review page, after the plan's own.
-  const back = await loadProgress(dir, plans, makeSite(plans).units)
+  const canonical = canonicalOf(registry)
+  const back = await loadProgress(dir, makeSite(plans, canonical))
   for (const [id, more] of back.reviews) reviews.set(id, [...(reviews.get(id) ?? []), ...more])
   warnings.push(...back.warnings, ...[...back.reviews.values()].flat().map((r) => `${r.file}${r.where}: warning: ${r.message}`))
-  return { ok: true, site: makeSite(plans, back.progress), sources, files, warnings, summaries, reviews }
+  return { ok: true, site: makeSite(plans, canonical, back.progress), sources, files, warnings, summaries, reviews }
 }

@@ -17,8 +17,10 @@ import { escapeHtml } from '../render/html.ts'
 export function sidebar(site: Site, sectors: Sector[]): DefaultTheme.SidebarMulti {
   return {
     '/sectors/': [{ text: '行业领域', link: url.sectors(), items: sectors.map((s) => ({ text: escapeHtml(s.name), link: url.sector(s) })) }],
+    // Each body of a few plans; a library's are on 我的职责 (by division): the site data every page loads
+    // would otherwise grow by a township's units with each township's plan.
     '/units/': [
-      { text: '我的职责', link: url.units(), items: site.units.map((u) => ({ text: escapeHtml(u.name), link: url.unit(u) })) },
+      { text: '我的职责', link: url.units(), items: isLibrary(site) ? [] : site.units.map((u) => ({ text: escapeHtml(u.title), link: url.unit(u) })) },
     ],
   }
 }

@@ -6,8 +6,8 @@ import { isLibrary, type Site } from '../views/site.ts'
 import {
   deadlinePages, guidancePage, measurePages, originalPage, phasesPage, planHome, printPage, requirementsPage, reviewPage, taskPages, timelinePage,
 } from '../render/plan.ts'
-import { planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
-import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages,  } from '../render/knowledge.ts'
+import { divisionPages, planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
+import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages } from '../render/knowledge.ts'
 import type { KnowledgeData } from '../views/knowledge.ts'
 import { glossary } from '../views/knowledge.ts'
 import { planSidebar } from './nav.ts'
@@ -31,7 +31,7 @@ const byPath = (pages: Page[]) => pages.sort((a, b) => (a.path < b.path ? -1 : a
 
 /** The pages no plan owns: home, units, sectors. */
 export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageOptions): Page[] {
-  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors), ...(hasSupervision(site) ? [supervisionPage(site)] : [])])
+  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...divisionPages(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors), ...(hasSupervision(site) ? [supervisionPage(site)] : [])])
 }
 
 /**

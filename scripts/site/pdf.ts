@@ -14,7 +14,7 @@ import { copyOwn, digest, writeWhole } from './durable.ts'
 import type { Browser } from 'playwright-core'
 import { appRunning, CHROMIUM, launch } from './chromium.ts'
 import { serve } from './serve.ts'
-import { isLibrary, stampDate, tasksOfUnit, type Site } from '../views/site.ts'
+import { isLibrary, stampDate, tasksOfBody, type Site } from '../views/site.ts'
 import { url } from '../render/common.ts'
 import { readMetadata } from './metadata.ts'
 import { PDF_CACHE, ROOT } from '../paths.ts'
@@ -33,7 +33,7 @@ export function pdfJobs(site: Site): PdfJob[] {
   for (const plan of site.plans) jobs.push({ page: `${url.print(plan).slice(1)}.html`, file: url.printPdf(plan).slice(1), date: stampDate(plan) })
   // A library prints no unit's 职责清单 across plans: its page lists plans; each plan's page for the unit prints as one.
   for (const unit of isLibrary(site) ? [] : site.units) {
-    const plans = site.plans.filter((p) => tasksOfUnit(p, site.units, unit.name).length > 0)
+    const plans = site.plans.filter((p) => tasksOfBody(site, p, unit).length > 0)
     const latest = plans.map(stampDate).sort().at(-1)
     if (latest) jobs.push({ page: `${url.unit(unit).slice(1)}.html`, file: url.unitPdf(unit).slice(1), date: latest })
   }

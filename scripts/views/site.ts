@@ -2,27 +2,41 @@
 // tasks, the timeline. Pure functions; nothing here reads text again.
 
 import type { Deadline, IsoDate, Obligation, Period, Phase, Plan, PlanProgress, Task, Unit } from '../model/plan.ts'
+import { makeBodies, type Body, type Canonical } from '../divisions/bodies.ts'
+import { planLinks, type PlanLinks } from './carries-out.ts'
+
+export type { Body } from '../divisions/bodies.ts'
 
 export interface Site {
   /** Sorted by id. */
   plans: Plan[]
-  /** Every unit of every plan, merged by name, sorted as the registry lists them. */
-  units: Unit[]
+  /** Every body the plans name (a unit of one division's government: 荫城镇 · 镇政府), in division order. */
+  units: Body[]
+  /** By plan id, the body each of the plan's unit names stands for. */
+  bodies: Map<string, Map<string, Body>>
+  /** By body key, the body and the group bodies whose tasks it owes (its own plans' groups, a higher plan's 各乡镇人民政府). */
+  reach: Map<string, Body[]>
+  /** By plan id, the plans it carries out (贯彻落实《…》) and those that carry it out. */
+  links: Map<string, PlanLinks>
   /** The ledgers sent back, by plan id (scripts/ledgers/, scripts/site/ledgers.ts): plans without any have none. */
   progress?: ReadonlyMap<string, PlanProgress>
 }
 
-export function makeSite(plans: Plan[], progress?: ReadonlyMap<string, PlanProgress>): Site {
+/**
+ * The site of some plans; `canonical` reads a name relative to a level as the unit registry does (load.ts);
+ * `progress` holds the ledgers sent back, by plan id.
+ */
+export function makeSite(plans: Plan[], canonical?: Canonical, progress?: ReadonlyMap<string, PlanProgress>): Site {
   const sorted = [...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  const units = new Map<string, Unit>()
-  for (const plan of sorted) {
-    for (const unit of plan.units) {
-      const known = units.get(unit.name)
-      if (!known) units.set(unit.name, { ...unit, aliases: [...unit.aliases], memberOf: [...unit.memberOf] })
-      else for (const group of unit.memberOf) if (!known.memberOf.includes(group)) known.memberOf.push(group)
-    }
-  }
-  return { plans: sorted, units: [...units.values()], ...(progress ? { progress } : {}) }
+  const { bodies, ofPlan, reach } = makeBodies(sorted, canonical)
+  return { plans: sorted, units: bodies, bodies: ofPlan, reach, links: planLinks(sorted), ...(progress ? { progress } : {}) }
+}
+
+/** The body a unit name of a plan stands for. */
+export function bodyOf(site: Site, plan: Plan, name: string): Body {
+  const body = site.bodies.get(plan.id)?.get(name)
+  if (!body) throw new Error(`no unit ${name} in plan ${plan.id}`)
+  return body
 }
 
 /**
@@ -34,6 +48,9 @@ export function makeSite(plans: Plan[], progress?: ReadonlyMap<string, PlanProgr
  * 5.5 MB of Markdown), and building it took memory growing with the plans.
  */
 export const LISTED_PLANS = 10
+
+/** Whether the site's plans are of more than one division (or of 区划未定): pages and results then name each plan's. */
+export const severalDivisions = (site: Site): boolean => new Set(site.plans.map((p) => p.division?.code ?? `plan:${p.id}`)).size > 1
 
 /** Whether the site is a library (more than LISTED_PLANS plans). */
 export const isLibrary = (site: Site): boolean => site.plans.length > LISTED_PLANS
@@ -161,9 +178,51 @@ export function tasksOfUnit(plan: Plan, units: Unit[], name: string): UnitTask[]
   return result
 }
 
-/** Units that belong to a group, directly or through another group. */
-export function membersOf(units: Unit[], group: string): Unit[] {
-  return units.filter((u) => u.name !== group && unitAndGroups(units, u.name).includes(group))
+/**
+ * Every task a body owes in one plan: addressed to it, or to a group body it
+ * belongs to (荫城镇's 负有安全监管职责的站所 owes 荫城镇's 各站所 tasks too), in
+ * task order. A plan of another division names none of them: it owes none.
+ */
+export function tasksOfBody(site: Site, plan: Plan, body: Body): UnitTask[] {
+  const names = site.bodies.get(plan.id)
+  if (!names) return []
+  const reach = site.reach.get(body.key) ?? [body]
+  // Only a plan that names the body or one of its groups gives it tasks (a library of a thousand townships
+  // asks this of each plan for each of their bodies).
+  if (!reach.some((b) => b.plans.includes(plan.id))) return []
+  const result: UnitTask[] = []
+  for (const task of plan.tasks) {
+    let addressed: string | undefined
+    let through: Body | undefined
+    for (const b of reach) {
+      addressed = task.units.find((u) => names.get(u) === b)
+      if (addressed !== undefined) { through = b; break }
+    }
+    if (addressed === undefined || through === undefined) continue
+    const item: UnitTask = { plan, task, via: through === body ? null : through.name }
+    if (task.lead?.includes(addressed)) item.role = '牵头'
+    else if (task.support?.includes(addressed)) item.role = '配合'
+    result.push(item)
+  }
+  return result
+}
+
+/** Bodies that belong to a group body, directly or through another group (a higher plan's group included). */
+export function membersOf(site: Site, group: Body): Body[] {
+  return site.units.filter((b) => b !== group && (site.reach.get(b.key) ?? []).includes(group))
+}
+
+/** The group bodies a body belongs to, directly or through another group (a higher plan's group included). */
+export function groupsOf(site: Site, body: Body): Body[] {
+  return (site.reach.get(body.key) ?? []).filter((b) => b !== body)
+}
+
+/**
+ * Whether a plan is a higher government's than the body's (上党区's plan for 荫城镇's 镇政府): its tasks reach the
+ * body through a group of lower governments, and its pages show them apart, as 上级文件的任务.
+ */
+export function isHigherPlan(plan: Plan, body: Body): boolean {
+  return plan.division !== undefined && body.place !== null && body.place.parents.some((p) => p.code === plan.division!.code)
 }
 
 // --- Tasks ------------------------------------------------------------------------

@@ -110,10 +110,10 @@ describe('calendar (ics)', () => {
   })
 
   it('gives each unit only its own events', async () => {
-    const villages = events(file('units/villages.calendar.ics'))
+    const villages = events(file('units/140404102-villages.calendar.ics'))
     // 各村 owes task 21 (6月底) and task 6 (每月), and task 1 (每季度学习).
     expect(villages.map((e) => e.summary.match(/任务(\d+)/)![1]).sort()).toEqual(['1', '21', '6'])
-    const party = events(file('units/town-party-committee.calendar.ics'))
+    const party = events(file('units/140404102-town-party-committee.calendar.ics'))
     expect(party.map((e) => e.summary.match(/任务(\d+)/)![1])).toEqual(['5'])
   })
 

@@ -34,7 +34,8 @@ describe('the corpus in the ledger (csv)', () => {
   })
 
   it('holds no cell a spreadsheet would compute, in the plan\'s ledger or any unit\'s', () => {
-    for (const path of ['ledger.csv', 'units/villages.ledger.csv']) {
+    // The corpus's issuer is a payload, no division: its 各村 are its own (区划未定).
+    for (const path of ['ledger.csv', 'units/x-hostile-corpus-villages.ledger.csv']) {
       const cells = (parseCsv(readFileSync(file(path)), { bom: true }) as string[][]).flat()
       expect(cells.filter((c) => FORMULA.test(c)), path).toEqual([])
     }

@@ -49,7 +49,7 @@ describe('names and counts', () => {
   })
 
   it('a unit in no group: "均直接发给本单位", never "发给所属群体 0 项"', async () => {
-    const page = await open('/units/villages.html')
+    const page = await open('/units/140404102-villages.html')
     const text = await page.locator('main').innerText()
     expect(text).toContain('共 10 项任务，均直接发给本单位。')
     expect(text).not.toContain('发给所属群体 0 项')
@@ -74,7 +74,7 @@ describe('the national comparison', () => {
 
 describe('layout', () => {
   it('on a desktop, every deadline of a unit\'s table reads on one line where it is a word (长期坚持, 每月至少一次)', async () => {
-    for (const path of ['/units/villages.html', '/units/town-government.html', '/units/supervising-stations.html']) {
+    for (const path of ['/units/140404102-villages.html', '/units/140404102-town-government.html', '/units/140404102-supervising-stations.html']) {
       const page = await open(path)
       const cells = await lineCount(page, '.unit-tasks td:nth-child(2)')
       const words = cells.filter((c) => /^[\p{Script=Han}]+$/u.test(c.text))
@@ -102,7 +102,7 @@ describe('layout', () => {
 
 describe('a unit\'s 职责清单 on paper', () => {
   it('centres each plan\'s title, keeps the counts on one line and lists the tasks by deadline', async () => {
-    const page = await open('/units/villages.html', 590, 1000)
+    const page = await open('/units/140404102-villages.html', 590, 1000)
     // 590 px: the A4 sheet's text width (156 mm, print.css @page).
     await page.emulateMedia({ media: 'print' })
     const title = page.locator('.unit-plan h2').first()

@@ -34,7 +34,7 @@ it('serves every page with the headers', async () => {
 })
 
 it('browses, searches and downloads with no CSP violation', async () => {
-  for (const path of ['/', `/${PLAN_ID}/`, `/${PLAN_ID}/tasks/12.html`, '/units/villages.html', `/${PLAN_ID}/original.html`]) {
+  for (const path of ['/', `/${PLAN_ID}/`, `/${PLAN_ID}/tasks/12.html`, '/units/140404102-villages.html', `/${PLAN_ID}/original.html`]) {
     await page.goto(server.url(path))
     await page.waitForLoadState('networkidle')
   }
@@ -43,13 +43,13 @@ it('browses, searches and downloads with no CSP violation', async () => {
   await page.locator('.policy-search .result').first().waitFor()
   expect(await page.locator('.policy-search .result').first().innerText()).toContain('任务10')
   await page.keyboard.press('Escape')
-  await page.goto(server.url('/units/villages.html'))
+  await page.goto(server.url('/units/140404102-villages.html'))
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads a').first().click()])
   // Saved under a name a person reads (the URL stays ASCII).
-  expect(download.suggestedFilename()).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
+  expect(download.suggestedFilename()).toBe('荫城镇-各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
   // The app is alive: client-side navigation works.
   await page.locator('.VPSidebar').getByRole('link', { name: '镇政府' }).click()
-  await page.waitForURL(`${server.origin}units/town-government.html`)
+  await page.waitForURL(`${server.origin}units/140404102-town-government.html`)
   expect(violations).toEqual([])
 })
 

@@ -21,18 +21,18 @@ async function download(name: string) {
 }
 
 it('downloads the ledger (Excel) and the calendar of a unit by clicking', async () => {
-  await page.goto(site.server.url('/units/villages.html'))
+  await page.goto(site.server.url('/units/140404102-villages.html'))
   const xlsx = await download('任务台账（Excel）')
   // The URL is ASCII; the file is saved under the name a person reads.
-  expect(xlsx.name).toBe('各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
+  expect(xlsx.name).toBe('荫城镇-各村-任务台账-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.xlsx')
   expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK')
   const ics = await download('日历（ICS，可导入手机和电脑日历）')
-  expect(ics.name).toBe('各村-日历-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.ics')
+  expect(ics.name).toBe('荫城镇-各村-日历-关于贯彻落实国务院安委会全面加强安全生产十五条措施的实施方案.ics')
   expect(ics.bytes.toString('utf8')).toMatch(/^BEGIN:VCALENDAR/)
   const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载职责清单 PDF（A4）' }).click()])
-  expect(pdf.suggestedFilename()).toBe('各村-职责清单.pdf')
-  expect(new URL(pdf.url()).pathname).toBe(`${SITE_BASE}units/villages.pdf`)
-  expect(page.url()).toBe(`${site.server.origin}units/villages.html`)
+  expect(pdf.suggestedFilename()).toBe('荫城镇-各村-职责清单.pdf')
+  expect(new URL(pdf.url()).pathname).toBe(`${SITE_BASE}units/140404102-villages.pdf`)
+  expect(page.url()).toBe(`${site.server.origin}units/140404102-villages.html`)
 })
 
 it('offers the Word plan as received, and its ledger for a unit', async () => {
@@ -43,9 +43,9 @@ it('offers the Word plan as received, and its ledger for a unit', async () => {
   expect(await original.getAttribute('download')).toBe('荫城镇2023年消防安全专项整治工作方案-原文.docx')
   const bytes = await page.evaluate(async (h) => [...new Uint8Array(await (await fetch(h)).arrayBuffer())], href!)
   expect(Buffer.from(bytes)).toEqual(readFileSync(join(ROOT, 'seeds/yincheng-2023-fire-safety.docx')))
-  await page.goto(site.server.url('/units/villages.html'))
+  await page.goto(site.server.url('/units/140404102-villages.html'))
   const [file] = await Promise.all([page.waitForEvent('download'), page.locator('.downloads').nth(1).getByRole('link', { name: '任务台账（Excel）' }).click()])
-  expect(file.url()).toContain('/yincheng-2023-fire-safety/downloads/units/villages.ledger.xlsx')
+  expect(file.url()).toContain('/yincheng-2023-fire-safety/downloads/units/140404102-villages.ledger.xlsx')
 })
 
 it('offers every file of the plan home, each served from the site itself', async () => {

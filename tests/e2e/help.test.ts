@@ -55,7 +55,7 @@ describe('使用帮助', () => {
     const main = await home.locator('main').innerText()
     for (const name of ['任务台账（Excel）', '任务台账（CSV）', '日历（ICS']) expect(main, name).toContain(name)
     await home.close()
-    const unit = await open('/units/villages.html')
+    const unit = await open('/units/140404102-villages.html')
     expect(await unit.locator('main').getByRole('link', { name: '下载职责清单 PDF（A4）' }).count()).toBe(1)
     await unit.close()
   })

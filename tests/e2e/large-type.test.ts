@@ -37,7 +37,7 @@ it('makes text at least 1.5× and keeps it across pages, by keyboard', async () 
   await page.screenshot({ path: `${SCREENSHOTS}/large-type.png` })
   // Client-side navigation, then a full reload: still large.
   await page.locator('.task-facts').getByRole('link', { name: '镇党委' }).click()
-  await page.waitForURL(`${site.server.origin}units/town-party-committee.html`)
+  await page.waitForURL(`${site.server.origin}units/140404102-town-party-committee.html`)
   expect(await page.evaluate(() => document.documentElement.classList.contains('large-type'))).toBe(true)
   await page.goto(site.server.url('/'))
   await page.waitForFunction(() => document.documentElement.classList.contains('large-type'))
@@ -46,7 +46,7 @@ it('makes text at least 1.5× and keeps it across pages, by keyboard', async () 
 })
 
 describe.each([['normal', false], ['large', true]])('axe-core, %s type', (_mode, large) => {
-  it.each(['/', `/${PLAN_ID}/`, `/${PLAN_ID}/measures/3.html`, `/${PLAN_ID}/tasks/12.html`, '/units/supervising-stations.html', '/units/villages.html', `/${PLAN_ID}/national.html`])('%s has no violation', async (path) => {
+  it.each(['/', `/${PLAN_ID}/`, `/${PLAN_ID}/measures/3.html`, `/${PLAN_ID}/tasks/12.html`, '/units/140404102-supervising-stations.html', '/units/140404102-villages.html', `/${PLAN_ID}/national.html`])('%s has no violation', async (path) => {
     await page.goto(site.server.url(path))
     await page.evaluate((on) => localStorage.setItem('policy-site:large-type', on ? '1' : '0'), large)
     await page.reload()

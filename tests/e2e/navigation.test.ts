@@ -34,8 +34,8 @@ describe('a cadre finds what the unit owes', () => {
     await expect.poll(h1).toBe('我的职责')
 
     await page.locator('main').getByRole('link', { name: '负有安全监管职责的站所的任务' }).click()
-    await page.waitForURL(`${site.server.origin}units/supervising-stations.html`)
-    await expect.poll(h1).toBe('负有安全监管职责的站所')
+    await page.waitForURL(`${site.server.origin}units/140404102-supervising-stations.html`)
+    await expect.poll(h1).toBe('荫城镇 · 负有安全监管职责的站所')
     const unitText = await page.locator('main').innerText()
     expect(unitText).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项')
     expect(unitText).toContain('经由“各站所”')
@@ -48,7 +48,7 @@ describe('a cadre finds what the unit owes', () => {
     expect(await facts.innerText()).toContain('所属措施：（三）严格落实部门安全监管责任')
     expect(await facts.innerText()).toContain('责任单位：负有安全监管职责的站所')
     expect(await facts.innerText()).toContain('完成时限：8月底前完成（2022-08-31）')
-    expect(await facts.getByRole('link', { name: '负有安全监管职责的站所' }).getAttribute('href')).toBe(`${SITE_BASE}units/supervising-stations.html`)
+    expect(await facts.getByRole('link', { name: '负有安全监管职责的站所' }).getAttribute('href')).toBe(`${SITE_BASE}units/140404102-supervising-stations.html`)
     expect(await facts.getByRole('link', { name: '8月底前完成（2022-08-31）' }).getAttribute('href')).toBe(`${SITE_BASE}${PLAN_ID}/deadlines/2022-08-31.html`)
     // prev/next in Chinese
     expect(await page.locator('.pager-link.prev').innerText()).toContain('上一篇')

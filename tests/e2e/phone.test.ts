@@ -7,7 +7,7 @@ import { PLAN_ID, SCREENSHOTS } from '../helpers/site.ts'
 
 const site = siteInChromium()
 
-const PAGES = ['/', `/${PLAN_ID}/`, `/${PLAN_ID}/tasks/7.html`, '/units/villages.html', '/units/supervising-stations.html', `/${PLAN_ID}/deadlines/ongoing.html`]
+const PAGES = ['/', `/${PLAN_ID}/`, `/${PLAN_ID}/tasks/7.html`, '/units/140404102-villages.html', '/units/140404102-supervising-stations.html', `/${PLAN_ID}/deadlines/ongoing.html`]
 
 // The narrowest and the widest common phone, in both modes (390 is checked by the card test below).
 describe.each([[360, false], [414, false], [360, true], [414, true]])('at %i px wide, large type %s', (width, large) => {
@@ -30,7 +30,7 @@ describe.each([[360, false], [414, false], [360, true], [414, true]])('at %i px 
 
 it('shows a unit\'s tasks as cards on a phone: whole words, a labelled line each', async () => {
   const page = await site.browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
-  await page.goto(site.server.url('/units/villages.html'), { waitUntil: 'networkidle' })
+  await page.goto(site.server.url('/units/140404102-villages.html'), { waitUntil: 'networkidle' })
   const card = page.locator('.unit-tasks tr').filter({ hasText: '任务1　' }).first()
   // Each cell a line, labelled by the stylesheet (::before, which screen readers read too).
   const lines = await card.locator('td').evaluateAll((cells) => cells.map((td) => `${getComputedStyle(td, '::before').content.replace(/^"|"$/g, '').replace(/^none$/, '')}${(td as HTMLElement).innerText.trim()}`))

@@ -6,7 +6,7 @@ import { LEDGER_COLUMNS } from '../../scripts/exports/ledger.ts'
 import { ledger } from '../../scripts/exports/ledger.ts'
 import { ledgerXlsx } from '../../scripts/exports/xlsx.ts'
 import type { Plan } from '../../scripts/model/plan.ts'
-import { makeSite } from '../../scripts/views/site.ts'
+import { bodyOf, makeSite, tasksOfBody } from '../../scripts/views/site.ts'
 
 export type Fill = Partial<Record<(typeof LEDGER_COLUMNS)[number], string | number | Date>>
 
@@ -32,7 +32,8 @@ export function rowOfTask(sheet: ExcelJS.Worksheet, task: number): ExcelJS.Row {
 
 export async function filledLedger(plan: Plan, filling: Filling): Promise<Buffer> {
   const site = makeSite([plan])
-  const blank = await ledgerXlsx(ledger(plan, site.units, filling.unit), new Date(`${plan.date ?? '2000-01-01'}T00:00:00Z`))
+  const body = filling.unit === undefined ? undefined : bodyOf(site, plan, filling.unit)
+  const blank = await ledgerXlsx(ledger(plan, body && { title: body.title, owed: tasksOfBody(site, plan, body) }), new Date(`${plan.date ?? '2000-01-01'}T00:00:00Z`))
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(blank as unknown as ExcelJS.Buffer)
   const sheet = book.getWorksheet('任务台账')!

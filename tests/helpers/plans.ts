@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs'
 import { readPlan } from '../../scripts/site/load.ts'
 import { loadReference } from '../../scripts/data/load.ts'
+import { placePlan } from '../../scripts/divisions/resolve.ts'
 import type { Plan } from '../../scripts/model/plan.ts'
 
 import { ROOT } from '../../scripts/paths.ts'
@@ -11,13 +12,23 @@ export { ROOT }
 export const SEED = `${ROOT}seeds/yincheng-2022-safety-15-measures.txt`
 export const FIXTURES = `${ROOT}tests/fixtures/`
 
-export const registry = loadReference().registry
+/** The reference data, read once a test file as the build reads it (scripts/data/load.ts). */
+export const reference = loadReference()
+export const registry = reference.registry
 
-/** A plan file of any format, read as the build reads it (scripts/site/load.ts readPlan); throws if refused. */
+export const divisions = reference.divisions()
+
+/** The plan with its division, as the site loads it (scripts/site/load.ts): 荫城镇's seeds are 荫城镇's. */
+export function placed(plan: Plan, text = ''): Plan {
+  const result = placePlan(plan, text, divisions, null)
+  return result.ok && result.division ? { ...plan, division: result.division } : plan
+}
+
+/** A plan file of any format, read as the build reads it (scripts/site/load.ts readPlan), and placed in its division where its text places it; throws if refused. */
 export async function planOf(file: string): Promise<Plan> {
-  const { result } = await readPlan(file, registry)
+  const { result, text } = await readPlan(file, registry)
   if (!result.ok) throw new Error(result.problems.map((p) => `${file}:${p.line}: ${p.message}`).join('\n'))
-  return result.plan
+  return placed(result.plan, text ?? '')
 }
 
 export function fixtureNames(folder: string): string[] {

@@ -23,21 +23,25 @@ export const HOSTILE_DIR = join(ROOT, 'tests/output/site-hostile')
 /** The seeds folder of that site: written by tests/global-setup.ts. */
 export const HOSTILE_SEEDS = join(ROOT, 'tests/output/hostile-seeds')
 export const SCREENSHOTS = join(ROOT, 'tests/output/screenshots')
+/** A county's library of four plans (tests/helpers/divisions.ts), built without PDFs for /anquan/: the unit chooser by division. */
+export const DIVISIONS_DIR = join(ROOT, 'tests/output/site-divisions')
+/** The seeds folder of that site: written by tests/global-setup.ts. */
+export const DIVISIONS_SEEDS = join(ROOT, 'tests/output/division-seeds')
 /** `npm run bench` at 1 plan: result.json and the table it printed (table.md). */
 export const BENCH_DIR = join(ROOT, 'tests/output/bench')
 export const PLAN_ID = 'yincheng-2022-safety-15-measures'
 
 // Read off the plan by hand: the tasks each unit owes, directly and through its groups.
 export const UNIT_TASKS: Array<[string, string, number[], number[]]> = [
-  // [slug, name, direct, through a group]
-  ['town-party-committee', '镇党委', [4, 5, 7, 14], []],
-  ['town-government', '镇政府', [4, 5, 7, 8, 9, 10, 14, 20, 28, 29, 30, 31, 32, 34, 35], []],
-  ['town-discipline-commission', '镇纪委监委', [15, 25], []],
-  ['villages', '各村', [1, 2, 3, 4, 6, 21, 23, 24, 33, 35], []],
-  ['stations', '各站所', [2, 7, 11, 23, 24, 26, 27], []],
-  ['supervising-stations', '负有安全监管职责的站所', [12, 13, 19, 22, 33], [2, 7, 11, 23, 24, 26, 27]],
-  ['businesses', '各生产经营单位', [16, 17, 18, 31, 33], []],
-  ['enterprises', '各企业', [32], [16, 17, 18, 31, 33]],
+  // [slug (荫城镇's code, then the unit's), name, direct, through a group]
+  ['140404102-town-party-committee', '镇党委', [4, 5, 7, 14], []],
+  ['140404102-town-government', '镇政府', [4, 5, 7, 8, 9, 10, 14, 20, 28, 29, 30, 31, 32, 34, 35], []],
+  ['140404102-town-discipline-commission', '镇纪委监委', [15, 25], []],
+  ['140404102-villages', '各村', [1, 2, 3, 4, 6, 21, 23, 24, 33, 35], []],
+  ['140404102-stations', '各站所', [2, 7, 11, 23, 24, 26, 27], []],
+  ['140404102-supervising-stations', '负有安全监管职责的站所', [12, 13, 19, 22, 33], [2, 7, 11, 23, 24, 26, 27]],
+  ['140404102-businesses', '各生产经营单位', [16, 17, 18, 31, 33], []],
+  ['140404102-enterprises', '各企业', [32], [16, 17, 18, 31, 33]],
 ]
 
 /** Where the administrator's guide keeps the nginx block the tests serve the site as. */

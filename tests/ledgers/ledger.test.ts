@@ -21,7 +21,7 @@ const saved = new Date('2022-06-15T10:00:00Z')
 async function read(data: Buffer, file = 'progress/test.xlsx') {
   const result = await readWorkbook(data)
   if (!result.ok) throw new Error(result.message)
-  return readLedger(plan, site.units, file, result.workbook)
+  return readLedger(site, plan, file, result.workbook)
 }
 
 const about = (reviews: Review[], pattern: RegExp) => reviews.filter((r) => pattern.test(r.message))
@@ -39,7 +39,7 @@ describe('a ledger filled as asked', () => {
     const { reports, reviews } = await read(data)
     expect(reviews).toEqual([])
     expect(reports).toHaveLength(2)
-    expect(reports[0]).toMatchObject({ task: 1, unit: '各村', status: '推进中', progress: '已召开村两委会议部署', date: '2022-06-15', sheet: '任务台账', row: 4 })
+    expect(reports[0]).toMatchObject({ task: 1, unit: '荫城镇 · 各村', status: '推进中', progress: '已召开村两委会议部署', date: '2022-06-15', sheet: '任务台账', row: 4 })
     expect(reports[1]).toMatchObject({ task: 3, status: '已完成', done: '2022-06-10', doneText: '2022-06-10', note: '见附件' })
   })
   it('a row left blank is no report; a ledger of nothing filled gives no warning', async () => {
@@ -145,7 +145,7 @@ describe('several ledgers merge; the later report wins, both kept', () => {
     writeFileSync(join(dir, 'progress', plan.id, '各村-7月.xlsx'), await filledLedger(plan, { unit: '各村', saved: new Date('2022-07-15T00:00:00Z'), rows: { 1: { 状态: '已完成', 进展情况: '七月' } } }))
     writeFileSync(join(dir, 'progress', '~$各村-7月.xlsx'), 'lock file')
     writeFileSync(join(dir, 'progress', '说明.docx'), 'x')
-    const loaded = await loadProgress(dir, [plan], site.units)
+    const loaded = await loadProgress(dir, makeSite([plan]))
     const reports = loaded.progress.get(plan.id)!.reports[1]!
     expect(reports.map((r) => r.progress)).toEqual(['七月', '六月'])
     expect(loaded.progress.get(plan.id)!.files).toEqual([`progress/${plan.id}/各村-7月.xlsx`, 'progress/各村-6月.xlsx'])

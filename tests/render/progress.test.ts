@@ -16,7 +16,7 @@ const plan = await planOf(SEED)
 const report = (task: number, fields: Partial<Report>): Report => ({
   task, file: 'progress/x.xlsx', sheet: '任务台账', row: 4, unit: '各村', statusText: '', progress: '', doneText: '', note: '', date: '2022-06-15', ...fields,
 })
-const siteWith = (reports: Report[]) => makeSite([plan], new Map<string, PlanProgress>([[plan.id, { reports: mergeReports(reports), files: ['progress/x.xlsx'] }]]))
+const siteWith = (reports: Report[]) => makeSite([plan], undefined, new Map<string, PlanProgress>([[plan.id, { reports: mergeReports(reports), files: ['progress/x.xlsx'] }]]))
 const markdown = (body: Page['body']) => toMarkdown({ path: 'x/index.md', frontmatter: { title: 't' }, body })
 
 describe('dated facts in markup', () => {

@@ -55,7 +55,7 @@ async function ids(searcher: Searcher, query: string): Promise<string[]> {
 }
 
 async function siteDocuments(seeds?: string): Promise<SearchDocument[]> {
-  const loaded = await loadSite(seeds ?? SEEDS_DIR, ref.registry)
+  const loaded = await loadSite(seeds ?? SEEDS_DIR, ref)
   if (!loaded.ok) throw new Error(loaded.report.join('\n'))
   return searchDocuments(loaded.site, '/', data)
 }

@@ -5,14 +5,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { planPages, sharedPages, sitePages } from '../../scripts/site/pages.ts'
 import { toMarkdown } from '../../scripts/render/markdown.ts'
-import { isLibrary, LISTED_PLANS, makeSite, tasksOfUnit, type Site } from '../../scripts/views/site.ts'
+import { isLibrary, LISTED_PLANS, makeSite, tasksOfBody, type Site } from '../../scripts/views/site.ts'
 import { loadReference } from '../../scripts/data/load.ts'
 import { sectorTasks } from '../../scripts/views/knowledge.ts'
 import { pdfJobs } from '../../scripts/site/pdf.ts'
 import { syntheticCorpus } from '../../scripts/bench/corpus.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { planId } from '../../scripts/site/load.ts'
-import { registry, SEED } from '../helpers/plans.ts'
+import { divisions, registry, SEED } from '../helpers/plans.ts'
 import type { Plan } from '../../scripts/model/plan.ts'
 
 const knowledge = loadReference().knowledge
@@ -21,7 +21,9 @@ const sources = new Map(corpus.map((p) => [planId(p.file), p.text]))
 const plans: Plan[] = corpus.map((p) => {
   const result = parsePlan({ id: planId(p.file), source: p.file, text: p.text, registry })
   if (!result.ok) throw new Error(p.file)
-  return result.plan
+  // The corpus's townships are invented names: each plan is stated 荫城镇's (as a <plan>.division.json beside it
+  // would), so that one body (荫城镇 · 各村) is given tasks by every plan of the library.
+  return { ...result.plan, division: divisions.byCode.get('140404102')! }
 })
 
 function render(site: Site): Map<string, string> {
@@ -44,23 +46,23 @@ describe('a library of plans', () => {
   })
 
   it('lists on a unit\'s page each plan that gives it tasks, linking to the unit\'s page in that plan', () => {
-    const unit = library.units.find((u) => u.slug === 'villages')!
-    const md = pages.get('units/villages.md')!
-    const owing = library.plans.filter((p) => tasksOfUnit(p, library.units, unit.name).length > 0)
+    const unit = library.units.find((u) => u.slug === '140404102-villages')!
+    const md = pages.get('units/140404102-villages.md')!
+    const owing = library.plans.filter((p) => tasksOfBody(library, p, unit).length > 0)
     expect(owing.length).toBe(library.plans.length)
     for (const plan of owing) {
-      expect(md).toContain(`](/${plan.id}/units/villages)`)
-      const own = pages.get(`${plan.id}/units/villages.md`)!
+      expect(md).toContain(`](/${plan.id}/units/140404102-villages)`)
+      const own = pages.get(`${plan.id}/units/140404102-villages.md`)!
       // Every task the unit owes in the plan, on its page in the plan, and on no shared page.
-      for (const { task } of tasksOfUnit(plan, library.units, unit.name)) expect(own).toContain(`](/${plan.id}/tasks/${task.number})`)
+      for (const { task } of tasksOfBody(library, plan, unit)) expect(own).toContain(`](/${plan.id}/tasks/${task.number})`)
     }
     expect(md).not.toContain('/tasks/')
   })
 
   it('keeps the unit\'s page in a plan as the few-plans page has it for that plan', () => {
     const plan = library.plans[3]!
-    const own = pages.get(`${plan.id}/units/villages.md`)!
-    const section = render(few).get('units/villages.md')!
+    const own = pages.get(`${plan.id}/units/140404102-villages.md`)!
+    const section = render(few).get('units/140404102-villages.md')!
     // The few-plans page gives each plan a section; the deadline headings are one level deeper there.
     const tasks = (md: string) => [...md.matchAll(new RegExp(`\\]\\(/${plan.id}/tasks/(\\d+)\\)`, 'g'))].map((m) => m[1])
     // The plans' titles are the same: their sections begin at the link to the plan's home.
@@ -84,9 +86,9 @@ describe('a library of plans', () => {
 
   it('links a task\'s units and the plan home\'s unit list to the units\' pages in the plan', () => {
     const plan = library.plans[0]!
-    expect(pages.get(`${plan.id}/tasks/7.md`)).toMatch(new RegExp(`\\]\\(/${plan.id}/units/[a-z-]+\\)`))
+    expect(pages.get(`${plan.id}/tasks/7.md`)).toMatch(new RegExp(`\\]\\(/${plan.id}/units/[a-z0-9-]+\\)`))
     expect(pages.get(`${plan.id}/tasks/7.md`)).not.toContain('](/units/')
-    expect(pages.get(`${plan.id}/index.md`)).toContain(`](/${plan.id}/units/villages)`)
+    expect(pages.get(`${plan.id}/index.md`)).toContain(`](/${plan.id}/units/140404102-villages)`)
     expect(pages.get(`${plan.id}/index.md`)).toContain(`](/${plan.id}/sectors)`)
   })
 

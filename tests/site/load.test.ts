@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { notReadMessage, readSource } from '../../scripts/parse/formats.ts'
 import { loadSite, seedFiles, unreadSeedFiles } from '../../scripts/site/load.ts'
-import { FIXTURES, registry, SEED } from '../helpers/plans.ts'
+import { FIXTURES, reference, SEED } from '../helpers/plans.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'seeds-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -35,7 +35,7 @@ describe('a seeds folder with files that are not read', () => {
   })
 
   it('the build reports them and publishes nothing until they are dealt with', async () => {
-    const loaded = await loadSite(dir, registry)
+    const loaded = await loadSite(dir, reference)
     expect(loaded.ok).toBe(false)
     if (!loaded.ok) expect(loaded.report).toEqual(unreadSeedFiles(dir))
   })

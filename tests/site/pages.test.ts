@@ -29,7 +29,9 @@ describe('site pages', () => {
     for (const path of paths) expect(path).toMatch(/^[a-z0-9/._-]+$/)
     expect(paths.filter((p) => p.includes('/tasks/'))).toHaveLength(35)
     expect(paths.filter((p) => p.includes('/measures/'))).toHaveLength(13)
-    expect(paths.filter((p) => p.startsWith('units/') && p !== 'units/index.md')).toHaveLength(8)
+    // A page a body of 荫城镇's government, and a page a division from the province down to the township.
+    expect(paths.filter((p) => p.startsWith('units/140404102-'))).toHaveLength(8)
+    expect(paths.filter((p) => /^units\/\d+\.md$/.test(p)).sort()).toEqual(['units/140000.md', 'units/140400.md', 'units/140404.md', 'units/140404102.md'])
     expect(paths.filter((p) => p.includes('/deadlines/')).sort()).toEqual(
       ['2022-05-31', '2022-06-30', '2022-08-31', '2022-09-30', '2022-12-31', 'every-month', 'ongoing'].map(
         (s) => `yincheng-2022-safety-15-measures/deadlines/${s}.md`,
@@ -44,9 +46,10 @@ describe('site pages', () => {
       if (path.startsWith('yincheng-2022-safety-15-measures/tasks/')) expect(two.get(path)).toBe(md)
     }
     expect(two.has('fangxun-2023/tasks/5.md')).toBe(true)
-    // Unit pages gather tasks across plans.
-    expect(two.get('units/villages.md')).toContain('关于做好防汛安全工作的实施方案')
-    expect(two.get('units/villages.md')).toContain('](/fangxun-2023/tasks/1)')
+    // The second plan's issuer (某某镇人民政府) is no division the data knows: its 各村 are not 荫城镇's.
+    expect(two.get('units/140404102-villages.md')).not.toContain('关于做好防汛安全工作的实施方案')
+    expect(two.get('units/x-fangxun-2023-villages.md')).toContain('](/fangxun-2023/tasks/1)')
+    expect(two.get('units/undetermined.md')).toContain('关于做好防汛安全工作的实施方案')
   })
 
   it('renders the same seeds to the same bytes', async () => {
@@ -162,13 +165,13 @@ describe('what a cadre sees on the two seeds', async () => {
 
   it('says "均直接发给本单位" for a unit in no group, never "发给所属群体 0 项"', async () => {
     for (const [path, md] of both) expect(plain(md), path).not.toContain('发给所属群体 0 项')
-    expect(plain(both.get('units/villages.md')!)).toContain('共 10 项任务，均直接发给本单位。')
-    expect(plain(both.get('units/supervising-stations.md')!)).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项。')
+    expect(plain(both.get('units/140404102-villages.md')!)).toContain('共 10 项任务，均直接发给本单位。')
+    expect(plain(both.get('units/140404102-supervising-stations.md')!)).toContain('共 12 项任务：直接发给本单位 5 项，发给所属群体 7 项。')
     expect(ownedCounts(3, 0)).toBe('共 3 项任务，均发给本单位所属群体。')
   })
 
   it('prints a unit\'s 职责清单 in deadline order, as the screen lists it', async () => {
-    const md = plain(both.get('units/villages.md')!)
+    const md = plain(both.get('units/140404102-villages.md')!)
     const sheet = md.slice(md.indexOf('各村职责清单'))
     const numbers = [...sheet.slice(0, sheet.indexOf('</div>')).matchAll(/^\| (\d+) +\|/gm)].map((m) => Number(m[1]))
     // 各村 in the first plan: task 21 is due 2022-06-30, 6 every month, the others 长期坚持.

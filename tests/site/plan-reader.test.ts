@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { largePlan } from '../../scripts/bench/corpus.ts'
 import { readPlan, loadSite } from '../../scripts/site/load.ts'
 import { DEFAULT_READ_HEAP_MB, DEFAULT_READ_SECONDS, PlanReader, readBudget } from '../../scripts/site/plan-reader.ts'
-import { registry, ROOT, SEED } from '../helpers/plans.ts'
+import { reference, registry, ROOT, SEED } from '../helpers/plans.ts'
 
 const OUT = join(ROOT, 'tests/output/plan-reader')
 rmSync(OUT, { recursive: true, force: true })
@@ -75,10 +75,10 @@ describe('the budget of one plan', () => {
     const before = process.env.PLAN_READ_SECONDS
     process.env.PLAN_READ_SECONDS = String(SECONDS)
     try {
-      const loaded = await loadSite(seeds, registry)
+      const loaded = await loadSite(seeds, reference)
       expect(loaded).toEqual({ ok: false, report: [expect.stringMatching(new RegExp(`^${join(seeds, 'a-large.txt')}:1: reading and parsing the file took longer than 0\\.3 s`))] })
       process.env.PLAN_READ_SECONDS = 'soon'
-      expect(await loadSite(seeds, registry)).toEqual({ ok: false, report: [expect.stringMatching(/^PLAN_READ_SECONDS=soon: expected a number of seconds above 0/)] })
+      expect(await loadSite(seeds, reference)).toEqual({ ok: false, report: [expect.stringMatching(/^PLAN_READ_SECONDS=soon: expected a number of seconds above 0/)] })
     } finally {
       if (before === undefined) delete process.env.PLAN_READ_SECONDS
       else process.env.PLAN_READ_SECONDS = before

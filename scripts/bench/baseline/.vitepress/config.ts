@@ -14,7 +14,7 @@ import { loadReference } from '../../../data/load.ts'
 import { SEEDS_DIR } from '../../../paths.ts'
 import { planSidebar } from '../../../site/nav.ts'
 
-const loaded = await loadSite(SEEDS_DIR, loadReference().registry)
+const loaded = await loadSite(SEEDS_DIR, loadReference())
 if (!loaded.ok) throw new Error(loaded.report.join('\n'))
 const sidebar: DefaultTheme.SidebarMulti = {
   ...(site.themeConfig?.sidebar as DefaultTheme.SidebarMulti),
