@@ -53,7 +53,7 @@ describe('到期提醒 on the plan home, by the reader\'s date', () => {
     expect(month[0]).toMatch(/^本月到期，本期截止 2023年7月31日.*任务3/)
     await context.close()
   })
-  it.each(['/hostile-plan/', '/units/stations.html', '/supervision/'])('moves nothing on load: no layout shift (%s)', async (path) => {
+  it.each(['/hostile-plan/', '/units/x-hostile-plan-stations.html', '/supervision/'])('moves nothing on load: no layout shift (%s)', async (path) => {
     const { page, context } = await open(path, JULY)
     const shift = await page.evaluate(() => new Promise<number>((resolve) => {
       let total = 0
@@ -69,7 +69,7 @@ describe('到期提醒 on the plan home, by the reader\'s date', () => {
     await context.close()
   })
   it('the unit page lists the unit\'s own late task', async () => {
-    const { page, context } = await open('/units/stations.html', JULY)
+    const { page, context } = await open('/units/x-hostile-plan-stations.html', JULY)
     expect((await listed(page, 'late'))[0]).toMatch(/已逾期 5 天.*任务2/)
     await context.close()
   })
