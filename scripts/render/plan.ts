@@ -2,7 +2,7 @@
 // plan's own sections (phases, requirements, guiding ideology, original text).
 
 import type { RootContent } from 'mdast'
-import type { Plan, Review, Task, WarningKind } from '../model/plan.ts'
+import type { Measure, Plan, Review, Task, WarningKind } from '../model/plan.ts'
 import { termsOfTask, type NationalData, type Term } from '../views/knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
@@ -22,11 +22,26 @@ function prevNext(items: Array<{ text: string; link: string }>, i: number): Reco
   return { prev: i > 0 ? at(i - 1) : false, next: i < items.length - 1 ? at(i + 1) : false }
 }
 
+/** What a task takes from the note its measure states once for its tasks: said beside the fact, not hidden. */
+const FROM_MEASURE = '（所属措施统一注明）'
+
 /** The facts line of a task: units and deadline, each a link. */
 function taskFacts(site: Site, plan: Plan, task: Task): RootContent[] {
+  const fromMeasure = (what: 'units' | 'deadline') => (task.fromMeasure?.includes(what) ? [FROM_MEASURE] : [])
   return [
-    paragraph(strong('责任单位'), '：', ...taskUnits(site, plan, task)),
-    paragraph(strong('完成时限'), '：', deadlineLink(plan, task)),
+    paragraph(strong('责任单位'), '：', ...taskUnits(site, plan, task), ...fromMeasure('units')),
+    paragraph(strong('完成时限'), '：', deadlineLink(plan, task), ...fromMeasure('deadline')),
+  ]
+}
+
+/** The note a measure states for all its tasks: its units as links, the note as written. */
+function measureNoteParagraphs(site: Site, plan: Plan, measure: Measure): RootContent[] {
+  if (!measure.note) return []
+  return [
+    ...section('measure-note', [
+      ...(measure.units && measure.units.length > 0 ? [paragraph(strong('本措施的责任单位'), '：', ...unitLinks(site, plan, measure.units), '（各项任务未另行注明的，均由其负责）')] : []),
+      paragraph('原文标注：', text(measure.note)),
+    ]),
   ]
 }
 
@@ -119,6 +134,7 @@ export function measurePages(site: Site, plan: Plan, national: NationalData): Pa
       ...(refinesNational(plan) ? [nationalLine(plan, measure.number, national)] : []),
     ]
     if (measure.intro) body.push(...paragraphs(measure.intro))
+    body.push(...measureNoteParagraphs(site, plan, measure))
     body.push(paragraph(`本措施共 ${measure.tasks.length} 项任务。`))
     for (const n of measure.tasks) {
       const task = plan.tasks.find((t) => t.number === n)!
@@ -164,6 +180,7 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
       ...(task.truncated ? section('task-cut', [paragraph(strong('原文在此处中断'), '：收到的文件到这里就结束了，本任务的其余内容未能读到。')]) : []),
       // The plan's own note, verbatim and secondary: the facts above are read from it.
       ...(task.note ? section('task-note', [paragraph('原文标注：', text(task.note), ' ', link(url.originalTask(plan, task.number), '查看原文'))]) : [paragraph(link(url.originalTask(plan, task.number), '查看原文'))]),
+      ...taskMeasureNote(plan, task),
     ]
     // Summaries and links to other pages: on screen only, so a task prints on one sheet.
     const related: RootContent[] = []
@@ -353,6 +370,12 @@ export function originalPage(plan: Plan, sourceText: string, original = true): P
   }
 }
 
+/** Where a task takes its units or deadline from its measure: the measure's note, verbatim. */
+function taskMeasureNote(plan: Plan, task: Task): RootContent[] {
+  const note = task.fromMeasure ? plan.measures.find((m) => m.number === task.measure)?.note : undefined
+  return note ? section('task-note', [paragraph('所属措施的原文标注：', text(note))]) : []
+}
+
 /** The whole plan in document order, laid out for printing as an official document (GB/T 9704). */
 export function printPage(plan: Plan, pdf: boolean): Page {
   const body: RootContent[] = [
@@ -371,7 +394,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
       for (const measure of plan.measures.filter((m) => m.line >= sec.line && m.line < end)) {
         const previous = plan.measures[measure.number - 2]
         if (measure.group && measure.group !== previous?.group) body.push(heading(3, measure.group.split('\n')[0]!), ...paragraphs(measure.group.split('\n').slice(1).join('\n')))
-        if (measure.line !== sec.line) body.push(heading(measure.group ? 4 : 3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''))
+        if (measure.line !== sec.line) body.push(heading(measure.group ? 4 : 3, measureHeading(measure)), ...paragraphs(measure.intro ?? ''), ...(measure.note ? [paragraph(measure.note)] : []))
         for (const n of measure.tasks) {
           const task = plan.tasks.find((t) => t.number === n)!
           const [first = '', ...rest] = `${task.title}。${task.text}`.split('\n')
