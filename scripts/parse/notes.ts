@@ -95,10 +95,13 @@ function unlabelledFields(inner: string): NoteField[] {
   return fields.some((f) => f.role === 'lead' || f.role === 'responsible') ? fields : []
 }
 
-/** The bracket group that ends the text (trailing spaces and a final stop aside), balanced; or null. */
+/**
+ * The bracket group that ends the text (trailing spaces, a final stop and the semicolon that closes an item of a
+ * list aside: "…（牵头单位：市应急局）；"), balanced; or null.
+ */
 function finalBracket(text: string): { at: number; end: number; closed: boolean } | null {
   let end = text.length
-  while (end > 0 && /[\s\u3000。．.]/.test(text[end - 1]!)) end--
+  while (end > 0 && /[\s\u3000。．.；;]/.test(text[end - 1]!)) end--
   if (end === 0) return null
   const last = text[end - 1]!
   if (!Object.values(BRACKETS).includes(last) && last !== ')' && last !== '）') return null
@@ -150,8 +153,9 @@ function unclosedNote(text: string): Note | null {
 export function findNote(text: string): Note | null {
   const bracket = finalBracket(text)
   if (bracket) {
-    const raw = text.slice(bracket.at, bracket.end)
-    const inner = raw.slice(1, -1)
+    const inner = text.slice(bracket.at + 1, bracket.end - 1)
+    // The semicolon after the note is the plan's, kept with the note (a full stop after it is not: the model keeps no full stops).
+    const raw = text.slice(bracket.at, bracket.end) + (/^[；;]/.test(text.slice(bracket.end)) ? text[bracket.end]! : '')
     const fields = labelledFields(inner)
     const found = fields.length > 0 ? fields : unlabelledFields(inner)
     if (found.length > 0) return { raw, at: bracket.at, closed: true, fields: found }

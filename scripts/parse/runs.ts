@@ -12,8 +12,8 @@ import { bracketNotes, findNote } from './notes.ts'
 import type { OutlineItem } from './outline.ts'
 import { isSpace, splitTitle } from '../text/prose.ts'
 
-/** Characters that may stand between a note and the next task: a full stop and white space (kept out of the model as they are out of notes). */
-const BETWEEN = (c: string) => c === '。' || c === '．' || isSpace(c)
+/** Characters that may stand between a note and the next task: a full stop, a semicolon ("…（牵头单位：…）；推进…") and white space (kept out of the model as they are out of notes). */
+const BETWEEN = (c: string) => c === '。' || c === '．' || c === '；' || c === ';' || isSpace(c)
 
 /** A paragraph that is a note and nothing else ("（责任单位：…）", "责任单位：…"). */
 const isNoteParagraph = (text: string) => findNote(text)?.at === 0

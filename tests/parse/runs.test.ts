@@ -19,6 +19,7 @@ describe('unnumbered noted runs', () => {
   it.each([
     ['one paragraph a task', ['（一）强化管控', '加强巡查。（责任单位：A站）', '严查用火。（责任单位：B所）'], [['加强巡查。（责任单位：A站）', '严查用火。（责任单位：B所）']]],
     ['several in one paragraph, after the heading\'s sentence', ['（一）深化整治。开展检查（牵头单位：A局）。推进整治（牵头单位：B局）。'], [['开展检查（牵头单位：A局）。', '推进整治（牵头单位：B局）。']]],
+    ['several in one paragraph, separated by semicolons', ['（一）深化整治。开展检查（牵头单位：A局）；推进整治（牵头单位：B局）；加强管理（责任单位：C局）。'], [['开展检查（牵头单位：A局）；', '推进整治（牵头单位：B局）；', '加强管理（责任单位：C局）。']]],
     ['a note on its own line closes the run above it', ['（一）强化管控', '加强巡查。', '（责任单位：A站）', '严查用火。（责任单位：B所）'], [['加强巡查。\n（责任单位：A站）', '严查用火。（责任单位：B所）']]],
     ['牵头单位 then 责任单位, a paragraph each, close one run', ['（一）强化管控', '排查隐患。', '牵头单位：A办', '责任单位：各村', '清理杂物。（责任单位：各村）'], [['排查隐患。\n牵头单位：A办\n责任单位：各村', '清理杂物。（责任单位：各村）']]],
     // Not split: each keeps its text as one item.
@@ -28,6 +29,26 @@ describe('unnumbered noted runs', () => {
     ['an item with numbered items under it (they stay its items)', ['（一）强化管控', '1.加强巡查。（责任单位：A站）'], [['1.加强巡查。（责任单位：A站）']]],
   ])('%s', (_what, lines, expected) => {
     expect(split(lines)).toEqual(expected)
+  })
+
+  it('tasks a paragraph holds, separated by semicolons: each its own title, the semicolon kept with its note', () => {
+    const result = parsePlan({
+      id: 'p', source: 'p.txt', registry,
+      text: '某某市人民政府\n关于做好安全生产工作的实施方案\n为做好安全生产工作，制定本方案。\n一、主要任务\n'
+        + '（一）深化专项整治。开展危化品检查（牵头单位：市应急局）；推进燃气整治（牵头单位：市住建局）；加强道路交通管理（责任单位：市公安局、市交通局）。\n'
+        + '（二）强化宣传教育\n1.开展安全宣传（责任单位：市委宣传部）；\n2.组织应急演练（责任单位：市应急局）。\n'
+        + '二、工作要求\n（一）加强领导。各单位要加强领导。\n\n某某市人民政府\n2023年5月8日\n',
+    })
+    if (!result.ok) throw new Error(result.problems[0]!.message)
+    expect(result.warnings).toEqual([])
+    expect(result.plan.tasks.map((t) => [t.measure, t.title, t.units, t.note])).toEqual([
+      [1, '开展危化品检查', ['市应急局'], '（牵头单位：市应急局）；'],
+      [1, '推进燃气整治', ['市住建局'], '（牵头单位：市住建局）；'],
+      [1, '加强道路交通管理', ['市公安局', '市交通局'], '（责任单位：市公安局、市交通局）'],
+      // Numbered items of a list, each closed by "；" after its note.
+      [2, '开展安全宣传', ['市委宣传部'], '（责任单位：市委宣传部）；'],
+      [2, '组织应急演练', ['市应急局'], '（责任单位：市应急局）'],
+    ])
   })
 
   it('one paragraph a task, with notes at the end, on their own line, or as 牵头单位 and 责任单位 lines', async () => {
