@@ -49,9 +49,28 @@ export interface ParseInput {
   registry: Registry
 }
 
-/** An item's note, when its text ends with one. */
-function noteOf(item: OutlineItem): Note | null {
-  return findNote(fullText(item))
+/**
+ * A task's note written ahead of its sub-items ("1.开展隐患排查。（责任单位：…）" over "（1）排查河道；"
+ * "（2）排查山塘。"): the item's own text ends with the note and none of the items under it has one. Whether
+ * such an item is a task, or a measure stating a note for the tasks under it, the roles decide (assignRoles,
+ * measureNote).
+ */
+function leadingNote(item: OutlineItem): Note | null {
+  if (item.children.length === 0 || descendants(item).some((d) => findNote(ownText(d)) !== null)) return null
+  const note = findNote(ownText(item))
+  return note && note.closed ? note : null
+}
+
+/**
+ * The task's title and text without its note: split from the text before a note that ends it, or, for a note
+ * ahead of its sub-items, from the item's own text around the note, the sub-items after it as written.
+ */
+function titleAndText(item: OutlineItem, note: Note | null, leading: boolean): { title: string; rest: string } {
+  if (note === null) return splitTitle(trimSpaceEnd(fullText(item)))
+  if (!leading) return splitTitle(trimSpaceEnd(fullText(item).slice(0, note.at)))
+  const own = ownText(item)
+  const { title, rest } = splitTitle(trimSpaceEnd(own.slice(0, note.at) + own.slice(note.at + note.raw.length)))
+  return { title, rest: [...(rest === '' ? [] : [rest]), ...item.children.map((c) => c.marker.text + fullText(c))].join('\n') }
 }
 
 /** Items under `item` (itself included) whose own text carries a note. */
@@ -77,7 +96,7 @@ interface Roles {
  */
 function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles): void {
   const isTask = (c: OutlineItem, n: number) =>
-    n === 1 && noteOf(c) !== null && (c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0)
+    n === 1 && (findNote(fullText(c)) !== null ? c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0 : leadingNote(c) !== null && taskKinds.has(c.marker.kind))
   const walk = (holder: OutlineItem) => {
     // A measure whose own text carries the note: the items under it are its tasks, noted or not.
     const noted = holder !== section && measureNote(holder, taskKinds) !== null
@@ -250,7 +269,8 @@ function readTask(
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
-  const note = findNote(full)
+  const ending = findNote(full)
+  const note = ending ?? leadingNote(item)
   // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
   const noteCut = item === last && note === null && needsNote && inherited === null
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
@@ -270,7 +290,7 @@ function readTask(
     )
   }
   for (const label of note ? repeatedLabels(note) : []) warn(item.line, `任务${written}：说明中“${label}”写了两次：“${note!.raw}”；两处的单位都已读取`, 'note')
-  const { title, rest } = splitTitle(trimSpaceEnd(note ? full.slice(0, note.at) : full))
+  const { title, rest } = titleAndText(item, note, ending === null)
   if (title.trim() === '') warn(item.line, `任务${written}没有标题：“${item.marker.text}”之后应有文字`, 'outline')
   const own = noteUnits(note, registry, cut)
   const { cutUnit } = own

@@ -54,3 +54,16 @@ describe('a note on a measure', () => {
     expect(plan.tasks.map((t) => [t.units, t.fromMeasure ?? null])).toEqual([[[], null], [['各村'], null]])
   })
 })
+
+describe('a task\'s note ahead of its sub-items', () => {
+  it('is the task\'s, not a measure\'s: the sub-items are its text, after its title', async () => {
+    const plan = await planOf(`${FIXTURES}plans/note-before-sub-items/input.txt`)
+    expect(plan.measures.map((m) => [m.title, m.note ?? null, m.tasks])).toEqual([['落实防汛责任', null, [1, 2]], ['强化应急准备', null, [3, 4]]])
+    expect(plan.tasks.map((t) => [t.title, t.text, t.units, t.deadline.text, t.note])).toEqual([
+      ['开展隐患排查', '（1）排查河道堤防；\n（2）排查山塘水库；\n（3）排查地质灾害点。', ['镇应急办', '各村'], '5月底前', '（责任单位：镇应急办、各村。完成时限：5月底前）'],
+      ['修订应急预案', '', ['镇应急办'], '5月15日前', '（责任单位：镇应急办。完成时限：5月15日前）'],
+      ['储备防汛物资', '（1）编织袋5000条；\n（2）救生衣200件。', ['镇应急办'], '', '（责任单位：镇应急办）'],
+      ['组建抢险队伍', '', ['各村'], '', '（责任单位：各村）'],
+    ])
+  })
+})
