@@ -13,9 +13,9 @@ import { reportLines, summaryLine } from '../views/report.ts'
 
 function reason(error: unknown): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined
-  if (code === 'ENOENT') return 'no such file'
-  if (code === 'EISDIR') return 'it is a folder, not a file'
-  if (code === 'EACCES') return 'permission denied'
+  if (code === 'ENOENT') return '没有这个文件'
+  if (code === 'EISDIR') return '这是一个文件夹，不是文件'
+  if (code === 'EACCES') return '没有读取这个文件的权限'
   return error instanceof Error ? error.message : String(error)
 }
 
@@ -43,7 +43,7 @@ async function main(args: string[]): Promise<number> {
   try {
     loaded = await reader.read(file)
   } catch (error) {
-    process.stderr.write(`${file}:1: cannot read the file: ${reason(error)}\n`)
+    process.stderr.write(`${file}:1: 无法读取此文件：${reason(error)}\n`)
     return 1
   } finally {
     await reader.close()

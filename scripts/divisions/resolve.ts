@@ -30,9 +30,9 @@ const LISTED = 6
 export function placePlan(plan: Plan, text: string, table: DivisionTable, stated: Stated | null): Placed {
   if (stated) {
     const division = table.byCode.get(stated.code)
-    if (!division) return { ok: false, problem: `${stated.file}: no division has the code ${stated.code} in the division data (统计用区划代码 2023)` }
+    if (!division) return { ok: false, problem: `${stated.file}: 区划数据（统计用区划代码 2023）中没有代码为 ${stated.code} 的区划` }
     if (stated.name !== undefined && stated.name !== division.name) {
-      return { ok: false, problem: `${stated.file}: the code ${stated.code} is ${divisionPath(division)}, not "${stated.name}"` }
+      return { ok: false, problem: `${stated.file}: 代码 ${stated.code} 是${divisionPath(division)}，不是“${stated.name}”` }
     }
     return { ok: true, division, warnings: [] }
   }
@@ -44,25 +44,25 @@ export function placePlan(plan: Plan, text: string, table: DivisionTable, stated
   const issuer = plan.issuer !== '' ? plan.issuer : plan.notice?.issuer ?? ''
   let source = issuer
   let found = namesIn(table, issuer)
-  let what = `the issuer "${issuer}"`
+  let what = `发文机关“${issuer}”`
   if (found.length === 0) {
     // No issuer, or one that names no place ("区人民政府办公室"): the title may ("徐庄镇2017年度…工作计划").
     for (const title of [plan.title, plan.notice?.title ?? '']) {
       found = namesIn(table, title)
-      if (found.length > 0) { source = title; what = `the title "${title}"`; break }
+      if (found.length > 0) { source = title; what = `标题“${title}”`; break }
     }
   }
-  const fix = `the plan is listed under 区划未定; to place it, write ${plan.id}.division.json beside it with the division's code and name, e.g. {"code": "140404102", "name": "荫城镇"}`
+  const fix = `本方案暂列在“区划未定”之下；要定下它的区划，在方案文件旁放一个 ${plan.id}.division.json，写明区划代码和名称，例如 {"code": "140404102", "name": "荫城镇"}`
   if (found.length === 0) {
-    const named = issuer !== '' ? `the issuer "${issuer}" names no division of the division data, nor does the title` : 'the plan names no issuer, and its title names no division'
-    return { ok: true, warnings: [{ line: lineOf(issuer || plan.title), message: `${named}: ${fix}`, kind: 'division' }] }
+    const named = issuer !== '' ? `发文机关“${issuer}”和标题都没有写出区划数据中的地名` : '方案没有写明发文机关，标题也没有写出区划数据中的地名'
+    return { ok: true, warnings: [{ line: lineOf(issuer || plan.title), message: `${named}：${fix}`, kind: 'division' }] }
   }
   const names = new Set(found)
   // Every name the issuer gives must be the division or one above it: 长治市上党区 is 上党区 of 长治市.
   const candidates = unique(found.flatMap((n) => table.byName.get(n) ?? []).filter((d) => [...names].every((n) => chain(d).some((p) => p.name === n))))
   if (candidates.length === 1) return { ok: true, division: candidates[0]!, warnings: [] }
   if (candidates.length === 0) {
-    return { ok: true, warnings: [{ line: lineOf(source), message: `${what} names ${found.join('、')}, which no one division of the division data holds together: ${fix}`, kind: 'division' }] }
+    return { ok: true, warnings: [{ line: lineOf(source), message: `${what}写出的${found.join('、')}在区划数据中不属于同一个区划：${fix}`, kind: 'division' }] }
   }
   // Several of that name (4 townships are called 徐庄镇): the places above them that the text names choose one.
   const whole = text !== '' ? text : [plan.title, plan.preamble, plan.notice?.text ?? ''].join('\n')
@@ -70,9 +70,9 @@ export function placePlan(plan: Plan, text: string, table: DivisionTable, stated
   const named = candidates.filter((d) => chain(d).some((p) => !shared.has(p.code) && !names.has(p.name) && whole.includes(p.name)))
   if (named.length === 1) return { ok: true, division: named[0]!, warnings: [] }
   const listed = (named.length > 1 ? named : candidates)
-  const which = listed.slice(0, LISTED).map((d) => `${divisionPath(d)} ${d.code}`).join('；') + (listed.length > LISTED ? `；… (${listed.length} in all)` : '')
-  const why = named.length > 1 ? 'the text names places above more than one of them' : 'the text names none of the places above them'
-  return { ok: true, warnings: [{ line: lineOf(source), message: `${what} names ${[...names].join('、')}, which is ${candidates.length} divisions (${which}), and ${why}: ${fix}`, kind: 'division' }] }
+  const which = listed.slice(0, LISTED).map((d) => `${divisionPath(d)} ${d.code}`).join('；') + (listed.length > LISTED ? `；…（共 ${listed.length} 处）` : '')
+  const why = named.length > 1 ? '正文写到了其中不止一处的上级地名' : '正文没有写到其中任何一处的上级地名'
+  return { ok: true, warnings: [{ line: lineOf(source), message: `${what}写出的${[...names].join('、')}在区划数据中有 ${candidates.length} 处（${which}），${why}：${fix}`, kind: 'division' }] }
 }
 
 function unique(divisions: Division[]): Division[] {

@@ -2,7 +2,8 @@
 // plan's own sections (phases, requirements, guiding ideology, original text).
 
 import type { RootContent } from 'mdast'
-import type { Measure, Plan, Review, Task, WarningKind } from '../model/plan.ts'
+import type { Measure, Plan, Review, Task } from '../model/plan.ts'
+import { WARNING_KIND_LABEL } from '../views/report.ts'
 import { termsOfTask, type NationalData, type Term } from '../views/knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
@@ -317,10 +318,6 @@ export function guidancePage(plan: Plan): Page {
   }
 }
 
-const KIND_LABEL: Record<WarningKind, string> = {
-  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', division: '行政区划', progress: '报回的台账',
-}
-
 /**
  * 数据核对: every warning of the plan with its place in the file and the line it
  * is about, verbatim, for the administrator to check before cadres rely on it.
@@ -337,7 +334,7 @@ export function reviewPage(plan: Plan, reviews: readonly Review[], original = tr
   } else {
     body.push(
       heading(2, `提示（${reviews.length} 条）`),
-      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${r.file ?? plan.source}${r.where}`], [r.kind === '' ? '' : KIND_LABEL[r.kind]], [r.message], [r.text]])),
+      table([['位置'], ['类别'], ['说明'], ['该处原文']], reviews.map((r) => [[`${r.file ?? plan.source}${r.where}`], [r.kind === '' ? '' : WARNING_KIND_LABEL[r.kind]], [r.message], [r.text]])),
     )
   }
   return { path: md(plan, 'review'), frontmatter: { title: '数据核对', plan: plan.id }, body }

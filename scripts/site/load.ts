@@ -35,10 +35,10 @@ export const RESERVED_IDS: readonly string[] = ['404', 'assets', 'hashmap', 'hel
 export function planIdProblem(file: string, taken: ReadonlySet<string>): string | null {
   const id = planId(file)
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    return `the file name "${basename(file)}" cannot name a plan: its name without extension becomes the plan's URL, and must be lower-case ASCII letters, digits and "-", e.g. "yincheng-2022-safety.txt"`
+    return `文件名“${basename(file)}”不能作为方案名：文件名去掉扩展名就是方案的网址，只能由小写英文字母、数字和“-”组成，例如“yincheng-2022-safety.txt”`
   }
-  if (RESERVED_IDS.includes(id)) return `the file name "${basename(file)}" cannot name a plan: "${id}" is a name of the site's own pages (${RESERVED_IDS.join(', ')})`
-  if (taken.has(id)) return `the file name "${basename(file)}" gives the plan id "${id}", which another file in the folder gives already`
+  if (RESERVED_IDS.includes(id)) return `文件名“${basename(file)}”不能作为方案名：“${id}”是站点自己的页面使用的名称（${RESERVED_IDS.join('、')}）`
+  if (taken.has(id)) return `文件名“${basename(file)}”对应的方案名“${id}”已被同一文件夹中的另一个文件使用`
   return null
 }
 

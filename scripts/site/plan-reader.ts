@@ -48,7 +48,6 @@ function refused(message: string): Loaded {
   return { result: { ok: false, problems: [{ line: 1, message }], warnings: [] }, text: null, where: () => ':1', dropped: [] }
 }
 
-const seconds = (s: number) => `${s} s`
 
 /** One worker thread: its start, and the request it is working on. */
 interface Running {
@@ -105,14 +104,14 @@ export class PlanReader {
       await running.worker.terminate()
     }
     if (reply === 'timeout') {
-      return refused(`reading and parsing the file took longer than ${seconds(this.budget.seconds)}, the time a plan may take (a generated or damaged file?); ` +
-        `it was stopped and not read. Check that this is the right file, or split it; to allow more time: PLAN_READ_SECONDS=${Math.max(DEFAULT_READ_SECONDS, this.budget.seconds * 4)} npm run build`)
+      return refused(`读取和解析这个文件超过了 ${this.budget.seconds} 秒，这是一份方案允许的时间（可能是程序生成的或损坏的文件）；已停下，没有读入。` +
+        `请确认这是要发布的文件，或把它拆开；确需更多时间时：PLAN_READ_SECONDS=${Math.max(DEFAULT_READ_SECONDS, this.budget.seconds * 4)} npm run build`)
     }
     if ('ended' in reply) {
       const why = reply.ended
       if (typeof why === 'object' && why !== null && 'code' in why && why.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        return refused(`reading and parsing the file needed more than ${this.budget.heapMb} MB of memory, the most a plan may take (a generated or damaged file?); ` +
-          `it was stopped and not read. Check that this is the right file, or split it; to allow more memory: PLAN_READ_HEAP_MB=${this.budget.heapMb * 2} npm run build`)
+        return refused(`读取和解析这个文件需要超过 ${this.budget.heapMb} MB 内存，这是一份方案允许的用量（可能是程序生成的或损坏的文件）；已停下，没有读入。` +
+          `请确认这是要发布的文件，或把它拆开；确需更多内存时：PLAN_READ_HEAP_MB=${this.budget.heapMb * 2} npm run build`)
       }
       throw why instanceof Error ? why : new Error(String(why))
     }

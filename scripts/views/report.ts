@@ -10,10 +10,15 @@ export function reportLines(file: string, result: ParseResult, where: (line: num
   return [...warnings, ...problems]
 }
 
-/** Warnings counted by kind, in a fixed order: "2 cut, 1 note". */
+/** Each kind of warning in the administrator's words: the review page's 类别, the summary's counts. */
+export const WARNING_KIND_LABEL: Readonly<Record<WarningKind, string>> = {
+  frame: '版头与落款', table: '表格', outline: '层次结构', numbering: '编号', note: '责任单位标注', deadline: '完成时限', count: '任务数', cut: '原文中断', phase: '阶段', text: '不可见字符', division: '行政区划', progress: '报回的台账',
+}
+
+/** Warnings counted by kind, in a fixed order: "原文中断 2，责任单位标注 1". */
 export function warningCounts(warnings: Problem[]): string {
   const count = (kind: WarningKind) => warnings.filter((w) => w.kind === kind).length
-  return WARNING_KINDS.filter((k) => count(k) > 0).map((k) => `${count(k)} ${k}`).join(', ')
+  return WARNING_KINDS.filter((k) => count(k) > 0).map((k) => `${WARNING_KIND_LABEL[k]} ${count(k)}`).join('，')
 }
 
 /**
@@ -21,14 +26,14 @@ export function warningCounts(warnings: Problem[]): string {
  * says of itself, and the warnings by kind (each is on the review page, 数据核对).
  */
 export function summaryLine(file: string, result: ParseResult): string {
-  if (!result.ok) return `${file}: refused: ${result.problems[0]!.message}`
+  if (!result.ok) return `${file}: 未读入：${result.problems[0]!.message}`
   const { plan, warnings } = result
   const withUnits = plan.tasks.filter((t) => t.units.length > 0).length
   const withDeadline = plan.tasks.filter((t) => t.deadline.kind !== 'unspecified').length
-  const stated = plan.statedTaskCount === null ? '' : ` (the plan says ${plan.statedTaskCount})`
-  const cut = plan.tasks.some((t) => t.truncated) ? '; the file ends inside a task (原文在此处中断)' : ''
-  const warned = warnings.length === 0 ? 'no warnings' : `${warnings.length} warning${warnings.length === 1 ? '' : 's'}: ${warningCounts(warnings)}`
-  return `${file}: ${plan.measures.length} measures, ${plan.tasks.length} tasks${stated}, ${withUnits} with units, ${withDeadline} with deadlines${cut}; ${warned}`
+  const stated = plan.statedTaskCount === null ? '' : `（方案写明 ${plan.statedTaskCount} 项）`
+  const cut = plan.tasks.some((t) => t.truncated) ? '；文件在一项任务中间结束（原文在此处中断）' : ''
+  const warned = warnings.length === 0 ? '无提示' : `${warnings.length} 条提示（${warningCounts(warnings)}）`
+  return `${file}: ${plan.measures.length} 项措施，${plan.tasks.length} 项任务${stated}，${withUnits} 项写明责任单位，${withDeadline} 项写明完成时限${cut}；${warned}`
 }
 
 /**

@@ -12,7 +12,7 @@ describe('npm run parse', () => {
   it('prints the model of the seed plan as JSON and exits 0', () => {
     const { status, stdout, stderr } = parse('seeds/yincheng-2022-safety-15-measures.txt')
     // stdout is a pipe here: the model; stderr the summary a person checks at a glance.
-    expect(stderr).toBe('seeds/yincheng-2022-safety-15-measures.txt: 13 measures, 35 tasks (the plan says 35), 35 with units, 35 with deadlines; no warnings\n')
+    expect(stderr).toBe('seeds/yincheng-2022-safety-15-measures.txt: 13 项措施，35 项任务（方案写明 35 项），35 项写明责任单位，35 项写明完成时限；无提示\n')
     expect(status).toBe(0)
     const plan = JSON.parse(stdout)
     expect(plan).toMatchObject({ issuer: '荫城镇人民政府', date: '2022-05-10' })
@@ -31,8 +31,8 @@ describe('npm run parse', () => {
     ['tests/fixtures/bad/no-measures.txt', /^tests\/fixtures\/bad\/no-measures\.txt:6: 此文件中没有能读作方案任务的内容/m],
     ['tests/fixtures/bad/empty.txt', /^tests\/fixtures\/bad\/empty\.txt:1: 文件是空的/],
     ['tests/fixtures/bad/binary.txt', /^tests\/fixtures\/bad\/binary\.txt:1: 此文件扩展名为 \.txt，但内容是压缩包格式的 Office 文件/],
-    ['no/such/plan.txt', /^no\/such\/plan\.txt:1: cannot read the file: no such file$/m],
-    ['tests', /^tests:1: cannot read the file: it is a folder, not a file$/m],
+    ['no/such/plan.txt', /^no\/such\/plan\.txt:1: 无法读取此文件：没有这个文件$/m],
+    ['tests', /^tests:1: 无法读取此文件：这是一个文件夹，不是文件$/m],
   ])('%s: a plain report on stderr, no stack trace, exit 1', (file, message) => {
     const { status, stdout, stderr } = parse(file)
     expect(status).toBe(1)
@@ -48,7 +48,7 @@ describe('npm run parse', () => {
     expect(stderr.split('\n')).toEqual([
       'tests/fixtures/bad/skipped-task.txt:14: warning: 编号不连续：此处应为任务4（接在任务3之后），实为任务6；缺任务4至任务5',
       'tests/fixtures/bad/skipped-task.txt:15: warning: 编号不连续：此处应为任务7（接在任务6之后），实为任务5',
-      expect.stringMatching(/^tests\/fixtures\/bad\/skipped-task\.txt: \d+ measures, 5 tasks \(the plan says 5\), 5 with units, \d+ with deadlines; 2 warnings: 2 numbering$/),
+      expect.stringMatching(/^tests\/fixtures\/bad\/skipped-task\.txt: \d+ 项措施，5 项任务（方案写明 5 项），5 项写明责任单位，\d+ 项写明完成时限；2 条提示（编号 2）$/),
       '',
     ])
   })
@@ -56,7 +56,7 @@ describe('npm run parse', () => {
   it('on a terminal prints the summary, and the model only with --json', () => {
     // script(1) gives the command a terminal for stdout.
     const run = spawnSync('script', ['-qec', 'npx tsx scripts/cli/parse.ts seeds/yincheng-2022-safety-15-measures.txt', '/dev/null'], { cwd: ROOT, encoding: 'utf8' })
-    expect(run.stdout).toContain('13 measures, 35 tasks')
+    expect(run.stdout).toContain('13 项措施，35 项任务')
     expect(run.stdout).not.toContain('"measures"')
     const json = spawnSync('script', ['-qec', 'npx tsx scripts/cli/parse.ts seeds/yincheng-2022-safety-15-measures.txt --json', '/dev/null'], { cwd: ROOT, encoding: 'utf8' })
     expect(json.stdout).toContain('"measures"')
@@ -65,7 +65,7 @@ describe('npm run parse', () => {
   it('succeeds without noise for a unit missing from the registry, which gets a page of its own', () => {
     const { status, stderr, stdout } = parse('tests/fixtures/plans/unknown-unit/input.txt')
     expect(status).toBe(0)
-    expect(stderr).toMatch(/^tests\/fixtures\/plans\/unknown-unit\/input\.txt: .*; no warnings\n$/)
+    expect(stderr).toMatch(/^tests\/fixtures\/plans\/unknown-unit\/input\.txt: .*；无提示\n$/)
     expect(JSON.parse(stdout).units).toContainEqual({ name: '镇应急办', slug: 'zhen-ying-ji-ban-79f3fd', aliases: [], memberOf: [], registered: false })
   })
 

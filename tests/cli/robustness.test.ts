@@ -53,7 +53,7 @@ describe('a failed build', () => {
     })
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('no-measures.txt:6: 此文件中没有能读作方案任务的内容')
-    expect(run.stderr).toContain(`${join(seeds, 'large.txt')}:1: reading and parsing the file took longer than 0.3 s, the time a plan may take`)
+    expect(run.stderr).toContain(`${join(seeds, 'large.txt')}:1: 读取和解析这个文件超过了 0.3 秒，这是一份方案允许的时间`)
     expect(run.stderr).not.toContain('seed.txt')
     expect(run.stderr).toContain('was left as it was')
     expect(filesBelow(previous).map((f) => [f, readFileSync(join(previous, f)).length])).toEqual(before)
@@ -76,7 +76,7 @@ describe('npm run build -- --strict', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('skipped-task.txt:14: warning: 编号不连续：此处应为任务4（接在任务3之后），实为任务6')
     // Two of numbering, and its issuer (某某镇人民政府) is no division: 区划未定.
-    expect(run.stderr).toContain('skipped-task.txt:1: warning: the issuer "某某镇人民政府" names no division')
+    expect(run.stderr).toContain('skipped-task.txt:1: warning: 发文机关“某某镇人民政府”和标题都没有写出区划数据中的地名')
     expect(run.stderr).toContain('--strict: 3 warning(s); nothing was published')
     expect(existsSync(target)).toBe(false)
     expect(filesBelow(docs).map((f) => [f, readFileSync(join(docs, f)).length])).toEqual(before)
@@ -87,7 +87,7 @@ describe('seed file names', () => {
   it.each([
     ['yincheng-2022-safety.txt', null],
     ['plan-001.txt', null],
-    ['...txt', /cannot name a plan: .*lower-case ASCII/],
+    ['...txt', /不能作为方案名：.*小写英文字母/],
     ['../escape.txt', null], // the folder is not part of the name
     ['Plan.txt', /lower-case ASCII/],
     ['荫城镇方案.txt', /lower-case ASCII/],
@@ -119,12 +119,12 @@ describe('seed file names', () => {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, PLAN_SEEDS: seeds },
     })
     expect(run.status).toBe(1)
-    for (const name of ['...txt', 'units.txt', '荫城镇方案.txt', 'a?b#.txt']) expect(run.stderr).toContain(`${join(seeds, name)}: the file name "${name}" cannot name a plan`)
+    for (const name of ['...txt', 'units.txt', '荫城镇方案.txt', 'a?b#.txt']) expect(run.stderr).toContain(`${join(seeds, name)}: 文件名“${name}”不能作为方案名`)
     expect(existsSync(out)).toBe(false)
     expect(readdirSync(ROOT).sort()).toEqual(rootBefore)
     const cli = spawnSync('npm', ['run', '--silent', 'parse', '--', join(seeds, 'units.txt')], { cwd: ROOT, encoding: 'utf8' })
     expect(cli.status).toBe(1)
-    expect(cli.stderr).toContain('units.txt: the file name "units.txt" cannot name a plan')
+    expect(cli.stderr).toContain('units.txt: 文件名“units.txt”不能作为方案名')
   })
 })
 

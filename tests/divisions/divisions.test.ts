@@ -66,13 +66,13 @@ describe('where a plan belongs', () => {
     expect(placed.division).toBeUndefined()
     expect(placed.warnings).toHaveLength(1)
     expect(placed.warnings[0]).toMatchObject({ line: 1, kind: 'division' })
-    expect(placed.warnings[0]!.message).toMatch(/names 徐庄镇, which is 4 divisions \(.*河南省 郑州市 登封市 徐庄镇 410185107.*\), and the text names none of the places above them: the plan is listed under 区划未定/)
+    expect(placed.warnings[0]!.message).toMatch(/写出的徐庄镇在区划数据中有 4 处（.*河南省 郑州市 登封市 徐庄镇 410185107.*），正文没有写到其中任何一处的上级地名：本方案暂列在“区划未定”之下/)
   })
 
   it('warns where the issuer names no division the data holds, and where there is no issuer the title is read', async () => {
     const none = placePlan({ ...seed, issuer: '某某镇人民政府' }, '某某镇人民政府\n', divisions, null)
     expect(none.ok && none.division).toBe(undefined)
-    expect(none.ok && none.warnings[0]!.message).toMatch(/the issuer "某某镇人民政府" names no division of the division data/)
+    expect(none.ok && none.warnings[0]!.message).toMatch(/发文机关“某某镇人民政府”和标题都没有写出区划数据中的地名/)
     const titled = placePlan({ ...xuzhuang, issuer: '', title: '荫城镇2022年安全生产工作计划' }, '', divisions, null)
     expect(titled.ok && titled.division?.code).toBe('140404102')
   })
@@ -80,8 +80,8 @@ describe('where a plan belongs', () => {
   it('takes the division a file beside the plan states, and refuses one that is not a division or not the one named', async () => {
     const ambiguous: Plan = { ...xuzhuang, preamble: '' }
     expect(placePlan(ambiguous, '', divisions, { file: 'x.division.json', code: '410185107', name: '徐庄镇' })).toMatchObject({ ok: true, division: { code: '410185107' }, warnings: [] })
-    expect(placePlan(ambiguous, '', divisions, { file: 'x.division.json', code: '999999' })).toEqual({ ok: false, problem: 'x.division.json: no division has the code 999999 in the division data (统计用区划代码 2023)' })
-    expect(placePlan(ambiguous, '', divisions, { file: 'x.division.json', code: '140404102', name: '徐庄镇' })).toEqual({ ok: false, problem: 'x.division.json: the code 140404102 is 山西省 长治市 上党区 荫城镇, not "徐庄镇"' })
+    expect(placePlan(ambiguous, '', divisions, { file: 'x.division.json', code: '999999' })).toEqual({ ok: false, problem: 'x.division.json: 区划数据（统计用区划代码 2023）中没有代码为 999999 的区划' })
+    expect(placePlan(ambiguous, '', divisions, { file: 'x.division.json', code: '140404102', name: '徐庄镇' })).toEqual({ ok: false, problem: 'x.division.json: 代码 140404102 是山西省 长治市 上党区 荫城镇，不是“徐庄镇”' })
   })
 })
 

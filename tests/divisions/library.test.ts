@@ -186,9 +186,9 @@ describe('a plan the data cannot place', () => {
     const result = await loadSite(other, reference)
     if (!result.ok) throw new Error(result.report.join('\n'))
     expect(result.warnings.filter((w) => w.includes('warning: ') && w.includes('区划未定'))).toEqual([
-      expect.stringMatching(new RegExp(`${LIBRARY_PLANS.xuzhuang}\\.txt:1: warning: the issuer "徐庄镇人民政府" names 徐庄镇, which is 4 divisions`)),
+      expect.stringMatching(new RegExp(`${LIBRARY_PLANS.xuzhuang}\\.txt:1: warning: 发文机关“徐庄镇人民政府”写出的徐庄镇在区划数据中有 4 处`)),
     ])
-    expect(result.summaries.find((s) => s.includes(LIBRARY_PLANS.xuzhuang))).toContain('1 division')
+    expect(result.summaries.find((s) => s.includes(LIBRARY_PLANS.xuzhuang))).toContain('1 条提示（行政区划 1）')
     const plans = new Map(sitePages(result.site, result.sources, loadReference().knowledge, { pdf: false }, result.reviews).map((p) => [p.path, plain(toMarkdown(p))]))
     expect(plans.get('units/undetermined.md')).toContain('徐庄镇')
     const own = plans.get(`units/x-${LIBRARY_PLANS.xuzhuang}-villages.md`)!
@@ -206,6 +206,6 @@ describe('a plan the data cannot place', () => {
     writeFileSync(join(other, `${LIBRARY_PLANS.xuzhuang}.division.json`), JSON.stringify({ code: CODES.xuzhuang, name: '荫城镇' }))
     const refused = await loadSite(other, reference)
     expect(refused.ok).toBe(false)
-    if (!refused.ok) expect(refused.report).toEqual([`${join(other, `${LIBRARY_PLANS.xuzhuang}.division.json`)}: the code ${CODES.xuzhuang} is 河南省 郑州市 登封市 徐庄镇, not "荫城镇"`])
+    if (!refused.ok) expect(refused.report).toEqual([`${join(other, `${LIBRARY_PLANS.xuzhuang}.division.json`)}: 代码 ${CODES.xuzhuang} 是河南省 郑州市 登封市 徐庄镇，不是“荫城镇”`])
   })
 })

@@ -34,7 +34,7 @@ describe('the budget of one plan', () => {
     try {
       const started = performance.now()
       const slow = await reader.read(SLOW)
-      expect(slow.result).toEqual({ ok: false, warnings: [], problems: [{ line: 1, message: expect.stringMatching(/^reading and parsing the file took longer than 0\.3 s, the time a plan may take .*to allow more time: PLAN_READ_SECONDS=60 npm run build$/) }] })
+      expect(slow.result).toEqual({ ok: false, warnings: [], problems: [{ line: 1, message: expect.stringMatching(/^读取和解析这个文件超过了 0\.3 秒，这是一份方案允许的时间.*确需更多时间时：PLAN_READ_SECONDS=60 npm run build$/) }] })
       expect(slow.where(1)).toBe(':1')
       // Stopped at its budget (after the thread's start, which loads the readers), not when it would have finished.
       expect(performance.now() - started).toBeLessThan(15_000)
@@ -58,7 +58,7 @@ describe('the budget of one plan', () => {
     const reader = new PlanReader(registry, { seconds: 60, heapMb: 16 })
     try {
       const large = await reader.read(SLOW)
-      expect(large.result).toEqual({ ok: false, warnings: [], problems: [{ line: 1, message: expect.stringMatching(/^reading and parsing the file needed more than 16 MB of memory, .*to allow more memory: PLAN_READ_HEAP_MB=32 npm run build$/) }] })
+      expect(large.result).toEqual({ ok: false, warnings: [], problems: [{ line: 1, message: expect.stringMatching(/^读取和解析这个文件需要超过 16 MB 内存，.*确需更多内存时：PLAN_READ_HEAP_MB=32 npm run build$/) }] })
       expect((await reader.read(SEED)).result.ok).toBe(true)
     } finally {
       await reader.close()
@@ -76,7 +76,7 @@ describe('the budget of one plan', () => {
     process.env.PLAN_READ_SECONDS = String(SECONDS)
     try {
       const loaded = await loadSite(seeds, reference)
-      expect(loaded).toEqual({ ok: false, report: [expect.stringMatching(new RegExp(`^${join(seeds, 'a-large.txt')}:1: reading and parsing the file took longer than 0\\.3 s`))] })
+      expect(loaded).toEqual({ ok: false, report: [expect.stringMatching(new RegExp(`^${join(seeds, 'a-large.txt')}:1: 读取和解析这个文件超过了 0\\.3 秒`))] })
       process.env.PLAN_READ_SECONDS = 'soon'
       expect(await loadSite(seeds, reference)).toEqual({ ok: false, report: [expect.stringMatching(/^PLAN_READ_SECONDS=soon: expected a number of seconds above 0/)] })
     } finally {
