@@ -7,7 +7,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import type { Plan, Task } from '../../scripts/model/plan.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
 
-export type TextLayout = 'inline' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells'
+export type TextLayout = 'inline' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells' | 'runs'
 
 const cn = chineseNumeral
 const dateText = (iso: string) => {
@@ -76,7 +76,13 @@ export function planText(plan: Plan, layout: TextLayout): string {
     else if (section.kind === 'measures') {
       lines.push(...section.intro.split('\n').filter((l) => l !== ''))
       if (layout.startsWith('table')) lines.push(...tableLines(plan, layout as 'table-pipes'))
-      else {
+      else if (layout === 'runs') {
+        // Tasks without numbers, all in the measure's paragraph after its heading, each closed by its note, "；" between.
+        for (const m of plan.measures) {
+          const tasks = m.tasks.map((n) => plan.tasks[n - 1]!).map((t) => `${t.title}。${t.text}（${noteFields(t).map(([k, v]) => `${k}：${v}`).join('；')}）`)
+          lines.push(`（${cn(m.number)}）${m.title}。${tasks.join('；')}。`)
+        }
+      } else {
         for (const m of plan.measures) {
           lines.push(`（${cn(m.number)}）${m.title}`)
           for (const n of m.tasks) lines.push(...taskLines(plan.tasks[n - 1]!, layout as 'inline'))

@@ -1,5 +1,5 @@
 // Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
-// notes inline or on lines of their own, a task table with bars, tabs or a cell
+// notes inline or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs or a cell
 // a line, a Word file with automatic numbering, with its notes as small tables
 // or with a task table; a justified PDF and an .odt as LibreOffice saves them),
 // reads back to the plan it was written from.
@@ -93,6 +93,15 @@ describe('any plan', () => {
         else expect(content(back), layout).toEqual(content(plan))
       }
     }), { numRuns: 60, seed: 20231008 })
+  })
+
+  it('reads back to itself with its tasks unnumbered, several in one paragraph, each closed by its note', () => {
+    // Where a measure has two tasks or more: a paragraph with one note is one task with its measure's heading.
+    const severalEach = made.filter((m) => m.measures.every((x) => x.tasks.length >= 2))
+    fc.assert(fc.property(severalEach, (parts) => {
+      const plan = read(madeText(parts))
+      expect(tableContent(read(planText(plan, 'runs')))).toEqual(tableContent(plan))
+    }), { numRuns: 40, seed: 20231008 })
   })
 
   it('reads back to itself from Word', async () => {
