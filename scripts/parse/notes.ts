@@ -10,7 +10,7 @@
 import { isSpace, trimBy, trimSpaceEnd } from '../text/prose.ts'
 
 /** What a field says, by the label it is written with. */
-export type FieldRole = 'responsible' | 'lead' | 'support' | 'leader' | 'person' | 'deadline'
+export type FieldRole = 'responsible' | 'lead' | 'support' | 'leader' | 'person' | 'deadline' | 'progress'
 
 export const FIELD_LABELS: ReadonlyArray<{ label: string; role: FieldRole }> = [
   { label: '责任单位', role: 'responsible' },
@@ -29,6 +29,12 @@ export const FIELD_LABELS: ReadonlyArray<{ label: string; role: FieldRole }> = [
   { label: '完成时间', role: 'deadline' },
   { label: '时间要求', role: 'deadline' },
   { label: '时限要求', role: 'deadline' },
+  // What a task table's 完成进展 or 备注 column says of a row (tables.ts writes it into the row's note): kept in the
+  // note as written, no unit and no deadline; a note of such fields alone is no note.
+  { label: '完成进展', role: 'progress' },
+  { label: '进展情况', role: 'progress' },
+  { label: '完成情况', role: 'progress' },
+  { label: '备注', role: 'progress' },
 ]
 
 // Unlabelled roles: "A牵头", "B配合", "C分工负责"; the verb ends the clause.
@@ -63,7 +69,7 @@ export interface Note {
 const LABEL_ALTERNATION = FIELD_LABELS.map((f) => f.label).join('|')
 const LABEL = new RegExp(`(${LABEL_ALTERNATION})[\\s\\u3000]*[:：]`, 'g')
 /** A unit label where a note may begin: at the start of a paragraph or after a sentence. */
-const UNBRACKETED_START = new RegExp(`(^|\\n|[。；;])[\\s\\u3000]*((?:${FIELD_LABELS.filter((f) => f.role !== 'deadline').map((f) => f.label).join('|')})[\\s\\u3000]*[:：])`, 'g')
+const UNBRACKETED_START = new RegExp(`(^|\\n|[。；;])[\\s\\u3000]*((?:${FIELD_LABELS.filter((f) => f.role !== 'deadline' && f.role !== 'progress').map((f) => f.label).join('|')})[\\s\\u3000]*[:：])`, 'g')
 
 const FINAL_PUNCTUATION = new Set([...'。，,；;．.、'])
 
@@ -77,10 +83,11 @@ const roleOf = (label: string): FieldRole => FIELD_LABELS.find((f) => f.label ==
 function labelledFields(inner: string): NoteField[] {
   const labels = [...inner.matchAll(LABEL)]
   if (labels.length === 0 || inner.slice(0, labels[0]!.index).trim() !== '') return []
-  return labels.map((label, i) => {
+  const fields = labels.map((label, i) => {
     const end = i + 1 < labels.length ? labels[i + 1]!.index : inner.length
     return { label: label[1]!, role: roleOf(label[1]!), value: trimValue(inner.slice(label.index + label[0].length, end)) }
   })
+  return fields.every((f) => f.role === 'progress') ? [] : fields
 }
 
 /** "A牵头，B配合": every clause must end in a role verb, else it is no note. */

@@ -8,6 +8,12 @@ export interface Paragraph {
   /** Line of the paragraph's first line in the source (1-based). */
   line: number
   text: string
+  /**
+   * The line as written, where trimming took white space from a line that may be a table row (it holds a tab, or a
+   * run of two spaces or more): "\t2.整治…" is a row whose first cell is empty (a merged cell), and the columns of
+   * cells set apart by spaces are where they stand (tables.ts).
+   */
+  raw?: string
 }
 
 /** Removes layout white space (ASCII, full-width space U+3000, no-break space) at both ends. */
@@ -58,7 +64,9 @@ export function toParagraphs(lines: string[], firstLine = 1): Paragraph[] {
     if (continues && paragraphs.length > 0) {
       paragraphs[paragraphs.length - 1]!.text += text
     } else {
-      paragraphs.push({ line: firstLine + i, text })
+      const raw = lines[i]!
+      const mayBeRow = raw.includes('\t') || /[ \u3000]{2}|\u3000/.test(text)
+      paragraphs.push(raw !== text && mayBeRow ? { line: firstLine + i, text, raw } : { line: firstLine + i, text })
     }
   })
   return paragraphs
