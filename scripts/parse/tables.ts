@@ -206,7 +206,7 @@ function placeCells(cells: Cell[], header: Cell[], columns: Array<Column | null>
   while (texts.length > n && texts[texts.length - 1] === '') texts.pop()
   if (texts.length > n) {
     problems.push({ line, message: `任务表此行有${texts.length}个单元格，表头只有${n}列：多出的单元格并入最后一列` })
-    return [...texts.slice(0, n - 1), texts.slice(n - 1).join(separator === '|' ? ' | ' : ' ')]
+    return [...texts.slice(0, n - 1), texts.slice(n - 1).join(' ')]
   }
   let best: string[] | null = null
   let bestScore = -Infinity

@@ -25,11 +25,15 @@ describe('findNote', () => {
     ['own lines, no brackets', '做好工作。\n牵头单位：X\n责任单位：Y', [['lead', 'X'], ['responsible', 'Y']]],
     ['after the text, no brackets', '做好工作。责任单位：A。完成时限：2023年6月30日前。', [['responsible', 'A'], ['deadline', '2023年6月30日前']]],
     ['a final stop after the note', '做好工作。（责任单位：A。）。', [['responsible', 'A']]],
+    ['a task table\'s progress, apart from the deadline', '做好工作（责任单位：A；完成时限：5月底前；完成进展：已完成）', [['responsible', 'A'], ['deadline', '5月底前'], ['progress', '已完成']]],
+    ['a remark, apart from the units', '做好工作（责任单位：A、B；备注：需报县局）', [['responsible', 'A、B'], ['progress', '需报县局']]],
   ])('%s', (_name, text, expected) => expect(fields(text)).toEqual(expected))
 
   it.each([
     ['no note', '做好工作，加强领导。'],
     ['a parenthesis that is no note', '设立专委会（以下简称专委会）。'],
+    ['a remark alone is no note', '做好工作（备注：需报县局）'],
+    ['a remark on its own line is no note', '做好工作。\n备注：需报县局'],
     ['a label inside a sentence is no note', '明确责任单位：各村要做好。然后继续。'.replace('。然后继续。', '，然后继续')],
   ])('%s', (_name, text) => expect(findNote(text)).toBeNull())
 
