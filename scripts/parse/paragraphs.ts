@@ -46,6 +46,8 @@ export function wrapWidth(lines: string[]): number | null {
   return max >= 40 && atMax >= 4 && atMax / widths.length >= 0.4 ? max : null
 }
 
+const SPACED_ROW = /\S(?: {2,}|\u3000)[^ \u3000].*?\S(?: {2,}|\u3000)[^ \u3000]/
+
 /**
  * Paragraphs of the text: one per line, except that a line continuing a line
  * filled to the wrap width is joined to it without a separator (Chinese has
@@ -58,8 +60,9 @@ export function toParagraphs(lines: string[], firstLine = 1): Paragraph[] {
   cleaned.forEach((text, i) => {
     if (text === '') return
     const previous = i > 0 ? cleaned[i - 1]! : ''
-    // A table row (cells between tabs or bars) is a line of its own, however wide.
-    const row = (line: string) => line.includes('\t') || line.startsWith('|')
+    // A table row (cells between tabs or bars, or set apart by runs of spaces: two runs at least, as a sentence may
+    // hold one) is a line of its own, however wide.
+    const row = (line: string) => line.includes('\t') || line.startsWith('|') || SPACED_ROW.test(line)
     const continues = wrap !== null && previous !== '' && width(previous) >= wrap - 2 && readMarker(text) === null && !row(text) && !row(previous)
     if (continues && paragraphs.length > 0) {
       paragraphs[paragraphs.length - 1]!.text += text

@@ -1,5 +1,6 @@
 // A plan model written out again in the layouts plans come in: notes inline,
-// notes on lines of their own, a task table (pipes, tabs, a cell a line), and a
+// notes on lines of their own, a task table (pipes, tabs, runs of spaces, a cell
+// a line; its 重点任务 merged over its rows, left empty or left out below), and a
 // Word file whose 一、（一）1. are automatic numbering. The parser must read
 // each back to the model it came from (tests/parse/layouts.test.ts); so must
 // a Word file whose notes are small tables under their tasks.
@@ -7,7 +8,11 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import type { Plan, Task } from '../../scripts/model/plan.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
 
-export type TextLayout = 'inline' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells' | 'runs'
+export type TableLayout =
+  | 'table-pipes' | 'table-tabs' | 'table-spaces' | 'table-cells'
+  // The 重点任务 cell merged over its measure's rows: the rows below leave it empty, or leave it out.
+  | 'table-pipes-merged' | 'table-tabs-merged' | 'table-spaces-merged' | 'table-pipes-omitted' | 'table-tabs-omitted'
+export type TextLayout = 'inline' | 'own-line' | TableLayout | 'runs'
 
 const cn = chineseNumeral
 const dateText = (iso: string) => {
@@ -47,24 +52,43 @@ function headLines(plan: Plan): string[] {
   return [plan.issuer, plan.title, `${plan.addresseesText}：`, ...plan.preamble.split('\n').filter((l) => l !== '')]
 }
 
-function tableLines(plan: Plan, layout: 'table-pipes' | 'table-tabs' | 'table-cells'): string[] {
-  const columns = ['序号', '重点任务', '具体措施', '牵头单位', '责任单位', '配合单位', '责任领导', '责任人', '完成时限']
+/** Width in columns, as a fixed-width font sets it: CJK and full-width characters take two. */
+const width = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! >= 0x1100 ? 2 : 1), 0)
+
+function tableLines(plan: Plan, layout: TableLayout): string[] {
+  const merged = layout.endsWith('-merged') || layout.endsWith('-omitted')
+  // A merged 重点任务 stands first, as it spans the rows of its measure; the 序号 beside it numbers the tasks.
+  const columns = merged
+    ? ['重点任务', '序号', '具体措施', '牵头单位', '责任单位', '配合单位', '责任领导', '责任人', '完成时限']
+    : ['序号', '重点任务', '具体措施', '牵头单位', '责任单位', '配合单位', '责任领导', '责任人', '完成时限']
   const rows = plan.tasks.map((t) => {
     const fields = new Map(noteFields(t))
     const measure = plan.measures.find((m) => m.number === t.measure)!
     // Units in a cell are often separated by spaces, as a table cell wraps them.
     const units = (label: string) => (fields.get(label) ?? '').replace(/、/g, ' ')
-    return [String(t.number), measure.title, [t.title, t.text].filter((x) => x !== '').join('。'), units('牵头单位'), units('责任单位'), units('配合单位'),
+    const group = merged && measure.tasks[0] !== t.number ? null : measure.title
+    const cells = [String(t.number), group, [t.title, t.text].filter((x) => x !== '').join('。'), units('牵头单位'), units('责任单位'), units('配合单位'),
       fields.get('责任领导') ?? '', fields.get('责任人') ?? '', fields.get('完成时限') ?? '']
+    return merged ? [cells[1]!, cells[0]!, ...cells.slice(2)] : cells
   })
-  // A column no task fills is not in the table; an empty cell is written "/", as tables do.
+  // A column no task fills is not in the table; an empty cell is written "/", as tables do; a merged one is empty (null).
   const kept = columns.map((_, i) => rows.some((r) => r[i] !== '')).map((keep, i) => (keep ? i : -1)).filter((i) => i >= 0)
   const header = kept.map((i) => columns[i]!)
-  const cells = rows.map((r) => kept.map((i) => r[i] || '/'))
-  if (layout === 'table-cells') return [...header, ...cells.flat()]
-  const sep = layout === 'table-pipes' ? ' | ' : '\t'
-  const wrap = (row: string[]) => (layout === 'table-pipes' ? `| ${row.join(sep)} |` : row.join(sep))
-  return [wrap(header), ...(layout === 'table-pipes' ? [wrap(header.map(() => '---'))] : []), ...cells.map(wrap)]
+  const cells = rows.map((r) => kept.map((i) => r[i] ?? null).map((c) => (c === null ? null : c || '/')))
+  if (layout === 'table-cells') return [...header, ...cells.flat().map((c) => c ?? '/')]
+  if (layout === 'table-spaces' || layout === 'table-spaces-merged') {
+    // Columns aligned by spaces, two at least between them; a merged cell is blank.
+    const widths = header.map((h, k) => Math.max(width(h), ...cells.map((r) => width(r[k] ?? ''))) + 2)
+    const line = (row: Array<string | null>) => row.map((c, k) => (k === row.length - 1 ? c ?? '' : (c ?? '') + ' '.repeat(widths[k]! - width(c ?? '')))).join('').trimEnd()
+    return [line(header), ...cells.map(line)]
+  }
+  const pipes = layout.startsWith('table-pipes')
+  const sep = pipes ? ' | ' : '\t'
+  const wrap = (row: Array<string | null>) => {
+    const written = layout.endsWith('-omitted') ? row.filter((c) => c !== null) : row.map((c) => c ?? '')
+    return pipes ? `| ${written.join(sep)} |` : written.join(sep)
+  }
+  return [wrap(header), ...(pipes ? [wrap(header.map(() => '---'))] : []), ...cells.map(wrap)]
 }
 
 /** The plan as a text file in one layout. */
@@ -75,7 +99,7 @@ export function planText(plan: Plan, layout: TextLayout): string {
     if (section.kind === 'guidance') lines.push(...plan.guidingIdeology.split('\n'))
     else if (section.kind === 'measures') {
       lines.push(...section.intro.split('\n').filter((l) => l !== ''))
-      if (layout.startsWith('table')) lines.push(...tableLines(plan, layout as 'table-pipes'))
+      if (layout.startsWith('table')) lines.push(...tableLines(plan, layout as TableLayout))
       else if (layout === 'runs') {
         // Tasks without numbers, all in the measure's paragraph after its heading, each closed by its note, "；" between.
         for (const m of plan.measures) {
@@ -161,11 +185,12 @@ export async function noteTableDocx(plan: Plan): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children }] }))
 }
 
-/** A Word file with one table: the 任务分工 table, rows as Word holds them. */
-export async function tableDocx(plan: Plan): Promise<Buffer> {
-  const rows = tableLines(plan, 'table-tabs').map((line) => new TableRow({ children: line.split('\t').map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }))
-  const before = planText(plan, 'table-tabs').split('\n')
-  const tableStart = before.findIndex((l) => l.startsWith('序号\t'))
+/** A Word file with one table: the 任务分工 table, rows as Word holds them (its 重点任务 merged over its rows, or not). */
+export async function tableDocx(plan: Plan, layout: 'table-tabs' | 'table-tabs-merged' = 'table-tabs'): Promise<Buffer> {
+  const lines = tableLines(plan, layout)
+  const rows = lines.map((line) => new TableRow({ children: line.split('\t').map((cell) => new TableCell({ children: [new Paragraph(cell)] })) }))
+  const before = planText(plan, layout).split('\n')
+  const tableStart = before.indexOf(lines[0]!)
   const after = before.slice(tableStart + rows.length)
   const doc = new Document({
     sections: [{ children: [...before.slice(0, tableStart).map((l) => new Paragraph(l)), new Table({ rows }), ...after.map((l) => new Paragraph(l))] }],

@@ -1,6 +1,6 @@
 // Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
-// notes inline or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs or a cell
-// a line, a Word file with automatic numbering, with its notes as small tables
+// notes inline or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs, runs of
+// spaces or a cell a line (its 重点任务 merged over its rows: left empty or left out below), a Word file with automatic numbering, with its notes as small tables
 // or with a task table; a justified PDF and an .odt as LibreOffice saves them),
 // reads back to the plan it was written from.
 import { readFileSync } from 'node:fs'
@@ -14,7 +14,10 @@ import { noteTableDocx, planDocx, planText, tableDocx, type TextLayout } from '.
 import { convert, planFodt } from '../helpers/office.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
-const TEXT_LAYOUTS: TextLayout[] = ['inline', 'own-line', 'table-pipes', 'table-tabs', 'table-cells']
+const TEXT_LAYOUTS: TextLayout[] = [
+  'inline', 'own-line', 'table-pipes', 'table-tabs', 'table-spaces', 'table-cells',
+  'table-pipes-merged', 'table-tabs-merged', 'table-spaces-merged', 'table-pipes-omitted', 'table-tabs-omitted',
+]
 
 function read(text: string, source = 'plan.txt'): Plan {
   const result = parsePlan({ id: 'plan', source, text, registry })
@@ -51,6 +54,10 @@ describe.each(models)('%s', (_name, plan) => {
 
   it('as a Word file whose tasks are a table, reads back to itself', async () => {
     expect(tableContent(await readFile('plan.docx', await tableDocx(plan)))).toEqual(tableContent(plan))
+  })
+
+  it('as a Word file whose tasks are a table with its 重点任务 merged over their rows, reads back to itself', async () => {
+    expect(tableContent(await readFile('plan.docx', await tableDocx(plan, 'table-tabs-merged')))).toEqual(tableContent(plan))
   })
 })
 

@@ -33,6 +33,15 @@ describe('toParagraphs', () => {
     ])
   })
 
+  it('keeps a table row set apart by runs of spaces a line of its own in a wrapped file, and the line as written', () => {
+    const full = '甲'.repeat(20)
+    const rows = ['序号  具体措施  责任单位  完成时限', '      检查全镇  镇安监站  长期坚持']
+    const lines = [full, full, '乙。', full, '丙。', full, ...rows, '二、下一节']
+    expect(toParagraphs(lines).map((p) => p.text)).toEqual([full + full + '乙。', full + '丙。', full, ...rows.map((r) => r.trim()), '二、下一节'])
+    expect(toParagraphs(lines)[3]).toEqual({ line: 7, text: rows[0] })
+    expect(toParagraphs(lines)[4]).toEqual({ line: 8, text: rows[1]!.trim(), raw: rows[1] })
+  })
+
   it('does not take a typed file for a wrapped one', () => {
     expect(wrapWidth(['甲'.repeat(30), '乙'.repeat(55), '丙'.repeat(12), '丁'.repeat(80), '戊'.repeat(41), '己'.repeat(66)])).toBeNull()
   })
