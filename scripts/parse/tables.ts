@@ -313,6 +313,10 @@ export function flattenTables(paragraphs: Paragraph[], problems: Problem[]): Par
       const progress = t.columns.indexOf('progress')
       if (progress >= 0 && cell('progress') !== '') fields.push(`${t.words[progress] ?? '备注'}：${cell('progress')}`)
       const note = fields.length > 0 ? `（${fields.join('；')}）` : ''
+      const numberedAfterStop = cells[r]!.length === 1 ? /[；;。][\s\u3000]*(?=\d{1,3}[.、．](?!\d))/.exec(cell('content')) : null
+      if (numberedAfterStop) {
+        problems.push({ line: row.line, message: `任务表此行的“${t.words[t.columns.indexOf('content')] ?? '具体措施'}”中似写有几项任务（“${cell('content').slice(0, 40)}”），但编号不是从本格开头依次排列，未能分开：已作为一项任务读取，请核对` })
+      }
       for (const { text: content, stop } of cells[r]!) {
         task++
         // Tasks one after another in a cell: "；" closes a task after its note (notes.ts keeps it there), "。" before it.

@@ -91,3 +91,11 @@ describe('flattenTables', () => {
     expect(problems).toEqual([{ line: 2, message: '任务表此行有4个单元格，表头只有3列：多出的单元格并入最后一列' }])
   })
 })
+
+describe('flattenTables, a cell it cannot split', () => {
+  it('reads a cell whose tasks are not numbered from its start as one task, with a warning', () => {
+    const { texts, problems } = flatten(['| 序号 | 具体措施 | 责任单位 |', '| 1 | 排查燃气使用情况；2.推广安装报警器 | 镇市场所 |'])
+    expect(texts).toEqual(['1.排查燃气使用情况；2.推广安装报警器（责任单位：镇市场所）'])
+    expect(problems).toEqual([{ line: 2, message: '任务表此行的“具体措施”中似写有几项任务（“排查燃气使用情况；2.推广安装报警器”），但编号不是从本格开头依次排列，未能分开：已作为一项任务读取，请核对' }])
+  })
+})
