@@ -41,7 +41,9 @@ const cellText = (cell: string) => trimBy(cell, (c) => isSpace(c) || c === '|' |
 
 /** The header word a header cell holds, wherever it stands in the cell ("序 号" as a narrow column spaces it), or null. */
 function headerWord(cell: string): { column: Column; word: string } | null {
-  const text = cellText(cell).replace(/[\s\u3000]+/g, '')
+  const trimmed = cellText(cell)
+  if (trimmed.length > 24) return null // a header cell is short: no need to read a paragraph
+  const text = trimmed.replace(/[\s\u3000]+/g, '')
   if (text === '' || text.length > 12 || readMarker(text) !== null) return null
   for (const h of HEADERS) {
     const word = h.words.find((w) => text.includes(w))
@@ -160,7 +162,7 @@ interface Table {
   rows: Array<{ line: number; cells: string[]; filled?: number }>
 }
 
-const looksLikeNumber = (text: string) => /^\d{1,3}$/.test(text)
+const looksLikeNumber = (text: string) => /^[1-9]\d{0,2}[.、．]?$/.test(text)
 const looksLikeDeadline = (text: string) => /\d{1,2}月|年底|年内|长期|持续|常态|每[日天周月季年半]|[前底]$/.test(text)
 
 /**
@@ -323,7 +325,7 @@ export function flattenTables(paragraphs: Paragraph[], problems: Problem[]): Par
         const text = stop === '。' ? `${content}。${note}` : `${content}${note}${stop}`
         // A cell numbered in the plan keeps its own marker; a heading row stays a heading.
         if (readMarker(content) !== null) out.push({ line: row.line, text })
-        else out.push({ line: row.line, text: `${numbered ? Number(cell('number')) : task}.${text}` })
+        else out.push({ line: row.line, text: `${numbered ? Number.parseInt(cell('number'), 10) : task}.${text}` })
       }
     })
     at = table.end
