@@ -93,6 +93,7 @@ function cellsOf(paragraph: Paragraph, separator: Separator): Cell[] | null {
   // Tabs and spaces at the ends of the line are cells left empty: read the line as written.
   const text = separator === '|' ? paragraph.text : paragraph.raw ?? paragraph.text
   if (separator === 'spaces') {
+    if (!/ {2}|[\t\u3000]/.test(text)) return null
     const cells = spacedCells(text)
     return cells.length >= 2 ? cells : null
   }
