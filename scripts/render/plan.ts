@@ -250,7 +250,7 @@ export function timelinePage(site: Site, plan: Plan): Page {
         [['阶段'], ['时间'], ['开始'], ['结束']],
         plan.phases.map((p) => [
           [link(`${url.phases(plan)}#phase-${p.number}`, `${measureLabel(p.number)}${p.title}`)],
-          [p.timeText],
+          [p.timeText || '未写明'],
           [p.start ? formatDate(p.start) : '—'],
           [p.end ? formatDate(p.end) : '—'],
         ]),
@@ -296,7 +296,7 @@ export function phasesPage(plan: Plan): Page {
   for (const p of plan.phases) {
     body.push(
       headingWithId(2, `phase-${p.number}`, `${measureLabel(p.number)}${p.title}`),
-      paragraph(strong('时间'), '：', p.timeText),
+      ...(p.timeText ? [paragraph(strong('时间'), '：', p.timeText)] : []),
       ...paragraphs(p.text),
     )
   }
@@ -407,7 +407,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
         }
       }
     } else if (sec.kind === 'phases') {
-      for (const p of plan.phases) body.push(paragraph(`${measureLabel(p.number)}${p.title}。${p.timeText}。${p.text}`))
+      for (const p of plan.phases) body.push(paragraph(`${measureLabel(p.number)}${[p.title, p.timeText].filter((x) => x !== '').join('。')}。${p.text}`))
     } else if (sec.kind === 'requirements') {
       for (const r of plan.requirements) body.push(paragraph(`${measureLabel(r.number)}${r.title}。${r.text}`))
     } else if (sec.kind === 'other') {
