@@ -4,7 +4,8 @@ import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model/plan.ts'
 import { chineseCounting } from '../text/numerals.ts'
-import { bodyOf, deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Body, type Site } from '../views/site.ts'
+import { bodyOf, titleOf, isLibrary, type Body, type Site } from '../views/site.ts'
+import { deadlineKey, deadlineLabel, formatDate } from '../views/deadlines.ts'
 import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from './markdown.ts'
 
 export const url = {

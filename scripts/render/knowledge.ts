@@ -5,7 +5,8 @@ import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model/plan.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from './markdown.ts'
 import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type KnowledgeData, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../views/knowledge.ts'
-import { deadlineLabel, isLibrary, titleOf, type Site } from '../views/site.ts'
+import { isLibrary, titleOf, type Site } from '../views/site.ts'
+import { deadlineLabel } from '../views/deadlines.ts'
 import { measureCount, measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 function placeLink(plan: Plan, place: Place): Inline {
