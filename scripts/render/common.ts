@@ -36,7 +36,7 @@ export const url = {
   /** The units of plans whose division is not known. */
   undetermined: () => '/units/undetermined',
   unit: (unit: Unit) => `/units/${unit.slug}`,
-  /** A unit's tasks in one plan: a page of a library's plan (views.ts, isLibrary). */
+  /** A unit's tasks in one plan: a page of a library's plan (views/site.ts, isLibrary). */
   planUnit: (plan: Plan, unit: Unit) => `/${plan.id}/units/${unit.slug}`,
   /** A plan's tasks by sector, one section a sector: a page of a library's plan. */
   planSectors: (plan: Plan) => `/${plan.id}/sectors`,
