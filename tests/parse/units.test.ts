@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readRegistry, resolveUnit, splitUnits } from '../../scripts/parse/units.ts'
-import { unitAndGroups } from '../../scripts/views/site.ts'
+import { unitAndGroups } from '../../scripts/views/units.ts'
 import { registry } from '../helpers/plans.ts'
 
 describe('resolveUnit', () => {
