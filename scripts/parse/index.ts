@@ -250,8 +250,9 @@ function noteUnits(note: Note | null, registry: Registry, cut: boolean): { named
   fields.forEach((field) => {
     // A convention written among the units ("A、B，列第一位者为牵头单位，下同") names none of them.
     const texts = splitUnits(field.value.replace(LEAD_CONVENTION, ''))
-    // The last name of a note the file cuts may be a name cut short ("责任单位：区"): not read as a unit.
-    if (cut && field === note!.fields.at(-1) && texts.length > 0) cutUnit = texts.pop()!
+    // The last name of a note the file cuts may be a name cut short ("责任单位：区"): not read as a unit; one a
+    // separator closes ("区水利局、供水公司、") is whole.
+    if (cut && field === note!.fields.at(-1) && texts.length > 0 && !/[、，,；;]\s*$/.test(note!.raw)) cutUnit = texts.pop()!
     for (const text of texts) named.push({ role: field.role, ref: { text, unit: resolveUnit(registry, text, named.at(-1)?.ref.unit ?? null).unit } })
   })
   return { named, cutUnit }
