@@ -112,3 +112,10 @@ export function fullText(item: OutlineItem): string {
 export function descendants(item: OutlineItem): OutlineItem[] {
   return item.children.flatMap((c) => [c, ...descendants(c)])
 }
+
+/** The items above `item`, nearest first. */
+export function ancestors(item: OutlineItem): OutlineItem[] {
+  const out: OutlineItem[] = []
+  for (let p = item.parent; p; p = p.parent) out.push(p)
+  return out
+}
