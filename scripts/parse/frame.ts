@@ -223,8 +223,10 @@ export function readFrame(text: string, warn: Warn): Frame {
   const split = splitNotice(all)
   const notice = split ? readNotice(split.notice) : null
   const tableProblems: Problem[] = []
-  const outline = buildOutline(flattenTables(split ? split.plan : all, tableProblems))
+  const outlineProblems: Problem[] = []
+  const outline = buildOutline(flattenTables(split ? split.plan : all, tableProblems), outlineProblems)
   for (const p of tableProblems) warn(p.line, p.message, 'table')
+  for (const p of outlineProblems) warn(p.line, p.message, 'outline')
   const headProblems: Problem[] = []
   const head = readHead(outline.head, signature.issuer ?? notice?.issuer ?? null, headProblems)
   for (const p of headProblems) warn(p.line, p.message, 'frame')

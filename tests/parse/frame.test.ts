@@ -37,6 +37,10 @@ describe('readFrame', () => {
     const { warnings } = frameOf(['关于\u200b开展整治的实施方案', ...body])
     expect(warnings.map(([line, kind]) => [line, kind])).toEqual([[1, 'text'], [4, 'frame'], [1, 'frame']])
   })
+  it('passes on the outline\'s warning of a marker it cannot place, of kind outline', () => {
+    const { warnings } = frameOf(['关于开展专项整治的实施方案', '1.总体要求', '（一）指导思想。', '2.主要任务', '（一）管控。', '（二）排查。', '（七）整治。', '3.工作要求', '（一）领导。', '某某镇人民政府', '2023年3月1日'])
+    expect(warnings.filter(([, kind]) => kind === 'outline')).toEqual([[7, 'outline', '“（七）”的编号比同一层的上一条“（二）”（第6行）跳过了4个，无法确定它属于哪一层：此处应为“（三）”；已按原文保留，请核对层次']])
+  })
 })
 
 describe('checkTitle', () => {
