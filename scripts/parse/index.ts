@@ -2,7 +2,8 @@
 // and decoding live in the callers (scripts/site/load.ts, scripts/cli/parse.ts).
 //
 // The steps: the frame (portal, signature, notice, head, date, issuer: frame.ts)
-// → the outline of the body, inferred from the markers present (outline.ts) →
+// → the outline of the body, inferred from the markers present, their levels
+// from the order they first appear in (outline.ts, levels.ts) →
 // the sections by their heading words (sections.ts) → roles: a task is an item
 // that carries a responsibility note, a measure the item that holds tasks
 // (roles.ts) → the measures and their tasks (measures.ts, tasks.ts) → what the

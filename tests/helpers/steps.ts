@@ -4,8 +4,7 @@
 import type { Problem } from '../../scripts/model/plan.ts'
 import { buildOutline, type Outline } from '../../scripts/parse/outline.ts'
 import { readSections, type PlanSection } from '../../scripts/parse/sections.ts'
-import { collectWarnings } from '../../scripts/parse/warnings.ts'
-import type { Warn } from '../../scripts/parse/warnings.ts'
+import { collectWarnings, type Warn } from '../../scripts/parse/warnings.ts'
 
 /** The outline of these lines, line N the Nth. */
 export function outlineOf(lines: readonly string[]): Outline {
