@@ -222,3 +222,12 @@ export function repeatedLabels(note: Note): string[] {
 export function valuesOf(note: Note, role: FieldRole): string[] {
   return note.fields.filter((f) => f.role === role).map((f) => f.value)
 }
+
+/** Where the plan states its lead-unit convention (LEAD_CONVENTION), as written, and on which line; or null. */
+export function leadConventionOf(lines: readonly string[]): { text: string; line: number } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const found = LEAD_CONVENTION.exec(lines[i]!)
+    if (found) return { text: found[0], line: i + 1 }
+  }
+  return null
+}
