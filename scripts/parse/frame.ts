@@ -109,6 +109,21 @@ export function splitNotice(paragraphs: Paragraph[]): { notice: Paragraph[]; pla
 }
 
 /** The notice as the model keeps it: title, 文号, letterhead, and all its other text verbatim. */
+/**
+ * A letterhead of several bodies issuing together, one a line, the last ending in 文件 ("中共白沙镇委员会" over
+ * "白沙镇人民政府文件"): the bodies, joined by "、"; null where the letterhead names one body.
+ */
+function jointLetterhead(paragraphs: Paragraph[], from: number, titleStart: number): string | null {
+  const bodies: string[] = []
+  for (let i = from; i < titleStart; i++) {
+    const text = paragraphs[i]!.text
+    if (!BODY.test(text) || text.length > 40 || /[。，,：:；;]/.test(text) || DOCUMENT_NUMBER.test(text)) break
+    bodies.push(text)
+    if (/文件$/.test(text)) break
+  }
+  return bodies.length > 1 && /文件$/.test(bodies.at(-1)!) ? bodies.map(letterheadBody).join('、') : null
+}
+
 export function readNotice(paragraphs: Paragraph[]): Notice {
   const titleEnd = paragraphs.findIndex((p) => /通知$/.test(p.text))
   // A title set on two or three lines: from the line that begins it ("关于…", or a body's name and "关于…").
@@ -123,13 +138,14 @@ export function readNotice(paragraphs: Paragraph[]): Notice {
   // A line above the title that is no 文号 is the letterhead.
   const issuerAt = paragraphs.findIndex((p, i) => i < titleStart && i !== numberAt && BODY.test(p.text) && p.text.length <= 40)
   // A letterhead "…文件" stays in the notice's text as written; its body is the issuer.
-  const letterheadKept = issuerAt >= 0 && letterheadBody(paragraphs[issuerAt]!.text) !== paragraphs[issuerAt]!.text
+  const joint = issuerAt >= 0 ? jointLetterhead(paragraphs, issuerAt, titleStart) : null
+  const letterheadKept = issuerAt >= 0 && (joint !== null || letterheadBody(paragraphs[issuerAt]!.text) !== paragraphs[issuerAt]!.text)
   const rest = paragraphs.filter((_, i) => !titleAt.has(i) && i !== numberAt && (i !== issuerAt || letterheadKept)).map((p) => p.text)
   const dateAt = paragraphs.map((p) => readFullDate(p.text)).findLastIndex((d) => d !== null)
   const notice: Notice = { title: [...titleAt].map((i) => paragraphs[i]!.text).join(''), text: rest.join('\n'), line: paragraphs[0]!.line }
   // The letterhead names the issuer; else the signature above the notice's date does.
   const signature = dateAt > 0 ? paragraphs[dateAt - 1]!.text : ''
-  if (issuerAt >= 0) notice.issuer = letterheadBody(paragraphs[issuerAt]!.text)
+  if (issuerAt >= 0) notice.issuer = joint ?? letterheadBody(paragraphs[issuerAt]!.text)
   else if (BODY.test(signature) && signature.length <= 40 && !/[。，,：:；;]/.test(signature)) notice.issuer = signature
   // "广州市人民政府关于印发…的通知": the title names its issuer.
   else if (BODY.test(notice.title.split('关于')[0]!)) notice.issuer = notice.title.split('关于')[0]!

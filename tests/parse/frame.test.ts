@@ -12,6 +12,13 @@ function frameOf(lines: string[]) {
 }
 
 describe('readFrame', () => {
+  it('a letterhead of bodies issuing together, the last line ending in 文件: the issuer is each of them', () => {
+    const { frame } = frameOf(['中共某某镇委员会', '某某镇人民政府文件', '某发〔2024〕3号', '关于印发某某镇防汛工作方案的通知', '各村：', '现将方案印发给你们。',
+      '中共某某镇委员会　　某某镇人民政府', '2024年4月8日', '某某镇防汛工作方案', ...body])
+    expect(frame.issuer).toBe('中共某某镇委员会、某某镇人民政府')
+    expect(frame.notice?.text.split('\n').slice(0, 2)).toEqual(['中共某某镇委员会', '某某镇人民政府文件'])
+  })
+
   it('reads head, outline and signature: title, issuer, date and year', () => {
     const { frame, warnings } = frameOf(['某某镇人民政府', '关于开展专项整治的实施方案', '各村：', '为做好工作，制定本方案。', ...body, '', '某某镇人民政府', '2023年3月1日'])
     expect(frame).toMatchObject({ issuer: '某某镇人民政府', date: '2023-03-01', planYear: 2023, documentNumber: null, notice: null, headUntitled: false })
