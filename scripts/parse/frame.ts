@@ -11,6 +11,7 @@ import { isoDate } from './deadlines.ts'
 import { readMarker } from './markers.ts'
 import { readNumber, NUMBER } from '../text/numerals.ts'
 import { buildOutline, type Outline } from './outline.ts'
+import { splitRunTogetherItems } from './runs.ts'
 import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPortal, type Portal } from './portal.ts'
 import { flattenTables } from './tables.ts'
@@ -240,7 +241,7 @@ export function readFrame(text: string, warn: Warn): Frame {
   const notice = split ? readNotice(split.notice) : null
   const tableProblems: Problem[] = []
   const outlineProblems: Problem[] = []
-  const outline = buildOutline(flattenTables(split ? split.plan : all, tableProblems), outlineProblems)
+  const outline = buildOutline(splitRunTogetherItems(flattenTables(split ? split.plan : all, tableProblems)), outlineProblems)
   for (const p of tableProblems) warn(p.line, p.message, 'table')
   for (const p of outlineProblems) warn(p.line, p.message, 'outline')
   const headProblems: Problem[] = []
