@@ -1,0 +1,331 @@
+// A task table set in a PDF (任务分工表: 序号 | 重点任务 | 具体措施 | 牵头单位 |
+// 责任单位 | 完成时限) → one line a row, its cells joined by tabs, the form
+// tables.ts reads. pdf.js gives glyph runs with their positions only; a table
+// is recognised by its header row (the header words of tables.ts, in runs set
+// apart as cells are), its columns are where the header's cells stand (or,
+// where the table is ruled, between its vertical rules), every run below it
+// goes to the column it starts in (a run that runs on past its column's end
+// is no table's: body text), and a row starts where the first column
+// (序号) holds a number. Where the table is ruled, a cell runs from one
+// horizontal rule to the next in its column: a 重点任务 cell merged over
+// several rows holds all its wrapped lines, even those beside the next rows'
+// numbers. A table goes on over a page break (its header repeated or not); it
+// ends where the lines stop fitting its columns (body text at the left margin
+// runs across them) or below its ruling.
+// A task's note set as a small two-column table under it (责任单位 | 各村 /
+// 完成时限 | 长期坚持) is read as Word's is (cells.ts): a line a field,
+// "责任单位：各村".
+
+import { noteLabel, tableLines } from './cells.ts'
+import { columnOf, headerColumns } from './tables.ts'
+
+/** A glyph run as pdf.js gives it: its baseline's start, width, type size, and text as in the text layer. */
+export interface PdfRun {
+  x: number
+  y: number
+  w: number
+  h: number
+  /** The text layer's string, layout spaces included (they are where runs may be split). */
+  raw: string
+}
+
+/** A line of a page: runs on one baseline, read left to right. */
+export interface PdfLine {
+  page: number
+  y: number
+  x: number
+  right: number
+  size: number
+  text: string
+  runs: PdfRun[]
+  /** A row (or the header) of a table, read cell by cell: never joined with the lines around it. */
+  table?: true
+}
+
+/** A horizontal (y1 = y2) or vertical (x1 = x2) segment a page draws: a table's ruling. */
+export interface Rule {
+  x1: number
+  y1: number
+  x2: number
+  y2: number
+}
+
+interface Column {
+  left: number
+  right: number
+}
+
+interface Header {
+  cells: string[]
+  columns: Column[]
+  /** Index of the first line after the header. */
+  end: number
+}
+
+interface Piece {
+  page: number
+  y: number
+  h: number
+  column: number
+  text: string
+}
+
+interface Row {
+  page: number
+  y: number
+  cells: Piece[][]
+  line: PdfLine
+}
+
+const horizontal = (r: Rule) => Math.abs(r.y1 - r.y2) < 1
+const vertical = (r: Rule) => Math.abs(r.x1 - r.x2) < 1
+
+/** A run's text as read: without the spaces pdf.js puts between glyphs set apart (see pdf.ts, withoutLayoutSpaces). */
+export type Clean = (raw: string) => string
+
+/** A number as 序号 is written: "1", "12.", "一", "（3）" is not (that is a heading of the text). */
+const ROW_NUMBER = /^(\d{1,3}|[一二三四五六七八九十]{1,3})[.、．]?$/
+
+/** A line's runs grouped into cells: runs that (nearly) touch are one cell's (cells stand apart by their padding). */
+function cellsOf(line: PdfLine, clean: Clean): Array<Column & { text: string }> {
+  const cells: Array<Column & { text: string }> = []
+  for (const r of line.runs) {
+    const last = cells[cells.length - 1]
+    if (last && r.x - last.right < line.size * 0.4) {
+      last.right = r.x + r.w
+      last.text += clean(r.raw)
+    } else cells.push({ left: r.x, right: r.x + r.w, text: clean(r.raw) })
+  }
+  return cells
+}
+
+/**
+ * A note table starting at lines[i]: rows of a label cell (责任单位, 完成时限 …) and a value cell, a value
+ * wrapped over lines below it in its column. Null where lines[i] is no such row.
+ */
+function noteTableAt(lines: PdfLine[], i: number, clean: Clean): { rows: Array<{ line: PdfLine; cells: string[] }>; end: number } | null {
+  /** A row's label and value: its first cell, and the rest (a character grid sets a value's glyphs apart). */
+  const labelled = (line: PdfLine) => {
+    const [label, ...rest] = cellsOf(line, clean)
+    return label && noteLabel(label.text) !== null ? { label, value: rest } : null
+  }
+  const first = labelled(lines[i]!)
+  // A value stands a cell's padding and rule away from its label, further than a justified line sets its
+  // glyphs apart (a line of text that begins "责任单位：" is no table).
+  if (!first || first.value.length === 0 || first.value[0]!.left - first.label.right < lines[i]!.size) return null
+  const labelAt = first.label.left
+  const valueAt = first.value[0]!.left
+  const text = (cells: Array<{ text: string }>) => cells.map((c) => c.text).join('')
+  const rows = [{ line: lines[i]!, cells: [first.label.text, text(first.value)] }]
+  let j = i + 1
+  for (; j < lines.length; j++) {
+    const line = lines[j]!
+    const previous = lines[j - 1]!
+    if (line.page !== previous.page || previous.y - line.y > line.size * 2.5) break
+    const row = labelled(line)
+    const tolerance = line.size * 0.5
+    if (row && Math.abs(row.label.left - labelAt) < tolerance && (row.value.length === 0 || Math.abs(row.value[0]!.left - valueAt) < tolerance)) {
+      rows.push({ line, cells: [row.label.text, text(row.value)] })
+    } else if (line.runs.every((r) => r.x >= valueAt - tolerance)) {
+      rows[rows.length - 1]!.cells[1] += text(cellsOf(line, clean))
+    } else break
+  }
+  return { rows, end: j }
+}
+
+/** A line that may begin a table's header (three runs or more, one a header word): its page's ruling is worth reading. */
+export function mayBeHeader(line: PdfLine, clean: Clean): boolean {
+  return line.runs.length >= 3 && line.runs.some((r) => columnOf(clean(r.raw)) !== null)
+}
+
+/**
+ * The header of a table starting at lines[i]: three or more runs set apart as cells, read with the next lines
+ * whose runs stand within those cells (a header cell wrapped: "重点任" over "务"), whose words name the columns
+ * of a task table (tables.ts). Null where lines[i] is no header.
+ */
+function headerAt(lines: PdfLine[], i: number, clean: Clean): Header | null {
+  const first = lines[i]!
+  const cells = cellsOf(first, clean)
+  if (cells.length < 3 || !cells.some((c) => columnOf(c.text) !== null)) return null
+  const columns = cells.map(({ left, right }) => ({ left, right }))
+  const texts = cells.map((c) => c.text)
+  let best: Header | null = null
+  let known = 0
+  for (let k = 0; k < 4 && i + k < lines.length; k++) {
+    const line = lines[i + k]!
+    if (k > 0) {
+      const previous = lines[i + k - 1]!
+      if (line.page !== first.page || previous.y - line.y > line.size * 2.5) break
+      const at = line.runs.map((r) => columns.findIndex((c) => r.x + r.w / 2 >= c.left - line.size * 0.5 && r.x + r.w / 2 <= c.right + line.size * 0.5))
+      if (at.some((c) => c < 0)) break
+      line.runs.forEach((r, n) => { texts[at[n]!] += clean(r.raw) })
+    }
+    const names = headerColumns(texts)
+    const found = names ? names.filter((c) => c !== null).length : 0
+    if (names && found > known) {
+      known = found
+      best = { cells: [...texts], columns: columns.map((c) => ({ ...c })), end: i + k + 1 }
+    }
+  }
+  return best
+}
+
+/**
+ * The columns' bounds: between the vertical rules that cross the header (when there is one more of them than
+ * there are cells), else from the header's cells and the runs below them: a column starts where its header
+ * cell starts or, where runs below start left of it (a header centred over its cell), where the leftmost of
+ * those starts, as long as that is right of the cell before's header.
+ */
+function bounds(header: Header, headerLines: PdfLine[], below: PdfLine[], rules: Rule[]): number[] {
+  const top = Math.max(...headerLines.map((l) => l.y + l.size))
+  const bottom = Math.min(...headerLines.map((l) => l.y))
+  const xs = rules
+    .filter((r) => vertical(r) && Math.min(r.y1, r.y2) <= bottom && Math.max(r.y1, r.y2) >= top)
+    .map((r) => r.x1)
+    .sort((a, b) => a - b)
+    .filter((x, k, all) => k === 0 || x - all[k - 1]! > 2)
+  if (xs.length === header.columns.length + 1 &&
+      header.columns.every((c, k) => c.left >= xs[k]! - 2 && c.left < xs[k + 1]!)) return xs
+  const size = headerLines[0]!.size
+  const starts = below.flatMap((l) => l.runs.map((r) => r.x))
+  const { columns } = header
+  return [
+    Math.min(columns[0]!.left, ...starts) - size,
+    ...columns.slice(1).map((c, k) => Math.min(c.left, ...starts.filter((x) => x > columns[k]!.right + size * 0.25 && x <= c.left))  - 1),
+    columns[columns.length - 1]!.right + size * 40,
+  ]
+}
+
+/** The column a position is in (bounds: left edges of the columns, then the right edge of the last). */
+const columnAt = (edges: number[], x: number) => {
+  let k = 0
+  while (k + 1 < edges.length - 1 && x >= edges[k + 1]!) k++
+  return k
+}
+
+/** A line's runs, each in its column; null where a run runs on past its column's end (the line is no row). */
+function piecesOf(line: PdfLine, edges: number[], clean: Clean): Piece[] | null {
+  const pieces: Piece[] = []
+  for (const run of line.runs) {
+    const text = clean(run.raw).trim()
+    if (text === '') continue
+    const column = columnAt(edges, run.x + Math.min(run.w, run.h) / 2)
+    // Punctuation may hang past a cell's edge by a character.
+    if (run.x + run.w > edges[column + 1]! + run.h * 1.2) return null
+    pieces.push({ page: line.page, y: line.y, h: line.size, column, text })
+  }
+  return pieces
+}
+
+/** The vertical extent of the ruling on a page, across the table's columns; null for a page without one. */
+function ruledExtent(rules: Rule[], edges: number[]): { top: number; bottom: number } | null {
+  const inside = rules.filter((r) => vertical(r) && r.x1 >= edges[0]! - 3 && r.x1 <= edges[edges.length - 1]! + 3 && Math.abs(r.y1 - r.y2) > 5)
+  if (inside.length < 2) return null
+  return { top: Math.max(...inside.map((r) => Math.max(r.y1, r.y2))), bottom: Math.min(...inside.map((r) => Math.min(r.y1, r.y2))) }
+}
+
+/** The horizontal rules of a page that cross a column, from the top down. */
+function rulesAcross(rules: Rule[], edges: number[], column: number): number[] {
+  const middle = (edges[column]! + edges[column + 1]!) / 2
+  return rules.filter((r) => horizontal(r) && Math.min(r.x1, r.x2) <= middle && Math.max(r.x1, r.x2) >= middle).map((r) => r.y1).sort((a, b) => b - a)
+}
+
+/**
+ * The lines with each task table read as rows: the header, then a line per row with its cells joined by tabs
+ * (a cell's wrapped lines joined), at the row's first line and page.
+ */
+export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], clean: Clean): PdfLine[] {
+  const out: PdfLine[] = []
+  let i = 0
+  while (i < lines.length) {
+    const header = headerAt(lines, i, clean)
+    if (!header) {
+      const note = noteTableAt(lines, i, clean)
+      if (note) {
+        const read = tableLines(note.rows.map((r) => r.cells))
+        for (const { row, text } of read) out.push({ ...note.rows[row]!.line, text, table: true })
+        i = note.end
+        continue
+      }
+      out.push(lines[i]!)
+      i++
+      continue
+    }
+    const headerLines = lines.slice(i, header.end)
+    const below = lines.slice(header.end, header.end + 40).filter((l) => l.page === lines[i]!.page)
+    const edges = bounds(header, headerLines, below, rulesOf(lines[i]!.page))
+    out.push({ ...lines[i]!, text: header.cells.join('\t'), table: true })
+    const columns = header.cells.length
+    const numbered = headerColumns(header.cells)?.[0] === 'number'
+    const rows: Row[] = []
+    /** Per column, the row its cell open at the foot of the last page belongs to (a cell going on over the break). */
+    const open: Array<Row | null> = header.cells.map(() => null)
+    let page = lines[i]!.page
+    let extent = ruledExtent(rulesOf(page), edges)
+    let tops = header.cells.map((_, c) => rulesAcross(rulesOf(page), edges, c))
+    // The rule each column's cells on this page start under at the top of the table (the header's foot on its page).
+    let first = tops.map((ys) => ys.find((y) => y < headerLines[headerLines.length - 1]!.y) ?? null)
+    let j = header.end
+    for (; j < lines.length; j++) {
+      const line = lines[j]!
+      if (line.page !== page) {
+        // The cells open at the foot of the page go on at the top of the next one.
+        tops.forEach((ys, c) => {
+          const inside = ys.filter((y) => extent === null || y > extent.bottom + 1)
+          const last = inside[inside.length - 1]
+          const below = last === undefined ? undefined : rows.find((r) => r.page === page && r.y < last)
+          if (below) open[c] = below
+          else if (open[c] === null) open[c] = rows[rows.length - 1] ?? null
+        })
+        page = line.page
+        extent = ruledExtent(rulesOf(page), edges)
+        tops = header.cells.map((_, c) => rulesAcross(rulesOf(page), edges, c))
+        // A header repeated at the top of the page.
+        const again = headerAt(lines, j, clean)
+        let headerFoot = Infinity
+        if (again && again.cells.join('\t') === header.cells.join('\t')) {
+          headerFoot = lines[again.end - 1]!.y
+          j = again.end - 1
+          first = tops.map((ys) => ys.find((y) => y < headerFoot) ?? null)
+          continue
+        }
+        first = tops.map((ys) => ys[0] ?? null)
+      }
+      if (extent !== null && (line.y > extent.top || line.y < extent.bottom)) break
+      const pieces = piecesOf(line, edges, clean)
+      if (pieces === null || pieces.length === 0) break
+      // Type of another size, or a heading of the text (三、…) at the left: the table has ended.
+      if (extent === null && Math.abs(line.size - lines[i]!.size) > 1.5) break
+      const lead = pieces.find((p) => p.column === 0)
+      const starts = numbered ? lead !== undefined && ROW_NUMBER.test(lead.text) : lead !== undefined && (rows.length === 0 || !rows[rows.length - 1]!.cells[0]!.some((p) => p.page === line.page && p.y - line.y < line.size * 2))
+      if (starts || rows.length === 0) rows.push({ page: line.page, y: line.y, cells: header.cells.map(() => []), line })
+      for (const piece of pieces) {
+        rowOf(piece, rows, tops[piece.column]!, first[piece.column]!, open[piece.column]!).cells[piece.column]!.push(piece)
+      }
+    }
+    for (const row of rows) {
+      const cells = row.cells.map((pieces) => pieces.map((p) => p.text).join(''))
+      while (cells.length < columns) cells.push('')
+      out.push({ ...row.line, x: edges[0]!, text: cells.join('\t'), table: true })
+    }
+    i = Math.max(j, header.end)
+  }
+  return out
+}
+
+/**
+ * The row a piece of a cell belongs to. Without ruling, the row it stands in. Ruled, the row its cell starts in:
+ * the first row starting below the rule above it, or, where no row starts between that rule and the piece and
+ * the rule is the top of the table on a page it goes on to, the row whose cell was open at the foot of the page
+ * before.
+ */
+function rowOf(piece: Piece, rows: Row[], rules: number[], top: number | null, open: Row | null): Row {
+  const standing = rows[rows.length - 1]!
+  const above = rules.filter((y) => y > piece.y + piece.h * 0.3)
+  if (above.length === 0) return standing
+  const rule = above[above.length - 1]!
+  const below = rows.find((r) => r.page === piece.page && r.y < rule && r.y >= piece.y - piece.h * 0.3)
+  if (below) return below
+  if (top !== null && Math.abs(rule - top) < 1 && open) return open
+  return standing
+}
