@@ -176,7 +176,7 @@ function headerAt(lines: PdfLine[], i: number, clean: Clean): Header | null {
  * cell starts or, where runs below start left of it (a header centred over its cell), where the leftmost of
  * those starts, as long as that is right of the cell before's header.
  */
-function bounds(header: Header, headerLines: PdfLine[], below: PdfLine[], rules: Rule[]): number[] {
+function bounds(header: Header, headerLines: PdfLine[], below: PdfLine[], rules: Rule[], clean: Clean): number[] {
   const top = Math.max(...headerLines.map((l) => l.y + l.size))
   const bottom = Math.min(...headerLines.map((l) => l.y))
   const xs = rules
@@ -187,7 +187,8 @@ function bounds(header: Header, headerLines: PdfLine[], below: PdfLine[], rules:
   if (xs.length === header.columns.length + 1 &&
       header.columns.every((c, k) => c.left >= xs[k]! - 2 && c.left < xs[k + 1]!)) return xs
   const size = headerLines[0]!.size
-  const starts = below.flatMap((l) => l.runs.map((r) => r.x))
+  // Where cells start: runs set apart from the run before them (not a run of digits within a cell's line).
+  const starts = below.flatMap((l) => cellsOf(l, clean).map((c) => c.left))
   const { columns } = header
   return [
     Math.min(columns[0]!.left, ...starts) - size,
@@ -252,8 +253,14 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
       continue
     }
     const headerLines = lines.slice(i, header.end)
-    const below = lines.slice(header.end, header.end + 40).filter((l) => l.page === lines[i]!.page)
-    const edges = bounds(header, headerLines, below, rulesOf(lines[i]!.page))
+    // The lines below the header in the table's type, up to the first gap between them (the text after it).
+    const below: PdfLine[] = []
+    for (const l of lines.slice(header.end, header.end + 40)) {
+      const previous = below[below.length - 1] ?? lines[header.end - 1]!
+      if (l.page !== previous.page || previous.y - l.y > l.size * 2.5 || Math.abs(l.size - lines[i]!.size) > 1.5) break
+      below.push(l)
+    }
+    const edges = bounds(header, headerLines, below, rulesOf(lines[i]!.page), clean)
     out.push({ ...lines[i]!, text: header.cells.join('\t'), table: true })
     const columns = header.cells.length
     const numbered = headerColumns(header.cells)?.[0] === 'number'
@@ -306,7 +313,7 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
     for (const row of rows) {
       const cells = row.cells.map((pieces) => pieces.map((p) => p.text).join(''))
       while (cells.length < columns) cells.push('')
-      out.push({ ...row.line, x: edges[0]!, text: cells.join('\t'), table: true })
+      out.push({ ...row.line, text: cells.join('\t'), table: true })
     }
     i = Math.max(j, header.end)
   }

@@ -269,12 +269,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   if (body.length === 0) return { text: '', pageOf: [], pages, textPages, dropped }
   // The text block's margins: where the lines furthest left start (a paragraph's
   // first line is indented), and where the long lines end.
-  // A table's rows are lines of their own (set in the columns, not to the margins).
-  const text = body.filter((l) => !l.table)
-  const left = text.reduce((m, l) => Math.min(m, l.x), Infinity) // not Math.min(...): more lines than a call has arguments
+  const left = body.reduce((m, l) => Math.min(m, l.x), Infinity) // not Math.min(...): more lines than a call has arguments
   // Not the longest: punctuation hanging into the margin (office suites let "，" and "。" stand past it) would move it.
-  const rights = text.map((l) => l.right).sort((a, b) => a - b)
-  const right = rights[Math.floor((rights.length - 1) * 0.9)] ?? Infinity
+  const rights = body.map((l) => l.right).sort((a, b) => a - b)
+  const right = rights[Math.floor((rights.length - 1) * 0.9)]!
   const out: string[] = []
   const pageOf: number[] = []
   body.forEach((line, i) => {

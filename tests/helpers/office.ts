@@ -190,13 +190,15 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
     tabRows = []
   }
   lines.forEach((line, i) => {
+    if (layout === 'task-table') {
+      if (line.includes('\t')) return tabRows.push(line.split('\t'))
+      endTabTable()
+    }
     if (i < addressees) return body.push(p(line, 'Centred'))
     if (signed && i >= date - 1) return body.push(p(line, 'Right'))
     const marker = readMarker(line)
     const note = marker?.kind === 'arabic' ? splitNote(line) : null
     if (layout === 'task-table') {
-      if (line.includes('\t')) return tabRows.push(line.split('\t'))
-      endTabTable()
       // A heading followed by a task is a measure: its title is the 重点任务 cell of its tasks.
       if (marker && marker.kind !== 'arabic' && readMarker(lines[i + 1] ?? '')?.kind === 'arabic') {
         pendingGroup = marker.rest
