@@ -162,7 +162,8 @@ function headerAt(lines: PdfLine[], i: number, clean: Clean): Header | null {
     }
     const names = headerColumns(texts)
     const found = names ? names.filter((c) => c !== null).length : 0
-    if (names && found > known) {
+    // Most cells header words (a line of text whose glyphs pdf.js sets apart holds a header word or two among others).
+    if (names && found > known && found >= texts.length * 0.6) {
       known = found
       best = { cells: [...texts], columns: columns.map((c) => ({ ...c })), end: i + k + 1 }
     }
@@ -261,57 +262,81 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
       below.push(l)
     }
     const edges = bounds(header, headerLines, below, rulesOf(lines[i]!.page), clean)
-    out.push({ ...lines[i]!, text: header.cells.join('\t'), table: true })
     const columns = header.cells.length
     const numbered = headerColumns(header.cells)?.[0] === 'number'
+    // First the rows' starts and the cells' pieces, page by page; then each piece to its row (a piece may stand
+    // above its row's number: a 序号 cell centred in its row).
     const rows: Row[] = []
-    /** Per column, the row its cell open at the foot of the last page belongs to (a cell going on over the break). */
-    const open: Array<Row | null> = header.cells.map(() => null)
+    const pieces: Array<{ piece: Piece; at: number }> = []
+    const pages = new Map<number, PageRuling>()
+    const ruling = (page: number, headerFoot: number | null): PageRuling => {
+      const rules = rulesOf(page)
+      const tops = header.cells.map((_, c) => rulesAcross(rules, edges, c))
+      // The rule each column's cells on this page start under at the top of the table (the header's foot, where
+      // there is a header on the page).
+      const first = tops.map((ys) => (headerFoot === null ? ys[0] : ys.find((y) => y < headerFoot)) ?? null)
+      return { extent: ruledExtent(rules, edges), tops, first }
+    }
     let page = lines[i]!.page
-    let extent = ruledExtent(rulesOf(page), edges)
-    let tops = header.cells.map((_, c) => rulesAcross(rulesOf(page), edges, c))
-    // The rule each column's cells on this page start under at the top of the table (the header's foot on its page).
-    let first = tops.map((ys) => ys.find((y) => y < headerLines[headerLines.length - 1]!.y) ?? null)
+    let lastLead: Piece | null = null
+    pages.set(page, ruling(page, lines[header.end - 1]!.y))
     let j = header.end
     for (; j < lines.length; j++) {
       const line = lines[j]!
       if (line.page !== page) {
-        // The cells open at the foot of the page go on at the top of the next one.
-        tops.forEach((ys, c) => {
-          const inside = ys.filter((y) => extent === null || y > extent.bottom + 1)
-          const last = inside[inside.length - 1]
-          const below = last === undefined ? undefined : rows.find((r) => r.page === page && r.y < last)
-          if (below) open[c] = below
-          else if (open[c] === null) open[c] = rows[rows.length - 1] ?? null
-        })
         page = line.page
-        extent = ruledExtent(rulesOf(page), edges)
-        tops = header.cells.map((_, c) => rulesAcross(rulesOf(page), edges, c))
         // A header repeated at the top of the page.
         const again = headerAt(lines, j, clean)
-        let headerFoot = Infinity
         if (again && again.cells.join('\t') === header.cells.join('\t')) {
-          headerFoot = lines[again.end - 1]!.y
+          pages.set(page, ruling(page, lines[again.end - 1]!.y))
           j = again.end - 1
-          first = tops.map((ys) => ys.find((y) => y < headerFoot) ?? null)
           continue
         }
-        first = tops.map((ys) => ys[0] ?? null)
+        pages.set(page, ruling(page, null))
       }
+      const { extent } = pages.get(page)!
       if (extent !== null && (line.y > extent.top || line.y < extent.bottom)) break
-      const pieces = piecesOf(line, edges, clean)
-      if (pieces === null || pieces.length === 0) break
-      // Type of another size, or a heading of the text (三、…) at the left: the table has ended.
+      const found = piecesOf(line, edges, clean)
+      if (found === null || found.length === 0) break
+      // Type of another size: the table has ended.
       if (extent === null && Math.abs(line.size - lines[i]!.size) > 1.5) break
-      const lead = pieces.find((p) => p.column === 0)
-      const starts = numbered ? lead !== undefined && ROW_NUMBER.test(lead.text) : lead !== undefined && (rows.length === 0 || !rows[rows.length - 1]!.cells[0]!.some((p) => p.page === line.page && p.y - line.y < line.size * 2))
+      const lead = found.find((p) => p.column === 0)
+      const last = rows[rows.length - 1]
+      const starts = numbered
+        ? lead !== undefined && ROW_NUMBER.test(lead.text)
+        // Without a 序号 column, a row starts where the first column has text again after a line without.
+        : lead !== undefined && (last === undefined || lastLead === null || lastLead.page !== line.page || lastLead.y - line.y >= line.size * 2)
+      if (lead) lastLead = lead
       if (starts || rows.length === 0) rows.push({ page: line.page, y: line.y, cells: header.cells.map(() => []), line })
-      for (const piece of pieces) {
-        rowOf(piece, rows, tops[piece.column]!, first[piece.column]!, open[piece.column]!).cells[piece.column]!.push(piece)
+      for (const piece of found) pieces.push({ piece, at: rows.length - 1 })
+    }
+    if (rows.length === 0) {
+      // A header over nothing that reads as rows: no table.
+      out.push(lines[i]!)
+      i++
+      continue
+    }
+    out.push({ ...lines[i]!, text: header.cells.join('\t'), table: true })
+    /** Per column, the row whose cell was open at the foot of the page before (a cell going on over the break). */
+    const open: Array<Row | null> = header.cells.map(() => null)
+    page = lines[i]!.page
+    for (const { piece, at } of pieces) {
+      if (piece.page !== page) {
+        const { tops, extent } = pages.get(page)!
+        tops.forEach((ys, c) => {
+          const inside = ys.filter((y) => extent === null || y > extent.bottom + 1)
+          const lastRule = inside[inside.length - 1]
+          const under = lastRule === undefined ? undefined : rows.find((r) => r.page === page && r.y < lastRule)
+          if (under) open[c] = under
+          else if (open[c] === null) open[c] = rows[at] ?? null
+        })
+        page = piece.page
       }
+      const { tops, first } = pages.get(page)!
+      rowOf(piece, rows, rows[at]!, tops[piece.column]!, first[piece.column]!, open[piece.column]!).cells[piece.column]!.push(piece)
     }
     for (const row of rows) {
-      const cells = row.cells.map((pieces) => pieces.map((p) => p.text).join(''))
+      const cells = row.cells.map((p) => p.map((q) => q.text).join(''))
       while (cells.length < columns) cells.push('')
       out.push({ ...row.line, text: cells.join('\t'), table: true })
     }
@@ -320,19 +345,33 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
   return out
 }
 
+interface PageRuling {
+  /** The ruling's vertical extent on the page (null: the page has none). */
+  extent: { top: number; bottom: number } | null
+  /** Per column, the horizontal rules across it, from the top down. */
+  tops: number[][]
+  /** Per column, the rule its first cell on the page starts under. */
+  first: Array<number | null>
+}
+
 /**
- * The row a piece of a cell belongs to. Without ruling, the row it stands in. Ruled, the row its cell starts in:
- * the first row starting below the rule above it, or, where no row starts between that rule and the piece and
- * the rule is the top of the table on a page it goes on to, the row whose cell was open at the foot of the page
- * before.
+ * The row a piece of a cell belongs to. Without ruling, the row it stands in. Ruled, the row its cell is in:
+ * the first row starting between the rules above and below the piece in its column at or above the piece (a
+ * merged cell holds several rows); where none does, and the rule above is the top of the table on a page it
+ * goes on to, the row whose cell was open at the foot of the page before; else the row starting in the cell
+ * below the piece (its number centred in the row).
  */
-function rowOf(piece: Piece, rows: Row[], rules: number[], top: number | null, open: Row | null): Row {
-  const standing = rows[rows.length - 1]!
+function rowOf(piece: Piece, rows: Row[], standing: Row, rules: number[], top: number | null, open: Row | null): Row {
   const above = rules.filter((y) => y > piece.y + piece.h * 0.3)
   if (above.length === 0) return standing
   const rule = above[above.length - 1]!
-  const below = rows.find((r) => r.page === piece.page && r.y < rule && r.y >= piece.y - piece.h * 0.3)
-  if (below) return below
+  const next = rules.find((y) => y < piece.y + piece.h * 0.3) ?? -Infinity
+  const within = rows.filter((r) => r.page === piece.page && r.y < rule && r.y > next)
+  // A row that starts in the cell at or above the piece (several: a merged cell, the first of them).
+  const started = within.find((r) => r.y >= piece.y - piece.h * 0.3)
+  if (started) return started
+  // The cell goes on from the page before.
   if (top !== null && Math.abs(rule - top) < 1 && open) return open
-  return standing
+  // A row whose number stands below the piece (a 序号 cell centred in its row).
+  return within[0] ?? standing
 }

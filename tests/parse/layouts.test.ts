@@ -112,7 +112,7 @@ describe('any plan', () => {
 
 // As an office suite saves it: LibreOffice makes a justified A4 PDF (a GB/T 9704-like character grid, so pdf.js
 // reads spaces between the characters), a PDF whose tasks are a 任务分工 table (ruled or not, its header row
-// repeated on each page or not, its cells justified or not, in turn) and an .odt with automatic numbering of
+// repeated on each page or not, its cells justified or not, its cells' text at the top or in the middle, in turn) and an .odt with automatic numbering of
 // each plan, in one run per format (some 10 s each; tests/helpers/office.ts).
 describe('any plan, as LibreOffice saves it', () => {
   const sampled = fc.sample(made, { numRuns: 6, seed: 20231208 }).map((parts) => read(madeText(parts)))
@@ -120,7 +120,7 @@ describe('any plan, as LibreOffice saves it', () => {
   let pdf: Record<string, Uint8Array> = {}
   let odt: Record<string, Uint8Array> = {}
   let tablePdf: Record<string, Uint8Array> = {}
-  const tableOptions: TableOptions[] = [{}, { repeatHeader: true, justify: true }, { unruled: true }, { repeatHeader: true }, { justify: true, unruled: true }]
+  const tableOptions: TableOptions[] = [{}, { repeatHeader: true, justify: true }, { unruled: true }, { repeatHeader: true, middle: true }, { justify: true, unruled: true }, { middle: true }]
   beforeAll(() => {
     const text = Object.fromEntries(plans.map(([name, plan]) => [name, planText(plan, 'inline')]))
     pdf = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'justified')])), 'pdf')
