@@ -307,8 +307,9 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
         // Without a 序号 column, a row starts where the first column has text again after a line without.
         : lead !== undefined && (last === undefined || lastLead === null || lastLead.page !== line.page || lastLead.y - line.y >= line.size * 2)
       if (lead) lastLead = lead
-      if (starts || rows.length === 0) rows.push({ page: line.page, y: line.y, cells: header.cells.map(() => []), line })
-      for (const piece of found) pieces.push({ piece, at: rows.length - 1 })
+      // Lines above the first number are the first row's (its 序号 centred in it).
+      if (starts || (rows.length === 0 && !numbered)) rows.push({ page: line.page, y: line.y, cells: header.cells.map(() => []), line })
+      for (const piece of found) pieces.push({ piece, at: Math.max(0, rows.length - 1) })
     }
     if (rows.length === 0) {
       // A header over nothing that reads as rows: no table.
