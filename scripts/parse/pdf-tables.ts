@@ -279,6 +279,7 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
     }
     let page = lines[i]!.page
     let lastLead: Piece | null = null
+    let lastLeadTop: number | undefined
     pages.set(page, ruling(page, lines[header.end - 1]!.y))
     let j = header.end
     for (; j < lines.length; j++) {
@@ -302,11 +303,17 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
       if (extent === null && Math.abs(line.size - lines[i]!.size) > 1.5) break
       const lead = found.find((p) => p.column === 0)
       const last = rows[rows.length - 1]
+      // Without a 序号 column, a row starts where a cell of the first column does: under a rule across it, or,
+      // unruled, where the first column has text again after a line without.
+      const cellTop = lead === undefined ? undefined : pages.get(page)!.tops[0]!.filter((y) => y > lead.y + lead.h * 0.3).pop()
       const starts = numbered
         ? lead !== undefined && ROW_NUMBER.test(lead.text)
-        // Without a 序号 column, a row starts where the first column has text again after a line without.
-        : lead !== undefined && (last === undefined || lastLead === null || lastLead.page !== line.page || lastLead.y - line.y >= line.size * 2)
-      if (lead) lastLead = lead
+        : lead !== undefined && (last === undefined || lastLead === null || lastLead.page !== line.page ||
+          (cellTop !== undefined ? cellTop !== lastLeadTop : lastLead.y - line.y >= line.size * 2))
+      if (lead) {
+        lastLead = lead
+        lastLeadTop = cellTop
+      }
       // Lines above the first number are the first row's (its 序号 centred in it).
       if (starts || (rows.length === 0 && !numbered)) rows.push({ page: line.page, y: line.y, cells: header.cells.map(() => []), line })
       for (const piece of found) pieces.push({ piece, at: Math.max(0, rows.length - 1) })
