@@ -66,6 +66,8 @@ interface Piece {
   page: number
   y: number
   h: number
+  x: number
+  right: number
   column: number
   text: string
 }
@@ -206,17 +208,28 @@ const columnAt = (edges: number[], x: number) => {
 }
 
 /** A line's runs, each in its column; null where a run runs on past its column's end (the line is no row). */
-function piecesOf(line: PdfLine, edges: number[], clean: Clean): Piece[] | null {
+function piecesOf(line: PdfLine, edges: number[], clean: Clean, spaced: boolean[]): Piece[] | null {
   const pieces: Piece[] = []
   for (const run of line.runs) {
-    const text = clean(run.raw).trim()
-    if (text === '') continue
     const column = columnAt(edges, run.x + Math.min(run.w, run.h) / 2)
+    const text = (spaced[column] ? wordsOf(run.raw, clean) : clean(run.raw)).trim()
+    if (text === '') continue
     // Punctuation may hang past a cell's edge by a character.
     if (run.x + run.w > edges[column + 1]! + run.h * 1.2) return null
-    pieces.push({ page: line.page, y: line.y, h: line.size, column, text })
+    pieces.push({ page: line.page, y: line.y, h: line.size, x: run.x, right: run.x + run.w, column, text })
   }
   return pieces
+}
+
+/**
+ * A unit cell's text: units set apart by spaces only ("各村 各站所", tables.ts reads them as two) keep the space
+ * between them; the spaces pdf.js puts between glyphs a justified cell spreads (every glyph apart), or between
+ * "6" and "月", go.
+ */
+function wordsOf(raw: string, clean: Clean): string {
+  const words = raw.trim().split(/[ \u00a0]+/)
+  if (words.every((w) => [...w].length <= 1)) return clean(raw)
+  return words.reduce((text, word) => (text === '' ? word : `${text}${/\p{Script=Han}$/u.test(text) && /^\p{Script=Han}/u.test(word) ? ' ' : ''}${word}`), '')
 }
 
 /** The vertical extent of the ruling on a page, across the table's columns; null for a page without one. */
@@ -263,7 +276,10 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
     }
     const edges = bounds(header, headerLines, below, rulesOf(lines[i]!.page), clean)
     const columns = header.cells.length
-    const numbered = headerColumns(header.cells)?.[0] === 'number'
+    const named = headerColumns(header.cells) ?? []
+    const numbered = named[0] === 'number'
+    // Columns of units: a space between two units is theirs to keep.
+    const spaced = header.cells.map((_, c) => named[c] === 'lead' || named[c] === 'responsible' || named[c] === 'support')
     // First the rows' starts and the cells' pieces, page by page; then each piece to its row (a piece may stand
     // above its row's number: a 序号 cell centred in its row).
     const rows: Row[] = []
@@ -297,7 +313,7 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
       }
       const { extent } = pages.get(page)!
       if (extent !== null && (line.y > extent.top || line.y < extent.bottom)) break
-      const found = piecesOf(line, edges, clean)
+      const found = piecesOf(line, edges, clean, spaced)
       if (found === null || found.length === 0) break
       // Type of another size: the table has ended.
       if (extent === null && Math.abs(line.size - lines[i]!.size) > 1.5) break
@@ -344,7 +360,12 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
       rowOf(piece, rows, rows[at]!, tops[piece.column]!, first[piece.column]!, open[piece.column]!).cells[piece.column]!.push(piece)
     }
     for (const row of rows) {
-      const cells = row.cells.map((p) => p.map((q) => q.text).join(''))
+      // A cell's pieces in reading order; in a unit cell, two on one line set apart stand for two units.
+      const cells = row.cells.map((p, c) => p.map((q, k) => {
+        const before = p[k - 1]
+        const apart = spaced[c] && before !== undefined && before.page === q.page && before.y === q.y && q.x - before.right > q.h * 0.25
+        return apart ? ` ${q.text}` : q.text
+      }).join(''))
       while (cells.length < columns) cells.push('')
       out.push({ ...row.line, text: cells.join('\t'), table: true })
     }

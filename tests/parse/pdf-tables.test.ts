@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest'
 import { readTables, type PdfLine, type Rule } from '../../scripts/parse/pdf-tables.ts'
 import { withoutLayoutSpaces } from '../../scripts/parse/pdf.ts'
 
-/** A line of runs, each [x, text], in type of `size` (a glyph as wide as the type is high). */
+/** A line of runs, each [x, text], in type of `size` (a glyph as wide as the type is high, a space a quarter of it). */
 function line(page: number, y: number, runs: Array<[number, string]>, size = 12): PdfLine {
-  const made = runs.map(([x, raw]) => ({ x, y, w: [...raw].length * size, h: size, raw }))
+  const made = runs.map(([x, raw]) => ({ x, y, w: [...raw].reduce((w, c) => w + (c === ' ' ? size / 4 : size), 0), h: size, raw }))
   return { page, y, x: made[0]!.x, right: Math.max(...made.map((r) => r.x + r.w)), size, text: runs.map(([, t]) => withoutLayoutSpaces(t)).join(''), runs: made }
 }
 
@@ -80,6 +80,16 @@ describe('a task table in a PDF', () => {
       '压实责任到人\t落实包保责任。每月检查。\t各村\t长期坚持',
       '完善预案\t修订预案。\t镇政府\t年底前',
     ])
+  })
+
+  it('keeps the space between two units of a unit cell, not those pdf.js puts between glyphs set apart', () => {
+    expect(read([
+      HEADER,
+      line(1, 682, [[90, '1'], [210, '落实责任。'], [400, '各村 各站所'], [470, '6 月底前']]),
+      line(1, 664, [[90, '2'], [210, '完 善 预 案 。'], [400, '各 村 、 县 交'], [470, '年底前']]),
+      line(1, 646, [[400, '通局']]),
+      line(1, 628, [[90, '3'], [210, '强化考评。'], [400, '镇政府'], [441, '镇党委'], [476, '长期坚持']]),
+    ]).slice(1)).toEqual(['1\t\t落实责任。\t各村 各站所\t6月底前', '2\t\t完善预案。\t各村、县交通局\t年底前', '3\t\t强化考评。\t镇政府 镇党委\t长期坚持'])
   })
 
   it.each([
