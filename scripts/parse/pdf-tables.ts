@@ -25,7 +25,7 @@ export interface PdfRun {
   y: number
   w: number
   h: number
-  /** The text layer's string, layout spaces included (they are where runs may be split). */
+  /** The text layer's string, with the spaces pdf.js puts in it (a unit cell keeps those between two units). */
   raw: string
 }
 
