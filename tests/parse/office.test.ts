@@ -87,7 +87,7 @@ describe('the first plan as LibreOffice saves it in Word', () => {
 describe('a task table set in a PDF, as LibreOffice saves it', () => {
   const tasks = (plan: Awaited<ReturnType<typeof modelOf>>['plan']) => plan.tasks.map((t) => ({ title: t.title, units: t.units, deadline: t.deadline, measure: t.measure }))
 
-  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
+  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
     const { plan, warnings } = await modelOf(name)
     const word = await modelOf('seed-task-table.docx')
     expect(tasks(plan)).toEqual(tasks(word.plan))
