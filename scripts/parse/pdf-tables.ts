@@ -135,9 +135,17 @@ function noteTableAt(lines: PdfLine[], i: number, clean: Clean): { rows: Array<{
   return { rows, end: j }
 }
 
-/** A line that may begin a table's header (three runs or more, one a header word): its page's ruling is worth reading. */
-export function mayBeHeader(line: PdfLine, clean: Clean): boolean {
-  return line.runs.length >= 3 && line.runs.some((r) => columnOf(clean(r.raw)) !== null)
+/**
+ * The pages the task tables of these lines stand on, as read without their ruling (a header found, the rows
+ * read), each with the page after it (a row may go on over the break): the pages whose ruling is worth reading.
+ */
+export function tablePages(lines: PdfLine[], clean: Clean): Set<number> {
+  const pages = new Set<number>()
+  lines.forEach((line, i) => {
+    if (headerAt(lines, i, clean)) pages.add(line.page).add(line.page + 1)
+  })
+  for (const line of readTables(lines, () => [], clean)) if (line.table && line.text.includes('\t')) pages.add(line.page).add(line.page + 1)
+  return pages
 }
 
 /**

@@ -8,7 +8,7 @@
 
 import { tooManyPages, LIMITS } from './limits.ts'
 import { readMarker } from './markers.ts'
-import { mayBeHeader, readTables, type PdfLine, type Rule } from './pdf-tables.ts'
+import { readTables, tablePages, type PdfLine, type Rule } from './pdf-tables.ts'
 
 export interface PdfText {
   text: string
@@ -73,7 +73,11 @@ function lineOnBaseline(lines: Line[], run: { y: number; h: number }): Line | un
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
 type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
 
-async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; rules: Map<number, Rule[]>; pages: number; textPages: number; width: number }> {
+/**
+ * The lines of every page, and a reader of the ruling of the pages asked for (a page's operator list is read
+ * only for the pages a table stands on: reading every page's took half again the time of a text PDF).
+ */
+async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; ruling: (pages: Set<number>) => Promise<Map<number, Rule[]>>; close: () => Promise<void>; pages: number; textPages: number; width: number }> {
   // pdf.js is loaded when a PDF is read: its code takes a second to load, which a build of Word and text plans is spared.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const pdf = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
@@ -82,10 +86,8 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; rules: Map<
     throw tooManyPages(pdf.numPages)
   }
   const lines: Line[] = []
-  const rules = new Map<number, Rule[]>()
   let textPages = 0
   let width = 0
-  let tables = false
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n)
     width = Math.max(width, page.getViewport({ scale: 1 }).width)
@@ -115,14 +117,19 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; rules: Map<
       }
     }
     for (const line of pageLines) line.runs.sort((a, b) => a.x - b.x)
-    // A page's ruling is read from the first page with what may be a table's header on: a table goes on over pages.
-    tables ||= pageLines.some((l) => mayBeHeader(l, withoutLayoutSpaces))
-    if (tables) rules.set(n, await pageRules(page, pdfjs.OPS))
     lines.push(...pageLines.sort((a, b) => b.y - a.y))
     page.cleanup()
   }
-  await pdf.destroy()
-  return { lines, rules, pages: pdf.numPages, textPages, width }
+  const ruling = async (pages: Set<number>) => {
+    const rules = new Map<number, Rule[]>()
+    for (const n of [...pages].filter((n) => n >= 1 && n <= pdf.numPages).sort((a, b) => a - b)) {
+      const page = await pdf.getPage(n)
+      rules.set(n, await pageRules(page, pdfjs.OPS))
+      page.cleanup()
+    }
+    return rules
+  }
+  return { lines, ruling, close: () => pdf.destroy(), pages: pdf.numPages, textPages, width }
 }
 
 /**
@@ -259,12 +266,21 @@ function runningContext(all: Line[]): RunningContext {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
-  const { lines, rules, pages, textPages } = await pageLines(new Uint8Array(bytes))
-  if (lines.length === 0) return { text: '', pageOf: [], pages, textPages, dropped: [] }
-  const bodySize = mode(lines.map((l) => Math.round(l.size)))
-  const context = runningContext(lines)
-  const running = new Set(lines.filter((l) => isRunning(l, context, pages, bodySize)))
-  const body = readTables(lines.filter((l) => !running.has(l)), (page) => rules.get(page) ?? [], withoutLayoutSpaces)
+  const { lines, ruling, close, pages, textPages } = await pageLines(new Uint8Array(bytes))
+  let body: Line[]
+  let running: Set<Line>
+  try {
+    if (lines.length === 0) return { text: '', pageOf: [], pages, textPages, dropped: [] }
+    const bodySize = mode(lines.map((l) => Math.round(l.size)))
+    const context = runningContext(lines)
+    running = new Set(lines.filter((l) => isRunning(l, context, pages, bodySize)))
+    const text = lines.filter((l) => !running.has(l))
+    // The ruling of the pages tables stand on (as read without it), and of the page after each (a row may go on).
+    const rules = await ruling(tablePages(text, withoutLayoutSpaces))
+    body = readTables(text, (page) => rules.get(page) ?? [], withoutLayoutSpaces)
+  } finally {
+    await close()
+  }
   const dropped = lines.filter((l) => running.has(l)).map((l) => ({ page: l.page, text: l.text }))
   if (body.length === 0) return { text: '', pageOf: [], pages, textPages, dropped }
   // The text block's margins: where the lines furthest left start (a paragraph's
