@@ -59,8 +59,12 @@ function isChrome(line: string): boolean {
   return named
 }
 
+/** Labels that are common words too ("标题 …" may be a line of the plan): a label of the table only with its colon. */
+const WITH_COLON: ReadonlySet<string> = new Set(['标题'])
+
 /** The label a cell starts with, or null. */
-const labelAt = (text: string, at: number) => PORTAL_LABELS.find((l) => text.startsWith(l, at)) ?? null
+const labelAt = (text: string, at: number) =>
+  PORTAL_LABELS.find((l) => text.startsWith(l, at) && (!WITH_COLON.has(l) || /^[\s\u3000]*[：:]/.test(text.slice(at + l.length)))) ?? null
 
 /**
  * The fields of a line of the 信息公开 table: "索引号：… 发布机构：…", with bars,
