@@ -15,14 +15,14 @@ import { findObligations, normaliseDeadline } from './deadlines.ts'
 import { chineseCounting, readNumber, NUMBER } from '../text/numerals.ts'
 import { readFullDate, readHead, readNotice, readSignature, splitNotice } from './frame.ts'
 import { readPortal } from './portal.ts'
-import { FIELD_LABELS, findNote, LEAD_CONVENTION, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
+import { FIELD_LABELS, finalBracketText, findNote, LEAD_CONVENTION, leadConventionIn, repeatedLabels, valuesOf, type FieldRole, type Note, type NoteContext } from './notes.ts'
 import { buildOutline, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { toParagraphs, type Paragraph } from './paragraphs.ts'
 import { readPhase } from './phases.ts'
 import { splitNotedRuns } from './runs.ts'
 import { flattenTables } from './tables.ts'
 import { isSpace, splitTitle, trimBy, trimSpaceEnd, withoutFinalStop } from '../text/prose.ts'
-import { planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
+import { lookupUnit, planUnits, resolveUnit, splitUnits, type Registry } from './units.ts'
 
 type SectionKind = Section['kind']
 
@@ -55,9 +55,9 @@ export interface ParseInput {
  * such an item is a task, or a measure stating a note for the tasks under it, the roles decide (assignRoles,
  * measureNote).
  */
-function leadingNote(item: OutlineItem): Note | null {
-  if (item.children.length === 0 || descendants(item).some((d) => findNote(ownText(d)) !== null)) return null
-  const note = findNote(ownText(item))
+function leadingNote(item: OutlineItem, context: NoteContext): Note | null {
+  if (item.children.length === 0 || descendants(item).some((d) => findNote(ownText(d), context) !== null)) return null
+  const note = findNote(ownText(item), context)
   return note && note.closed ? note : null
 }
 
@@ -74,8 +74,8 @@ function titleAndText(item: OutlineItem, note: Note | null, leading: boolean): {
 }
 
 /** Items under `item` (itself included) whose own text carries a note. */
-function noteCount(item: OutlineItem): number {
-  return [item, ...descendants(item)].filter((i) => findNote(ownText(i)) !== null || (i.children.length === 0 && findNote(fullText(i)) !== null)).length
+function noteCount(item: OutlineItem, context: NoteContext): number {
+  return [item, ...descendants(item)].filter((i) => findNote(ownText(i), context) !== null || (i.children.length === 0 && findNote(fullText(i), context) !== null)).length
 }
 
 interface Roles {
@@ -94,13 +94,13 @@ interface Roles {
  * the items that carry a note and have no sub-items); one that holds more
  * notes is a heading over tasks, walked into.
  */
-function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles): void {
+function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles, context: NoteContext): void {
   const isTask = (c: OutlineItem, n: number) =>
-    n === 1 && (findNote(fullText(c)) !== null ? c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0 : leadingNote(c) !== null && taskKinds.has(c.marker.kind))
+    n === 1 && (findNote(fullText(c), context) !== null ? c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0 : leadingNote(c, context) !== null && taskKinds.has(c.marker.kind))
   const walk = (holder: OutlineItem) => {
     // A measure whose own text carries the note: the items under it are its tasks, noted or not.
-    const noted = holder !== section && measureNote(holder, taskKinds) !== null
-    const counted = holder.children.map((c) => ({ c, n: noteCount(c) }))
+    const noted = holder !== section && measureNote(holder, taskKinds, context) !== null
+    const counted = holder.children.map((c) => ({ c, n: noteCount(c, context) }))
     const tasks = counted.filter(({ c, n }) => isTask(c, n)).map(({ c }) => c)
     const headings = counted.filter(({ c, n }) => n > 0 && !tasks.includes(c)).map(({ c }) => c)
     for (const { c, n } of counted) {
@@ -127,12 +127,12 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
  * "（责任单位：…）") closes the item above the sub-items, not the last of them:
  * none of the sub-items before it carries a note.
  */
-function closesParent(item: OutlineItem): boolean {
+function closesParent(item: OutlineItem, context: NoteContext): boolean {
   const siblings = item.parent?.children ?? []
   // The note ends the item's whole text: not one under a heading, before the items under it (a measure's note).
   if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2 || item.children.length > 0) return false
-  const own = findNote(item.paragraphs.at(-1)!)
-  return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s)) === null)
+  const own = findNote(item.paragraphs.at(-1)!, context)
+  return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s), context) === null)
 }
 
 /**
@@ -143,10 +143,10 @@ function closesParent(item: OutlineItem): boolean {
  * task's, not this). The tasks under it without a note of their own have the
  * measure's units and deadline: the text states them once for all of them.
  */
-function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>): Note | null {
-  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item)) return null
+function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>, context: NoteContext): Note | null {
+  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item, context)) return null
   if (taskKinds.size > 0 && !item.children.some((c) => taskKinds.has(c.marker.kind))) return null
-  const note = findNote(ownText(item))
+  const note = findNote(ownText(item), context)
   // A heading before the note, no sentence of its own: "1.开展检查。对…检查。（责任单位：…）" over （1）（2） is a task.
   return note && note.closed && isHeading(ownText(item).slice(0, note.at)) ? note : null
 }
@@ -158,9 +158,9 @@ function isHeading(text: string): boolean {
 }
 
 /** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
-function taskKindsOf(items: OutlineItem[]): Set<string> {
+function taskKindsOf(items: OutlineItem[], context: NoteContext): Set<string> {
   const all = items.flatMap((i) => [i, ...descendants(i)])
-  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i)) !== null && !closesParent(i)).map((i) => i.marker.kind))
+  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i), context) !== null && !closesParent(i, context)).map((i) => i.marker.kind))
 }
 
 /** The deepest numbered items of a section: its tasks where no item carries a note (工作要点 without units). */
@@ -265,12 +265,12 @@ interface Inherited {
 
 function readTask(
   item: OutlineItem, number: number, measure: number, year: number | null, registry: Registry, needsNote: boolean, last: OutlineItem | undefined, warn: Warn,
-  inherited: Inherited | null = null, leadConvention = false,
+  inherited: Inherited | null, leadConvention: boolean, context: NoteContext,
 ): Task {
   const written = item.marker.number
   const full = fullText(item)
-  const ending = findNote(full)
-  const note = ending ?? leadingNote(item)
+  const ending = findNote(full, context)
+  const note = ending ?? leadingNote(item, context)
   // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
   const noteCut = item === last && note === null && needsNote && inherited === null
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
@@ -281,11 +281,15 @@ function readTask(
   }
   if (!note && needsNote && !cut && inherited === null) {
     const inside = NOTE_INSIDE.exec(full)
+    // A bracket ends the task but was not read as a note: say so, quoting it, rather than that there is none.
+    const bracket = finalBracketText(full)
     warn(
       item.line,
       inside
         ? `任务${written}：责任单位、完成时限的说明之后还有文字（“${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}”），该说明未读取；显示为“责任单位：未注明”`
-        : `任务${written}未写明责任单位：末尾应有“（责任单位：…。完成时限：…。）”这样的说明；显示为“责任单位：未注明”`,
+        : bracket
+          ? `任务${written}末尾的括号“${bracket.length > 60 ? `${bracket.slice(0, 60)}…` : bracket}”未能读作责任单位说明：说明应写成“（责任单位：…；完成时限：…）”或“（A牵头，B配合）”这样；显示为“责任单位：未注明”`
+          : `任务${written}未写明责任单位：末尾应有“（责任单位：…。完成时限：…。）”这样的说明；显示为“责任单位：未注明”`,
       'note',
     )
   }
@@ -412,9 +416,12 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
 
   // Roles: tasks wherever notes are; else the deepest items of the measures section.
   const roles: Roles = { tasks: [], empty: [], stray: [] }
-  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') splitNotedRuns([s.item])
-  const taskKinds = taskKindsOf(outline.items)
-  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') assignRoles(s.item, taskKinds, roles)
+  // A plan that states a lead-unit convention writes its notes as lists of units: read them so (NoteContext).
+  const convention = leadConventionOf(lines)
+  const context: NoteContext = { unitLists: convention !== null, known: (name) => lookupUnit(registry, name) !== undefined }
+  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') splitNotedRuns([s.item], context)
+  const taskKinds = taskKindsOf(outline.items, context)
+  for (const s of sections) if (s.kind !== 'guidance' && s.kind !== 'phases' && s.kind !== 'requirements') assignRoles(s.item, taskKinds, roles, context)
   const needsNote = roles.tasks.length + roles.stray.length > 0
   if (!needsNote) {
     const umbrella = sections.find((s) => s.kind === 'measures')
@@ -443,7 +450,6 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const sectionAt = new Map(sections.map((s) => [s.item, s]))
   // The item the file may end inside: the last, where no signature (issuer and date) follows it.
   const lastItem = signature.date === null ? outline.items.flatMap((i) => [i, ...descendants(i)]).at(-1) : undefined
-  const convention = leadConventionOf(lines)
   const measures: Measure[] = []
   const tasks: Task[] = []
   const usedUnits: string[] = []
@@ -451,7 +457,7 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   measureItems.forEach((holder, i) => {
     const number = i + 1
     const asSection = sectionAt.get(holder)
-    const stated = asSection ? null : measureNote(holder, taskKinds)
+    const stated = asSection ? null : measureNote(holder, taskKinds, context)
     // A note the measure states for its tasks is the measure's, out of its title and intro.
     const paragraphs = stated ? trimSpaceEnd(ownText(holder).slice(0, stated.at)).split('\n') : holder.paragraphs
     const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(paragraphs[0]!)
@@ -472,7 +478,8 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
     if (measure.title.trim() === '') warn(holder.line, `措施${holder.marker.number}没有标题：“${holder.marker.text}”之后应有文字`, 'outline')
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
-      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited, convention !== null && t.item.line >= convention.line)
+      const reached = convention !== null && (convention.wholePlan || t.item.line >= convention.line)
+      const task = readTask(t.item, tasks.length + 1, number, planYear, registry, needsNote, lastItem, warn, inherited, reached, context)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)
@@ -608,11 +615,11 @@ function readIsoDate(text: string): IsoDate | null {
   return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null
 }
 
-/** Where the plan states its lead-unit convention (LEAD_CONVENTION), as written, and on which line; or null. */
-function leadConventionOf(lines: readonly string[]): { text: string; line: number } | null {
+/** Where the plan states its lead-unit convention (leadConventionIn), as written, on which line and whether it reaches the whole plan; or null. */
+function leadConventionOf(lines: readonly string[]): { text: string; line: number; wholePlan: boolean } | null {
   for (let i = 0; i < lines.length; i++) {
-    const found = LEAD_CONVENTION.exec(lines[i]!)
-    if (found) return { text: found[0], line: i + 1 }
+    const found = leadConventionIn(lines[i]!)
+    if (found) return { ...found, line: i + 1 }
   }
   return null
 }
