@@ -111,12 +111,15 @@ export interface NoteContext {
 /** A plan that states no convention, read without a registry. */
 export const NO_CONTEXT: NoteContext = { unitLists: false, known: () => false }
 
-// The endings of a unit's name: an organ (局, 委, 办, 部 …), a body (中心, 公司, 院 …), a government, a station or
-// a team. A name that ends otherwise ("含农村地区", "2023年版", "以下简称专委会") is not read as a unit.
+// The endings of a unit's name: an organ (局, 委, 办, 部 …), a body (中心, 公司, 院 …), a government, a station, a
+// team, a people's organisation (妇联, 残联 …). A name that ends otherwise ("含农村地区", "2023年版", "以下简称专委会")
+// is not read as a unit. A one-character ending needs two characters before it: "全部", "东部", "庭院" are words.
 const UNIT_ENDINGS = [
-  '局', '委', '办', '部', '厅', '署', '院', '处', '科', '室', '中心', '公司', '集团', '银行', '政府', '站', '所', '队',
-  '委员会', '联合会', '协会', '工会', '党委', '党组', '支部', '街道', '社区', '单位', '企业',
+  '局', '委', '办', '部', '厅', '署', '院', '处', '科', '站', '所', '队', '办公室', '中心', '公司', '集团', '银行', '政府',
+  '委员会', '联合会', '协会', '工会', '妇联', '残联', '工商联', '科协', '文联', '侨联', '党委', '党组', '支部', '街道', '社区',
 ]
+// Words that end as units end and name none ("人员密集场所", "市中心"): never read as units.
+const NOT_UNITS = /(?:场所|住所|处所|中心城区|市中心|城市中心|镇中心|内部|外部|局部|全部)$/
 // Groups of units of a level below ("各村", "各乡镇", "各镇街", "各有关部门"): 各 or 全 and what they are.
 const GROUP_NAME = /^[各全](?:村|社区|乡镇|乡|镇|镇街|街道|县区|区县|县市区|部门|单位|企业|学校|站所|成员单位|(?:有关|相关)(?:部门|单位))$/
 // Longest name a unit list carries: a clause longer than this is a sentence.
@@ -124,8 +127,8 @@ const UNIT_NAME_MAX = 30
 
 /**
  * Whether an item of a unit list is clearly a unit: the registry knows it, or it is a group (GROUP_NAME), or it
- * ends as units' names end (UNIT_ENDINGS) and holds no digit or sentence punctuation. A unit with another name in
- * parentheses after it ("市安委办（工作专班办公室）") is judged by the name before them.
+ * ends as units' names end (UNIT_ENDINGS, NOT_UNITS aside) and holds no digit or sentence punctuation. A unit with
+ * another name in parentheses after it ("市安委办（工作专班办公室）") is judged by the name before them.
  */
 export function isUnitName(name: string, context: NoteContext = NO_CONTEXT): boolean {
   const written = trimValue(name)
@@ -133,8 +136,8 @@ export function isUnitName(name: string, context: NoteContext = NO_CONTEXT): boo
   if (context.known(written)) return true
   const bare = written.replace(/[（(][^（()）]*[）)]$/, '')
   if (GROUP_NAME.test(bare)) return true
-  if (/[\d０-９\s\u3000：:，,；;。！？!?“”"、]/.test(bare)) return false
-  return UNIT_ENDINGS.some((ending) => bare.length > ending.length && bare.endsWith(ending))
+  if (/[\d０-９\s\u3000：:，,；;。！？!?“”"、]/.test(bare) || NOT_UNITS.test(bare)) return false
+  return UNIT_ENDINGS.some((ending) => bare.endsWith(ending) && bare.length >= ending.length + (ending.length === 1 ? 2 : 1))
 }
 
 const CLAUSE = /[，,；;。]/

@@ -23,6 +23,9 @@ describe('resolveUnit', () => {
     // "市安委办（工作专班办公室）": the unit before the parentheses.
     ['市安委办（工作专班办公室）', null, '市安委办', false],
     ['镇政府（安监站）', null, '镇政府', true],
+    // A company or a group keeps its own name: the level of the unit before it is no part of it.
+    ['长乐投资有限公司', '区住建局', '长乐投资有限公司', false],
+    ['各镇街', '区卫健委', '各镇街', false],
   ] as const)('%s (after %s) → %s', (written, previous, unit, known) => {
     expect(resolveUnit(registry, written, previous)).toEqual({ unit, known })
   })
@@ -35,6 +38,8 @@ describe('splitUnits', () => {
     ['镇政府,各村;各站所.', ['镇政府', '各村', '各站所']],
     ['', []],
     ['市安委办（工作专班办公室、应急办）、市应急局', ['市安委办（工作专班办公室、应急办）', '市应急局']],
+    // A bare list of a note (区教育局、区发改局，各镇街) splits at both marks.
+    ['区教育局、区发改局，各镇街', ['区教育局', '区发改局', '各镇街']],
   ] as const)('%s', (text, items) => expect(splitUnits(text)).toEqual(items))
 })
 
