@@ -155,14 +155,21 @@ function withTrailingDeadline(field: NoteField): NoteField[] {
   return [{ ...field, value }, { label: '', role: 'deadline', value: deadline }]
 }
 
-/** The labelled fields of a note's inner text; [] if it holds no label at its start. */
-function labelledFields(inner: string): NoteField[] {
+/**
+ * The labelled fields of a note's inner text; [] if it holds no label. Fields come in any order: what stands before
+ * the first label must read as unlabelled clauses ("县应急局牵头，县公安局配合；完成时限：6月底前",
+ * "年内持续推进，责任单位：县应急局"), else it is no note.
+ */
+function labelledFields(inner: string, context: NoteContext = NO_CONTEXT): NoteField[] {
   const labels = [...inner.matchAll(LABEL)]
-  if (labels.length === 0 || inner.slice(0, labels[0]!.index).trim() !== '') return []
-  return labels.flatMap((label, i) => {
+  if (labels.length === 0) return []
+  const before = inner.slice(0, labels[0]!.index)
+  const first = before.trim() === '' ? [] : clauseFields(before, context)?.fields
+  if (first === undefined) return []
+  return [...first, ...labels.flatMap((label, i) => {
     const end = i + 1 < labels.length ? labels[i + 1]!.index : inner.length
     return withTrailingDeadline({ label: label[1]!, role: roleOf(label[1]!), value: trimValue(inner.slice(label.index + label[0].length, end)) })
-  })
+  })]
 }
 
 /** Items of a unit list, split at "、" (not inside parentheses). */
@@ -213,19 +220,25 @@ function readClause(clause: string, context: NoteContext): { fields: NoteField[]
  * "（县应急局、县公安局）" could be a remark where the plan does not.
  */
 function unlabelledFields(inner: string, context: NoteContext): NoteField[] {
-  const clauses = inner.split(CLAUSE).map((c) => c.trim()).filter((c) => c !== '')
-  const read = clauses.map((clause) => readClause(clause, context))
-  if (read.some((r) => r === null)) return []
-  const kinds = new Set(read.map((r) => r!.kind))
-  const fields = read.flatMap((r) => r!.fields)
+  const read = clauseFields(inner, context)
+  if (read === null) return []
+  const { fields, kinds } = read
   if (!fields.some((f) => f.role === 'lead' || f.role === 'responsible')) return []
   if (!kinds.has('role') && !kinds.has('deadline') && !context.unitLists) return []
   return fields
 }
 
+/** Every clause of a text read (readClause), with the kinds found; null if one is none of a note's clauses. */
+function clauseFields(text: string, context: NoteContext): { fields: NoteField[]; kinds: Set<string> } | null {
+  const clauses = text.split(CLAUSE).map((c) => c.trim()).filter((c) => c !== '')
+  const read = clauses.map((clause) => readClause(clause, context))
+  if (read.some((r) => r === null)) return null
+  return { fields: read.flatMap((r) => r!.fields), kinds: new Set(read.map((r) => r!.kind)) }
+}
+
 /** The fields of a note's inner text, labelled or not; [] where it is no note. */
 function noteFields(inner: string, context: NoteContext): NoteField[] {
-  const labelled = labelledFields(inner)
+  const labelled = labelledFields(inner, context)
   return labelled.length > 0 ? labelled : unlabelledFields(inner, context)
 }
 

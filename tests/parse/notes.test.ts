@@ -68,6 +68,9 @@ describe('findNote', () => {
     ['主责单位 is the lead', '做好工作。（主责单位：县应急局；协办单位：县公安局）', [['lead', '县应急局'], ['support', '县公安局']]],
     ['a bare unit list with a deadline', '做好工作。（区教育局、区发改局、区财政局，2024年12月底前）',
       [['responsible', '区教育局、区发改局、区财政局'], ['deadline', '2024年12月底前']]],
+    ['unlabelled roles, then a labelled deadline', '做好工作。（县应急局牵头，县公安局配合；完成时限：2024年6月底前）',
+      [['lead', '县应急局'], ['support', '县公安局'], ['deadline', '2024年6月底前']]],
+    ['a deadline before the labels', '做好工作。（年内持续推进，责任单位：县应急局）', [['deadline', '年内持续推进'], ['responsible', '县应急局']]],
     ['a company and a group with a deadline', '做好工作。（区住建局、长乐投资有限公司，各镇街，年底前完成）',
       [['responsible', '区住建局、长乐投资有限公司'], ['responsible', '各镇街'], ['deadline', '年底前完成']]],
   ])('%s', (_name, text, expected) => expect(fields(text)).toEqual(expected))
@@ -97,6 +100,8 @@ describe('findNote', () => {
     ['a remark ending like a unit', '加强检查（人员密集场所）'],
     ['一个词 before 指导', '开展培训（专家现场指导）'],
     ['a direction', '加快发展（全部）'],
+    ['a label inside a remark', '做好工作（按照责任单位：县应急局的要求）'],
+    ['a remark before a label', '做好工作（具体见附件，责任单位：县应急局）'],
   ])('%s is no note, even under a convention', (_name, text) => {
     expect(findNote(text)).toBeNull()
     expect(findNote(text, underConvention)).toBeNull()
