@@ -54,7 +54,7 @@ describe('notes in other forms', () => {
 })
 
 describe('notes in the forms real plans write them (issue 25)', () => {
-  it('unlabelled clauses with a deadline, 由/会同/分别负责/指导, short labels; a measure note with a deadline; a remark stays text', async () => {
+  it('unlabelled clauses with a deadline, 由/会同/分别负责/指导, short labels; on its own line after sub-items; a measure note with a deadline; a remark stays text', async () => {
     const plan = await planOf(`${FIXTURES}plans/note-clauses/input.txt`)
     expect(plan.tasks.map((t) => [t.units, t.lead ?? null, t.support ?? null, t.deadline.text])).toEqual([
       [['县商务局'], null, null, '年内持续推进'],
@@ -70,7 +70,10 @@ describe('notes in the forms real plans write them (issue 25)', () => {
       [['县公安局', '县交通局', '各乡镇'], ['县公安局'], ['县交通局', '各乡镇'], '2024年11月底前完成'],
       [['县公安局', '县交通局', '各乡镇'], ['县公安局'], ['县交通局', '各乡镇'], '2024年11月底前完成'],
       [[], null, null, ''],
+      [['县消防救援大队', '各乡镇'], ['县消防救援大队'], ['各乡镇'], '2024年9月底前完成'],
+      [['县消防救援大队', '各乡镇'], null, null, '年底前'],
     ])
+    expect(plan.tasks[13]!.text).toBe('重点排查以下场所：\n（1）人员密集场所；\n（2）“九小场所”。')
     expect(plan.measures[1]).toMatchObject({ title: '道路交通安全整治', note: '（县公安局牵头，县交通局、各乡镇配合，2024年11月底前完成）' })
     expect(plan.tasks[12]!.text).toBe('排查校园周边隐患（含农村地区）。')
   })
