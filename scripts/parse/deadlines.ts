@@ -2,7 +2,7 @@
 // deadlines, and recurring duties found in task texts.
 
 import type { Deadline, IsoDate, Obligation, Period } from '../model/plan.ts'
-import { readNumber, NUMBER } from '../text/numerals.ts'
+import { readNumber, readYear, NUMBER, YEAR } from '../text/numerals.ts'
 
 const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [
   // Longest first: "每半年" must not be read as "每年".
@@ -57,9 +57,9 @@ export function normaliseDeadline(text: string, year: number | null): Deadline |
     }
   }
   // The year: written ("2023年"), relative to the plan's ("明年", "今年"), or the plan's.
-  const explicitYear = /^(\d{4})年/.exec(t)
+  const explicitYear = new RegExp(`^${YEAR}年`).exec(t)
   const relativeYear = /^(明年|次年|今年|本年|当年)/.exec(t)
-  const y = explicitYear ? Number(explicitYear[1]) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
+  const y = explicitYear ? readYear(explicitYear[1]!) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
   if (y === null) return { error: `无法确定完成时限“${text}”的日期：方案未写成文日期，也未提到年份` }
   const rest = t.slice((explicitYear ?? relativeYear)?.[0].length ?? 0)
   if (/^(年底|年末|年内|底前|底|下半年)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }

@@ -403,3 +403,12 @@ export function repeatedLabels(note: Note): string[] {
 export function valuesOf(note: Note, role: FieldRole): string[] {
   return note.fields.filter((f) => f.role === role).map((f) => f.value)
 }
+
+/** Where the plan states its lead-unit convention (LEAD_CONVENTION), as written, and on which line; or null. */
+export function leadConventionOf(lines: readonly string[]): { text: string; line: number; wholePlan: boolean } | null {
+  for (let i = 0; i < lines.length; i++) {
+    const found = leadConventionIn(lines[i]!)
+    if (found) return { ...found, line: i + 1 }
+  }
+  return null
+}

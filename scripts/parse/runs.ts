@@ -7,10 +7,11 @@
 // those runs, each an unnumbered item under it. Pure: the outline in, the
 // outline with those items out; every character stays where it was read.
 
-import { MARKERS } from './markers.ts'
+import { MARKERS, readMarker } from './markers.ts'
+import type { Paragraph } from './paragraphs.ts'
 import { bracketNotes, findNote, NO_CONTEXT, type NoteContext } from './notes.ts'
 import type { OutlineItem } from './outline.ts'
-import { isSpace, splitTitle } from '../text/prose.ts'
+import { isSpace, splitTitle, trimSpaceEnd } from '../text/prose.ts'
 
 /** Characters that may stand between a note and the next task: a full stop, a semicolon ("…（牵头单位：…）；推进…") and white space (kept out of the model as they are out of notes). */
 const BETWEEN = (c: string) => c === '。' || c === '．' || c === '；' || c === ';' || isSpace(c)
@@ -111,5 +112,33 @@ export function splitNotedRuns(items: readonly OutlineItem[], context: NoteConte
       children: [],
       parent: item,
     }))
+  })
+}
+
+/**
+ * Numbered items run together in one paragraph, each closed by its note ("2.开展防火宣传。…（乡宣传办负责）；3.加强
+ * 扑火队伍建设。…（…负责）"): the paragraph is split where, after a note (and a "；" or "。"), the next item of
+ * the same kind begins — the number after the one before. Each part keeps the paragraph's line; every character
+ * stays (white space between the parts aside).
+ */
+export function splitRunTogetherItems(paragraphs: readonly Paragraph[]): Paragraph[] {
+  return paragraphs.flatMap((p) => {
+    const parts: Paragraph[] = []
+    let text = p.text
+    let marker = readMarker(text)
+    while (marker) {
+      const current = marker
+      const next = bracketNotes(text).map((n) => {
+        let at = n.end
+        while (at < text.length && BETWEEN(text[at]!)) at++
+        const found = at < text.length ? readMarker(text.slice(at)) : null
+        return found && found.kind === current.kind && found.number === current.number + 1 ? { at, found } : null
+      }).find((x) => x !== null)
+      if (!next) break
+      parts.push({ ...p, text: trimSpaceEnd(text.slice(0, next.at)) })
+      text = text.slice(next.at)
+      marker = next.found
+    }
+    return parts.length === 0 ? [p] : [...parts, { ...p, text }]
   })
 }

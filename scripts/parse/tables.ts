@@ -11,7 +11,7 @@ import { chineseCounting } from '../text/numerals.ts'
 import type { Paragraph } from './paragraphs.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
 
-type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
+export type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
 
 // Header words, most specific first: a header cell is short and holds one of them, wherever it stands
 // ("重点工作和要求" is what the task says, "专项整治行业名称" too; "时间安排" is when).
@@ -36,7 +36,7 @@ const LABEL: Readonly<Record<'lead' | 'responsible' | 'support' | 'deadline' | '
 const cellText = (cell: string) => trimBy(cell, (c) => isSpace(c) || c === '|' || c === '｜')
 
 /** The column a header cell names, or null for a cell that is no header word. */
-function columnOf(cell: string): Column | null {
+export function columnOf(cell: string): Column | null {
   const text = cellText(cell)
   if (text === '' || text.length > 12 || readMarker(text) !== null) return null
   return HEADERS.find((h) => h.words.some((w) => text === w || text.includes(w)))?.column ?? null
@@ -54,7 +54,7 @@ function cellsOf(text: string, separator: '|' | '\t'): string[] | null {
 }
 
 /** A header row: three or more columns, one of them what the task says. */
-function headerColumns(cells: string[]): Array<Column | null> | null {
+export function headerColumns(cells: string[]): Array<Column | null> | null {
   const columns = cells.map(columnOf)
   const known = columns.filter((c) => c !== null)
   if (known.length < 3) return null

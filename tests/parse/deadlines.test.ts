@@ -25,6 +25,11 @@ describe('normaliseDeadline (plan year 2022)', () => {
     ['上半年', { kind: 'due', date: '2022-06-30' }],
     ['第三季度', { kind: 'due', date: '2022-09-30' }],
     ['7月前完成', { kind: 'due', date: '2022-07-31' }],
+    // Years in Chinese digits, the zero written 〇, ○, O or 零, as notices of the 2000s write them.
+    ['二○○七年四月三十日前', { kind: 'due', date: '2007-04-30' }],
+    ['二零零七年三月底前', { kind: 'due', date: '2007-03-31' }],
+    ['二〇二三年底前', { kind: 'due', date: '2023-12-31' }],
+    ['二OO八年第一季度', { kind: 'due', date: '2008-03-31' }],
   ] as const)('%s', (text, expected) => {
     expect(normaliseDeadline(text, 2022)).toEqual({ text, ...expected })
   })

@@ -135,7 +135,7 @@ describe('outline layouts', () => {
     const { tasks } = await outlineOf('numbered-on')
     expect(tasks.map((t) => t[0])).toEqual([1, 2, 3, 4, 5])
     expect(tasks.map((t) => t[1])).toEqual([null, null, null, null, null])
-    expect(tasks[0]![3]).toEqual(['市委组织部', '市宣传部'])
+    expect(tasks[0]![3]).toEqual(['市委组织部', '市委宣传部'])
     expect(tasks[1]![3]).toEqual(['市安委办'])
     expect(tasks[2]![3]).toEqual(['市应急局', '市发改委', '市工信局'])
     expect((await planOf(`${FIXTURES}plans/numbered-on/input.txt`)).tasks[3]!.deadline).toEqual({ text: '明年7月', kind: 'due', date: '2024-07-31' })
