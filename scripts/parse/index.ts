@@ -14,13 +14,13 @@ import type { ParseResult, Problem } from '../model/plan.ts'
 import { assemblePlan } from './assemble.ts'
 import { checkTitle, readFrame } from './frame.ts'
 import { readMeasures } from './measures.ts'
-import { leadConventionOf } from './notes.ts'
+import { leadConventionOf, type NoteContext } from './notes.ts'
 import { checkSectionNumbers } from './numbering.ts'
 import { findRoles } from './roles.ts'
 import { readPhasesAndRequirements, readSections } from './sections.ts'
 import { readStatements } from './statements.ts'
 import { keepUnplaced } from './unplaced.ts'
-import type { Registry } from './units.ts'
+import { lookupUnit, type Registry } from './units.ts'
 import { collectWarnings, sortProblems } from './warnings.ts'
 
 export interface ParseInput {
@@ -42,11 +42,15 @@ export function parsePlan({ id, source, text, registry }: ParseInput): ParseResu
   const frame = readFrame(text, warn)
   const { outline } = frame
   if (outline.items.length === 0) return refused(frame.lines.length, warnings)
-  const roles = findRoles(readSections(outline.items), warn)
+  // A plan that states a lead-unit convention writes its notes as lists of units: read them so (NoteContext).
+  const convention = leadConventionOf(frame.lines)
+  const notes: NoteContext = { unitLists: convention !== null, known: (name) => lookupUnit(registry, name) !== undefined }
+  const roles = findRoles(readSections(outline.items), notes, warn)
   if (roles === null) return refused(outline.items[0]!.line, warnings)
   const { sections } = roles
-  const convention = leadConventionOf(frame.lines)
-  const context = { registry, planYear: frame.planYear, unsigned: frame.signature.date === null, conventionLine: convention?.line ?? null }
+  // A convention in a 注 or on a line of its own reaches every task; one that says 下同, those below it.
+  const conventionLine = convention === null ? null : convention.wholePlan ? 0 : convention.line
+  const context = { registry, planYear: frame.planYear, unsigned: frame.signature.date === null, conventionLine, notes }
   const body = readMeasures(sections, roles, context, warn)
   const statements = readStatements(frame.head.title, outline.head, sections, body.taskCount, warn)
   const contents = readPhasesAndRequirements(sections, frame.date, frame.planYear, warn)

@@ -5,7 +5,7 @@
 
 import type { Measure, Obligation, Task } from '../model/plan.ts'
 import { checkNumbering, checkTaskNumbers, MEASURE } from './numbering.ts'
-import { repeatedLabels } from './notes.ts'
+import { repeatedLabels, type NoteContext } from './notes.ts'
 import { ancestors, descendants, ownText, type OutlineItem } from './outline.ts'
 import { measureNote, type FoundRoles } from './roles.ts'
 import type { PlanSection } from './sections.ts'
@@ -21,8 +21,10 @@ export interface MeasureContext {
   planYear: number | null
   /** Whether no signature (issuer and date) follows the plan: the file may then end inside its last item. */
   unsigned: boolean
-  /** The line where the plan states its lead-unit convention, or null: it applies to the tasks below it. */
+  /** The line where the plan states its lead-unit convention, or null: it applies to the tasks below it (0: to every task). */
   conventionLine: number | null
+  /** How the plan writes its notes (notes.ts NoteContext). */
+  notes: NoteContext
 }
 
 export interface ReadMeasures {
@@ -56,7 +58,7 @@ export function readMeasures(sections: readonly PlanSection[], roles: FoundRoles
   measureItems.forEach((holder, i) => {
     const number = i + 1
     const asSection = sectionAt.get(holder)
-    const stated = asSection ? null : measureNote(holder, roles.taskKinds)
+    const stated = asSection ? null : measureNote(holder, roles.taskKinds, context.notes)
     // A note the measure states for its tasks is the measure's, out of its title and intro.
     const paragraphs = stated ? trimSpaceEnd(ownText(holder).slice(0, stated.at)).split('\n') : holder.paragraphs
     const { title, rest } = asSection ? { title: asSection.title, rest: '' } : splitTitle(paragraphs[0]!)
@@ -78,7 +80,7 @@ export function readMeasures(sections: readonly PlanSection[], roles: FoundRoles
     measures.push(measure)
     for (const t of roles.tasks.filter((x) => x.holder === holder)) {
       const leadConvention = context.conventionLine !== null && t.item.line >= context.conventionLine
-      const task = readTask(t.item, { number: tasks.length + 1, measure: number, year: context.planYear, registry: context.registry, needsNote: roles.needsNote, last, inherited, leadConvention }, warn)
+      const task = readTask(t.item, { number: tasks.length + 1, measure: number, year: context.planYear, registry: context.registry, needsNote: roles.needsNote, last, inherited, leadConvention, notes: context.notes }, warn)
       measure.tasks.push(task.number)
       tasks.push(task)
       usedUnits.push(...task.units)

@@ -3,7 +3,7 @@
 // a measure the item that holds tasks; where no item carries a note, the
 // deepest items of the measures section are the tasks (工作要点 without units).
 
-import { findNote, type Note } from './notes.ts'
+import { findNote, type Note, type NoteContext } from './notes.ts'
 import { ancestors, descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { splitNotedRuns } from './runs.ts'
 import { leadingNote } from './tasks.ts'
@@ -28,8 +28,8 @@ interface Roles {
 
 
 /** Items under `item` (itself included) whose own text carries a note. */
-function noteCount(item: OutlineItem): number {
-  return [item, ...descendants(item)].filter((i) => findNote(ownText(i)) !== null || (i.children.length === 0 && findNote(fullText(i)) !== null)).length
+function noteCount(item: OutlineItem, context: NoteContext): number {
+  return [item, ...descendants(item)].filter((i) => findNote(ownText(i), context) !== null || (i.children.length === 0 && findNote(fullText(i), context) !== null)).length
 }
 
 /**
@@ -39,13 +39,13 @@ function noteCount(item: OutlineItem): number {
  * the items that carry a note and have no sub-items); one that holds more
  * notes is a heading over tasks, walked into.
  */
-function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles): void {
+function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles: Roles, context: NoteContext): void {
   const isTask = (c: OutlineItem, n: number) =>
-    n === 1 && (findNote(fullText(c)) !== null ? c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0 : leadingNote(c) !== null && taskKinds.has(c.marker.kind))
+    n === 1 && (findNote(fullText(c), context) !== null ? c.children.length === 0 || taskKinds.has(c.marker.kind) || taskKinds.size === 0 : leadingNote(c, context) !== null && taskKinds.has(c.marker.kind))
   const walk = (holder: OutlineItem) => {
     // A measure whose own text carries the note: the items under it are its tasks, noted or not.
-    const noted = holder !== section && measureNote(holder, taskKinds) !== null
-    const counted = holder.children.map((c) => ({ c, n: noteCount(c) }))
+    const noted = holder !== section && measureNote(holder, taskKinds, context) !== null
+    const counted = holder.children.map((c) => ({ c, n: noteCount(c, context) }))
     const tasks = counted.filter(({ c, n }) => isTask(c, n)).map(({ c }) => c)
     const headings = counted.filter(({ c, n }) => n > 0 && !tasks.includes(c)).map(({ c }) => c)
     for (const { c, n } of counted) {
@@ -72,12 +72,12 @@ function assignRoles(section: OutlineItem, taskKinds: ReadonlySet<string>, roles
  * "（责任单位：…）") closes the item above the sub-items, not the last of them:
  * none of the sub-items before it carries a note.
  */
-function closesParent(item: OutlineItem): boolean {
+function closesParent(item: OutlineItem, context: NoteContext): boolean {
   const siblings = item.parent?.children ?? []
   // The note ends the item's whole text: not one under a heading, before the items under it (a measure's note).
   if (siblings.length < 2 || siblings.at(-1) !== item || item.paragraphs.length < 2 || item.children.length > 0) return false
-  const own = findNote(item.paragraphs.at(-1)!)
-  return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s)) === null)
+  const own = findNote(item.paragraphs.at(-1)!, context)
+  return own !== null && own.at === 0 && siblings.slice(0, -1).every((s) => findNote(fullText(s), context) === null)
 }
 
 /**
@@ -88,10 +88,10 @@ function closesParent(item: OutlineItem): boolean {
  * task's, not this). The tasks under it without a note of their own have the
  * measure's units and deadline: the text states them once for all of them.
  */
-export function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>): Note | null {
-  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item)) return null
+export function measureNote(item: OutlineItem, taskKinds: ReadonlySet<string>, context: NoteContext): Note | null {
+  if (item.children.length === 0 || taskKinds.has(item.marker.kind) || closesParent(item, context)) return null
   if (taskKinds.size > 0 && !item.children.some((c) => taskKinds.has(c.marker.kind))) return null
-  const note = findNote(ownText(item))
+  const note = findNote(ownText(item), context)
   // A heading before the note, no sentence of its own: "1.开展检查。对…检查。（责任单位：…）" over （1）（2） is a task.
   return note && note.closed && isHeading(ownText(item).slice(0, note.at)) ? note : null
 }
@@ -103,9 +103,9 @@ function isHeading(text: string): boolean {
 }
 
 /** The marker kinds of the items that carry a note of their own and have no sub-items: how this plan writes a task. */
-function taskKindsOf(items: OutlineItem[]): Set<string> {
+function taskKindsOf(items: OutlineItem[], context: NoteContext): Set<string> {
   const all = items.flatMap((i) => [i, ...descendants(i)])
-  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i)) !== null && !closesParent(i)).map((i) => i.marker.kind))
+  return new Set(all.filter((i) => i.children.length === 0 && findNote(ownText(i), context) !== null && !closesParent(i, context)).map((i) => i.marker.kind))
 }
 
 /** The deepest numbered items of a section: its tasks where no item carries a note (工作要点 without units). */
@@ -140,11 +140,11 @@ export interface FoundRoles {
  * Null when nothing reads as a task. Splits runs of noted paragraphs into
  * items first (runs.ts: the outline's task sections are changed in place).
  */
-export function findRoles(sections: readonly PlanSection[], warn: Warn): FoundRoles | null {
+export function findRoles(sections: readonly PlanSection[], context: NoteContext, warn: Warn): FoundRoles | null {
   const roles: Roles = { tasks: [], empty: [], stray: [] }
-  for (const s of sections) if (mayHoldTasks(s.kind)) splitNotedRuns([s.item])
-  const taskKinds = taskKindsOf(sections.map((s) => s.item))
-  for (const s of sections) if (mayHoldTasks(s.kind)) assignRoles(s.item, taskKinds, roles)
+  for (const s of sections) if (mayHoldTasks(s.kind)) splitNotedRuns([s.item], context)
+  const taskKinds = taskKindsOf(sections.map((s) => s.item), context)
+  for (const s of sections) if (mayHoldTasks(s.kind)) assignRoles(s.item, taskKinds, roles, context)
   const needsNote = roles.tasks.length + roles.stray.length > 0
   if (!needsNote) {
     const umbrella = sections.find((s) => s.kind === 'measures')

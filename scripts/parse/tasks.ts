@@ -5,7 +5,7 @@
 
 import type { Deadline, Obligation, Task, UnitRef } from '../model/plan.ts'
 import { findObligations, normaliseDeadline } from './deadlines.ts'
-import { FIELD_LABELS, findNote, LEAD_CONVENTION, repeatedLabels, valuesOf, type FieldRole, type Note } from './notes.ts'
+import { FIELD_LABELS, finalBracketText, findNote, LEAD_CONVENTION, repeatedLabels, valuesOf, type FieldRole, type Note, type NoteContext } from './notes.ts'
 import { descendants, fullText, ownText, type OutlineItem } from './outline.ts'
 import { isSpace, splitTitle, trimBy, trimSpaceEnd } from '../text/prose.ts'
 import { resolveUnit, splitUnits, type Registry } from './units.ts'
@@ -16,9 +16,9 @@ import type { Warn } from './warnings.ts'
  * "（2）排查山塘。"): the item's own text ends with the note and none of the items under it has one. Whether
  * such an item is a task, or a measure stating a note for the tasks under it, the roles decide (roles.ts).
  */
-export function leadingNote(item: OutlineItem): Note | null {
-  if (item.children.length === 0 || descendants(item).some((d) => findNote(ownText(d)) !== null)) return null
-  const note = findNote(ownText(item))
+export function leadingNote(item: OutlineItem, context: NoteContext): Note | null {
+  if (item.children.length === 0 || descendants(item).some((d) => findNote(ownText(d), context) !== null)) return null
+  const note = findNote(ownText(item), context)
   return note && note.closed ? note : null
 }
 
@@ -85,6 +85,8 @@ export interface TaskContext {
   last: OutlineItem | undefined
   /** The note the measure states for its tasks, where it states one. */
   inherited: Inherited | null
+  /** How the plan writes its notes (notes.ts NoteContext). */
+  notes: NoteContext
   /** Whether the plan's lead-unit convention applies to this task (stated above it). */
   leadConvention: boolean
 }
@@ -93,8 +95,8 @@ export function readTask(item: OutlineItem, context: TaskContext, warn: Warn): T
   const { number, measure, year, registry, needsNote, last, inherited, leadConvention } = context
   const written = item.marker.number
   const full = fullText(item)
-  const ending = findNote(full)
-  const note = ending ?? leadingNote(item)
+  const ending = findNote(full, context.notes)
+  const note = ending ?? leadingNote(item, context.notes)
   // The file ends where the task's note would stand (its text complete, no signature after it): cut there too.
   const noteCut = item === last && note === null && needsNote && inherited === null
   const cut = cutByEnd(item, last) || (note !== null && !note.closed) || noteCut
@@ -105,11 +107,15 @@ export function readTask(item: OutlineItem, context: TaskContext, warn: Warn): T
   }
   if (!note && needsNote && !cut && inherited === null) {
     const inside = NOTE_INSIDE.exec(full)
+    // A bracket ends the task but was not read as a note: say so, quoting it, rather than that there is none.
+    const bracket = finalBracketText(full)
     warn(
       item.line,
       inside
         ? `任务${written}：责任单位、完成时限的说明之后还有文字（“${full.slice(inside.index).replace(/^[^）)】\]〕]*[）)】\]〕]/, '').trim().slice(0, 30)}”），该说明未读取；显示为“责任单位：未注明”`
-        : `任务${written}未写明责任单位：末尾应有“（责任单位：…。完成时限：…。）”这样的说明；显示为“责任单位：未注明”`,
+        : bracket
+          ? `任务${written}末尾的括号“${bracket.length > 60 ? `${bracket.slice(0, 60)}…` : bracket}”未能读作责任单位说明：说明应写成“（责任单位：…；完成时限：…）”或“（A牵头，B配合）”这样；显示为“责任单位：未注明”`
+          : `任务${written}未写明责任单位：末尾应有“（责任单位：…。完成时限：…。）”这样的说明；显示为“责任单位：未注明”`,
       'note',
     )
   }

@@ -7,7 +7,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCe
 import type { Plan, Task } from '../../scripts/model/plan.ts'
 import { chineseNumeral } from '../../scripts/render/common.ts'
 
-export type TextLayout = 'inline' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells' | 'runs'
+export type TextLayout = 'inline' | 'unlabelled' | 'own-line' | 'table-pipes' | 'table-tabs' | 'table-cells' | 'runs'
 
 const cn = chineseNumeral
 const dateText = (iso: string) => {
@@ -30,13 +30,21 @@ function noteFields(task: Task): Array<[string, string]> {
   return fields
 }
 
-/** Lines of one task: its marker, title and text, then its note inline or on lines of its own. */
-function taskLines(task: Task, layout: 'inline' | 'own-line', marker = `${task.number}.`): string[] {
+// A note without labels, as real plans write it: "（A牵头，B配合，C负责，6月底前完成）". A leader or a person has no
+// role word to be written with: such a note keeps its labels.
+const ROLE_WORDS: Readonly<Record<string, string>> = { 牵头单位: '牵头', 责任单位: '负责', 配合单位: '配合' }
+function unlabelledNote(fields: Array<[string, string]>): string {
+  if (fields.some(([k]) => k === '责任领导' || k === '责任人')) return `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
+  return `（${fields.map(([k, v]) => (k === '完成时限' ? v : `${v}${ROLE_WORDS[k]}`)).join('，')}）`
+}
+
+/** Lines of one task: its marker, title and text, then its note inline (labelled or not) or on lines of its own. */
+function taskLines(task: Task, layout: 'inline' | 'unlabelled' | 'own-line', marker = `${task.number}.`): string[] {
   const [first = '', ...more] = task.text.split('\n')
   const body = `${marker}${task.title}。${first}`
   const fields = noteFields(task)
-  if (layout === 'inline') {
-    const note = `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
+  if (layout !== 'own-line') {
+    const note = layout === 'unlabelled' ? unlabelledNote(fields) : `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
     return more.length > 0 ? [body, ...more.slice(0, -1), more[more.length - 1]! + note] : [body + note]
   }
   return [body, ...more, ...fields.map(([k, v]) => `${k}：${v}`)]

@@ -1,4 +1,5 @@
 // The model put together (scripts/parse/assemble.ts): what the steps read, placed; optional fields only where read.
+import { NO_CONTEXT } from '../../scripts/parse/notes.ts'
 import { describe, expect, it } from 'vitest'
 import { assemblePlan } from '../../scripts/parse/assemble.ts'
 import { readFrame } from '../../scripts/parse/frame.ts'
@@ -11,8 +12,8 @@ import { registry } from '../helpers/plans.ts'
 function partsOf(lines: string[]) {
   const warn = () => {}
   const frame = readFrame(lines.join('\n'), warn)
-  const roles = findRoles(readSections(frame.outline.items), warn)!
-  const body = readMeasures(roles.sections, roles, { registry, planYear: frame.planYear, unsigned: false, conventionLine: null }, warn)
+  const roles = findRoles(readSections(frame.outline.items), NO_CONTEXT, warn)!
+  const body = readMeasures(roles.sections, roles, { registry, planYear: frame.planYear, unsigned: false, conventionLine: null, notes: NO_CONTEXT }, warn)
   return {
     id: 'p', source: 'p.txt', registry, frame, sections: roles.sections, body,
     statements: readStatements(frame.head.title, frame.outline.head, roles.sections, body.taskCount, warn),

@@ -1,5 +1,5 @@
 // Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
-// notes inline or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs or a cell
+// notes inline, labelled or not, or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs or a cell
 // a line, a Word file with automatic numbering, with its notes as small tables
 // or with a task table; a justified PDF, a PDF with a task table and an .odt as LibreOffice saves them),
 // reads back to the plan it was written from.
@@ -14,7 +14,7 @@ import { noteTableDocx, planDocx, planText, tableDocx, type TextLayout } from '.
 import { convert, planFodt, type TableOptions } from '../helpers/office.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
-const TEXT_LAYOUTS: TextLayout[] = ['inline', 'own-line', 'table-pipes', 'table-tabs', 'table-cells']
+const TEXT_LAYOUTS: TextLayout[] = ['inline', 'unlabelled', 'own-line', 'table-pipes', 'table-tabs', 'table-cells']
 
 function read(text: string, source = 'plan.txt'): Plan {
   const result = parsePlan({ id: 'plan', source, text, registry })

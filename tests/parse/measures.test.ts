@@ -1,15 +1,16 @@
 // Measures and their tasks (scripts/parse/measures.ts), over the roles found.
+import { NO_CONTEXT } from '../../scripts/parse/notes.ts'
 import { describe, expect, it } from 'vitest'
 import { readMeasures, type MeasureContext } from '../../scripts/parse/measures.ts'
 import { findRoles } from '../../scripts/parse/roles.ts'
 import { registry } from '../helpers/plans.ts'
 import { sectionsOf, warnings } from '../helpers/steps.ts'
 
-const context: MeasureContext = { registry, planYear: 2023, unsigned: false, conventionLine: null }
+const context: MeasureContext = { registry, planYear: 2023, unsigned: false, conventionLine: null, notes: NO_CONTEXT }
 
 function measuresOf(lines: string[], more: Partial<MeasureContext> = {}) {
   const { warn, seen } = warnings()
-  const roles = findRoles(sectionsOf(lines), warn)!
+  const roles = findRoles(sectionsOf(lines), NO_CONTEXT, warn)!
   return { ...readMeasures(roles.sections, roles, { ...context, ...more }, warn), warnings: seen() }
 }
 

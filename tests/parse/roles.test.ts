@@ -1,4 +1,5 @@
 // Roles (scripts/parse/roles.ts): tasks are the items that carry a note, measures the items that hold them.
+import { NO_CONTEXT } from '../../scripts/parse/notes.ts'
 import { describe, expect, it } from 'vitest'
 import { findRoles, measureNote } from '../../scripts/parse/roles.ts'
 import { sectionsOf, warnings } from '../helpers/steps.ts'
@@ -6,7 +7,7 @@ import { sectionsOf, warnings } from '../helpers/steps.ts'
 /** The roles of these lines, as text: each task's marker with its holder's, the empty measures, the section kinds. */
 function rolesOf(lines: string[]) {
   const { warn, seen } = warnings()
-  const roles = findRoles(sectionsOf(lines), warn)
+  const roles = findRoles(sectionsOf(lines), NO_CONTEXT, warn)
   if (roles === null) return null
   return {
     tasks: roles.tasks.map((t) => `${t.holder.marker.text}${t.item.marker.text}`),
@@ -60,13 +61,13 @@ describe('measureNote', () => {
   it('is the note a measure states for its tasks in its heading, not a task\'s', () => {
     const [section] = sectionsOf(['一、主要任务', '（一）强化火源管控（牵头单位：镇林业站）', '1.加强巡山护林。', '2.严查野外用火。（责任单位：各村）'])
     const measure = section!.item.children[0]!
-    expect(measureNote(measure, new Set(['arabic']))?.raw).toBe('（牵头单位：镇林业站）')
+    expect(measureNote(measure, new Set(['arabic']), NO_CONTEXT)?.raw).toBe('（牵头单位：镇林业站）')
     // Written with the marker of tasks: a task's note.
-    expect(measureNote(measure, new Set(['cn-paren']))).toBeNull()
+    expect(measureNote(measure, new Set(['cn-paren']), NO_CONTEXT)).toBeNull()
   })
 
   it('is no measure\'s note when the text before it is a sentence', () => {
     const [section] = sectionsOf(['一、主要任务', '（一）开展检查。对隐患逐一排查。（责任单位：A站）', '1.排查。', '2.整治。（责任单位：B所）'])
-    expect(measureNote(section!.item.children[0]!, new Set(['arabic']))).toBeNull()
+    expect(measureNote(section!.item.children[0]!, new Set(['arabic']), NO_CONTEXT)).toBeNull()
   })
 })

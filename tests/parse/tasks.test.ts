@@ -1,11 +1,12 @@
 // A task read from its item (scripts/parse/tasks.ts): title, text, units, deadline, or what its measure states.
+import { NO_CONTEXT } from '../../scripts/parse/notes.ts'
 import { describe, expect, it } from 'vitest'
 import { findNote } from '../../scripts/parse/notes.ts'
 import { noteUnits, readTask, taskObligations, type TaskContext } from '../../scripts/parse/tasks.ts'
 import { registry } from '../helpers/plans.ts'
 import { outlineOf, warnings } from '../helpers/steps.ts'
 
-const context: TaskContext = { number: 1, measure: 1, year: 2023, registry, needsNote: true, last: undefined, inherited: null, leadConvention: false }
+const context: TaskContext = { number: 1, measure: 1, year: 2023, registry, needsNote: true, last: undefined, inherited: null, leadConvention: false, notes: NO_CONTEXT }
 
 /** The first item of these lines, read as a task. */
 function taskOf(lines: string[], more: Partial<TaskContext> = {}) {

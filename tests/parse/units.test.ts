@@ -30,7 +30,8 @@ describe('resolveUnit', () => {
     // The Party committee's departments are its 委's: "区委组织部、宣传部".
     ['宣传部', '区委组织部', '区委宣传部', false],
     ['统战部', '县住建局', '县委统战部', false],
-    // A company or a full name stands for itself.
+    // A company, a full name or a group stands for itself.
+    ['各镇街', '区卫健委', '各镇街', false],
     ['长乐投资有限公司', '区住建局', '长乐投资有限公司', false],
     ['福州市长乐区自来水厂', '区水利局', '福州市长乐区自来水厂', false],
   ] as const)('%s (after %s) → %s', (written, previous, unit, known) => {
@@ -45,6 +46,8 @@ describe('splitUnits', () => {
     ['镇政府,各村;各站所.', ['镇政府', '各村', '各站所']],
     ['', []],
     ['市安委办（工作专班办公室、应急办）、市应急局', ['市安委办（工作专班办公室、应急办）', '市应急局']],
+    // A bare list of a note (区教育局、区发改局，各镇街) splits at both marks.
+    ['区教育局、区发改局，各镇街', ['区教育局', '区发改局', '各镇街']],
   ] as const)('%s', (text, items) => expect(splitUnits(text)).toEqual(items))
 })
 

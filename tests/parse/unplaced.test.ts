@@ -1,4 +1,5 @@
 // Nothing lost (scripts/parse/unplaced.ts): an item no step placed stays in its section's text, with a warning.
+import { NO_CONTEXT } from '../../scripts/parse/notes.ts'
 import { describe, expect, it } from 'vitest'
 import { readMeasures } from '../../scripts/parse/measures.ts'
 import { findRoles } from '../../scripts/parse/roles.ts'
@@ -8,8 +9,8 @@ import { sectionsOf, warnings } from '../helpers/steps.ts'
 
 function unplacedOf(lines: string[]) {
   const { warn, seen } = warnings()
-  const roles = findRoles(sectionsOf(lines), warn)!
-  const body = readMeasures(roles.sections, roles, { registry, planYear: 2023, unsigned: false, conventionLine: null }, () => {})
+  const roles = findRoles(sectionsOf(lines), NO_CONTEXT, warn)!
+  const body = readMeasures(roles.sections, roles, { registry, planYear: 2023, unsigned: false, conventionLine: null, notes: NO_CONTEXT }, () => {})
   const kept = keepUnplaced(roles.sections, body.measureItems, roles.tasks, warn)
   return { kept: [...kept].map(([section, texts]) => [section.marker.text, texts]), warnings: seen() }
 }
