@@ -81,6 +81,19 @@ describe('the modules of scripts/', () => {
     expect(wrong).toEqual([])
   })
 
+  // The knowledge layers are computed once a build (knowledgeOf) and passed down: no page reads a plan's text for them.
+  it('read the knowledge layers from the view, never compute them, in render/ and site/', () => {
+    const COMPUTE = new Set(['glossary', 'citations', 'nationalMatches', 'uncoveredNational', 'sectorTasks', 'planTexts', 'definitionOf', 'similarity'])
+    const computing = modules.filter((file) => ['render', 'site'].includes(stageOf(file))).flatMap((file) =>
+      source(file).statements.flatMap((node) => {
+        if (!ts.isImportDeclaration(node) || !ts.isStringLiteral(node.moduleSpecifier) || !node.moduleSpecifier.text.endsWith('views/knowledge.ts')) return []
+        const bindings = node.importClause?.namedBindings
+        if (!bindings || !ts.isNamedImports(bindings)) return []
+        return bindings.elements.filter((e) => COMPUTE.has((e.propertyName ?? e.name).text)).map((e) => `${file}: ${e.name.text}`)
+      }))
+    expect(computing).toEqual([])
+  })
+
   it('touch files only at the edge (site/, cli/, bench/, the loaders of data/)', () => {
     const touching = modules.filter((file) => !EDGE(file)).filter((file) =>
       source(file).statements.some((node) => ts.isImportDeclaration(node) && /^(node:)?fs(\/promises)?$/.test((node.moduleSpecifier as ts.StringLiteral).text)))

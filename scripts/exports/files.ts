@@ -2,7 +2,9 @@
 // ledger (xlsx, csv) and calendar (ics), plus the model and its schema.
 
 import type { Plan } from '../model/plan.ts'
-import { stampDate, tasksOfBody, type Site, titleOf } from '../views/site.ts'
+import { type Site, titleOf } from '../views/site.ts'
+import { stampDate } from '../views/deadlines.ts'
+import { tasksOfBody } from '../views/units.ts'
 import { url } from '../render/common.ts'
 import { ledger } from './ledger.ts'
 import { ledgerCsv } from './csv.ts'

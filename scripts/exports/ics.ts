@@ -3,7 +3,7 @@
 // model, so the same plan gives the same file.
 
 import type { IsoDate, Obligation, Period, Plan, Task } from '../model/plan.ts'
-import { deadlineLabel, PERIOD_LABEL, stampDate } from '../views/site.ts'
+import { deadlineLabel, PERIOD_LABEL, stampDate } from '../views/deadlines.ts'
 import { taskLabel } from '../render/common.ts'
 
 export interface CalendarInput {

@@ -4,7 +4,9 @@
 
 import type { Plan, Unit } from '../model/plan.ts'
 import { measureHeading } from '../render/common.ts'
-import { deadlineValue, type UnitTask, titleOf } from '../views/site.ts'
+import { titleOf } from '../views/site.ts'
+import { deadlineValue } from '../views/deadlines.ts'
+import type { UnitTask } from '../views/units.ts'
 
 export const LEDGER_COLUMNS = [
   '序号', '所属措施', '任务', '具体内容', '责任单位', '牵头/配合', '完成时限', '时限日期', '责任领导', '责任人', '进展情况', '状态', '完成日期', '备注',

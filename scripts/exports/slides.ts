@@ -2,7 +2,7 @@
 // with the text as it is shown. The theme's Presentation component only displays them.
 
 import type { Plan } from '../model/plan.ts'
-import { deadlineLabel } from '../views/site.ts'
+import { deadlineLabel } from '../views/deadlines.ts'
 import { measureHeading, taskLabel, url } from '../render/common.ts'
 
 export interface Slide {

@@ -5,7 +5,8 @@
 
 import ExcelJS from 'exceljs'
 import type { Period } from '../model/plan.ts'
-import { deadlineLabel, stampDate, titleOf, type Site } from '../views/site.ts'
+import { titleOf, type Site } from '../views/site.ts'
+import { deadlineLabel, stampDate } from '../views/deadlines.ts'
 import { normaliseZip, xmlSafe } from './xlsx.ts'
 import { latestReport } from '../views/progress.ts'
 import { openTasks } from '../render/supervision.ts'

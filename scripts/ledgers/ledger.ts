@@ -7,7 +7,8 @@
 import type { IsoDate, Plan, Report, Review, Status, Unit } from '../model/plan.ts'
 import { STATUSES } from '../model/plan.ts'
 import { isoDate } from '../parse/deadlines.ts'
-import { tasksOfBody, titleOf, type Site } from '../views/site.ts'
+import { titleOf, type Site } from '../views/site.ts'
+import { tasksOfBody } from '../views/units.ts'
 import { serialDate, type Cell, type Sheet, type Workbook } from './workbook.ts'
 
 export interface LedgerReading {

@@ -113,7 +113,7 @@ export interface Unit {
 export interface Phase {
   number: number
   title: string
-  /** The time span as written, e.g. "2022年5月15日至8月31日". */
+  /** The time span as written, e.g. "2022年5月15日至8月31日"; "" where the step states no time ("（一）动员部署。召开动员会议。"). */
   timeText: string
   start?: IsoDate
   end?: IsoDate

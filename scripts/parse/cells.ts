@@ -10,7 +10,9 @@
 /** The labels a note's fields are written under (notes.ts reads "label：value"). */
 const NOTE_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位|配合部门|协办单位|参与单位|责任领导|分管领导|责任人|完成时限|完成时间|时间节点|时限要求|时限)[：:]?$/
 
-const label = (cell: string) => NOTE_LABEL.exec(cell.trim())?.[1] ?? null
+/** The label a cell holds (责任单位, 完成时限: …), or null. */
+export const noteLabel = (cell: string) => NOTE_LABEL.exec(cell.trim())?.[1] ?? null
+const label = noteLabel
 
 /** The lines of a table whose cells are given row by row (each cell's text on one line), with the row (0-based) each line stands at. */
 export function tableLines(rows: string[][]): Array<{ row: number; text: string }> {

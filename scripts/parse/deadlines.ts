@@ -2,7 +2,7 @@
 // deadlines, and recurring duties found in task texts.
 
 import type { Deadline, IsoDate, Obligation, Period } from '../model/plan.ts'
-import { readNumber, NUMBER } from '../text/numerals.ts'
+import { readNumber, readYear, NUMBER, YEAR } from '../text/numerals.ts'
 
 const PERIODS: ReadonlyArray<{ word: string; period: Period }> = [
   // Longest first: "每半年" must not be read as "每年".
@@ -57,9 +57,9 @@ export function normaliseDeadline(text: string, year: number | null): Deadline |
     }
   }
   // The year: written ("2023年"), relative to the plan's ("明年", "今年"), or the plan's.
-  const explicitYear = /^(\d{4})年/.exec(t)
+  const explicitYear = new RegExp(`^${YEAR}年`).exec(t)
   const relativeYear = /^(明年|次年|今年|本年|当年)/.exec(t)
-  const y = explicitYear ? Number(explicitYear[1]) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
+  const y = explicitYear ? readYear(explicitYear[1]!) : year === null ? null : relativeYear ? year + (/明年|次年/.test(relativeYear[1]!) ? 1 : 0) : year
   if (y === null) return { error: `无法确定完成时限“${text}”的日期：方案未写成文日期，也未提到年份` }
   const rest = t.slice((explicitYear ?? relativeYear)?.[0].length ?? 0)
   if (/^(年底|年末|年内|底前|底|下半年)/.test(rest)) return { text, kind: 'due', date: `${y}-12-31` }
@@ -83,6 +83,32 @@ export function normaliseDeadline(text: string, year: number | null): Deadline |
   return {
     error: `无法读取完成时限“${text}”：应为“长期坚持”“N月底前”“N月N日前”“年底前”“明年N月”或“每月/每季度/每半年/每年”`,
   }
+}
+
+// A deadline phrase standing on its own in a note, without a label ("（县商务局负责，年内持续推进）",
+// "（…，2024年6月底前完成）"): the whole clause must be one of the forms normaliseDeadline reads, with the words
+// plans put after them (前/以前/完成/到位). A clause that only begins with a date ("6月底前完成排查并上报县应急局")
+// is a sentence, not a deadline. Every phrase these accept normalises (tests/parse/deadlines.test.ts).
+const YEAR_WORD = '(?:\\d{4}年|明年|次年|今年|本年|当年)'
+const DATE_CORE = [
+  `${YEAR_WORD}?(?:年底|年末|年内|上半年|下半年)`,
+  `${YEAR_WORD}?第?${NUMBER}季度(?:末|底)?`,
+  `${YEAR_WORD}?${NUMBER}月(?:${NUMBER}日|底|末|份|[上中下]旬(?=前))?`,
+].join('|')
+const DEADLINE_PHRASES: readonly RegExp[] = [
+  // "2024年6月底前完成", "年底前", "9月30日前完成", "第三季度末"
+  new RegExp(`^(?:${DATE_CORE})(?:前|以前|之前)?(?:完成|办结|建成|到位|落实)?$`),
+  // "长期坚持", "持续推进", "年内持续推进" (the year's end), "常态化开展"
+  /^(?:长期坚持|长期开展|长期|持续推进|常态化推进|常态化开展|常态化)$/,
+  /^年内(?:持续推进|完成)$/,
+  // "每月至少一次", "每季度"
+  new RegExp(`^(?:每半年|每季度|每季|每月|每周|每年)(?:(?:至少|不少于|不低于)?${NUMBER}次)?$`),
+]
+
+/** Whether a clause of a note is a deadline and nothing else (see DEADLINE_PHRASES). */
+export function isDeadlinePhrase(clause: string): boolean {
+  const t = clause.replace(/[\s\u3000]+/g, '')
+  return t !== '' && DEADLINE_PHRASES.some((p) => p.test(t))
 }
 
 // A recurring duty is the clause around "每月/每季度/…": from the punctuation

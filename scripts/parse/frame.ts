@@ -2,13 +2,20 @@
 // (letterhead, 文号, title on one or two lines, a date under it, addressees,
 // preamble), the signature (issuer and date at the end), and the notice that
 // may carry the plan as its attachment (关于印发…的通知, its own items and date,
-// then 附件 and the plan). Pure: paragraphs in, parts out.
+// then 附件 and the plan), and what they say of the plan: its date, issuer,
+// year and document number (readFrame). Pure: text in, parts out.
 
 import type { IsoDate, Notice, Problem } from '../model/plan.ts'
+import { invisibleCharacterWarnings } from './characters.ts'
 import { isoDate } from './deadlines.ts'
 import { readMarker } from './markers.ts'
 import { readNumber, NUMBER } from '../text/numerals.ts'
-import { clean, type Paragraph } from './paragraphs.ts'
+import { buildOutline, type Outline } from './outline.ts'
+import { splitRunTogetherItems } from './runs.ts'
+import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
+import { readPortal, type Portal } from './portal.ts'
+import { flattenTables } from './tables.ts'
+import type { Warn } from './warnings.ts'
 
 const NUM = NUMBER
 const FULL_DATE = new RegExp(`^[（(]?${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\s*日[）)]?$`)
@@ -103,6 +110,21 @@ export function splitNotice(paragraphs: Paragraph[]): { notice: Paragraph[]; pla
 }
 
 /** The notice as the model keeps it: title, 文号, letterhead, and all its other text verbatim. */
+/**
+ * A letterhead of several bodies issuing together, one a line, the last ending in 文件 ("中共白沙镇委员会" over
+ * "白沙镇人民政府文件"): the bodies, joined by "、"; null where the letterhead names one body.
+ */
+function jointLetterhead(paragraphs: Paragraph[], from: number, titleStart: number): string | null {
+  const bodies: string[] = []
+  for (let i = from; i < titleStart; i++) {
+    const text = paragraphs[i]!.text
+    if (!BODY.test(text) || text.length > 40 || /[。，,：:；;]/.test(text) || DOCUMENT_NUMBER.test(text)) break
+    bodies.push(text)
+    if (/文件$/.test(text)) break
+  }
+  return bodies.length > 1 && /文件$/.test(bodies.at(-1)!) ? bodies.map(letterheadBody).join('、') : null
+}
+
 export function readNotice(paragraphs: Paragraph[]): Notice {
   const titleEnd = paragraphs.findIndex((p) => /通知$/.test(p.text))
   // A title set on two or three lines: from the line that begins it ("关于…", or a body's name and "关于…").
@@ -117,13 +139,14 @@ export function readNotice(paragraphs: Paragraph[]): Notice {
   // A line above the title that is no 文号 is the letterhead.
   const issuerAt = paragraphs.findIndex((p, i) => i < titleStart && i !== numberAt && BODY.test(p.text) && p.text.length <= 40)
   // A letterhead "…文件" stays in the notice's text as written; its body is the issuer.
-  const letterheadKept = issuerAt >= 0 && letterheadBody(paragraphs[issuerAt]!.text) !== paragraphs[issuerAt]!.text
+  const joint = issuerAt >= 0 ? jointLetterhead(paragraphs, issuerAt, titleStart) : null
+  const letterheadKept = issuerAt >= 0 && (joint !== null || letterheadBody(paragraphs[issuerAt]!.text) !== paragraphs[issuerAt]!.text)
   const rest = paragraphs.filter((_, i) => !titleAt.has(i) && i !== numberAt && (i !== issuerAt || letterheadKept)).map((p) => p.text)
   const dateAt = paragraphs.map((p) => readFullDate(p.text)).findLastIndex((d) => d !== null)
   const notice: Notice = { title: [...titleAt].map((i) => paragraphs[i]!.text).join(''), text: rest.join('\n'), line: paragraphs[0]!.line }
   // The letterhead names the issuer; else the signature above the notice's date does.
   const signature = dateAt > 0 ? paragraphs[dateAt - 1]!.text : ''
-  if (issuerAt >= 0) notice.issuer = letterheadBody(paragraphs[issuerAt]!.text)
+  if (issuerAt >= 0) notice.issuer = joint ?? letterheadBody(paragraphs[issuerAt]!.text)
   else if (BODY.test(signature) && signature.length <= 40 && !/[。，,：:；;]/.test(signature)) notice.issuer = signature
   // "广州市人民政府关于印发…的通知": the title names its issuer.
   else if (BODY.test(notice.title.split('关于')[0]!)) notice.issuer = notice.title.split('关于')[0]!
@@ -179,4 +202,79 @@ export function readHead(head: Paragraph[], signatureIssuer: string | null, prob
     addresseesText: addresseeAt >= 0 ? parts[addresseeAt]!.text.replace(/[：:]$/, '') : '',
     preamble: parts.slice(addresseeAt >= 0 ? addresseeAt + 1 : titleEnd),
   }
+}
+
+/** The plan's frame, its body's outline, and what the frame says of the plan. */
+export interface Frame {
+  /** The text's lines, a copied web page's chrome and 信息公开 table left blank (portal.ts). */
+  lines: string[]
+  portal: Portal
+  signature: Signature
+  notice: Notice | null
+  /** The outline of the plan's body (tables flattened into items); its head is the paragraphs before the first marker. */
+  outline: Outline
+  head: Head
+  /** Whether the head was found without a title line (readHead warned so). */
+  headUntitled: boolean
+  date: IsoDate | null
+  issuer: string
+  /** The year of deadlines such as "6月底前": the date's, else the first year the text names. */
+  planYear: number | null
+  documentNumber: string | null
+}
+
+/**
+ * The frame: a portal's copy taken apart, the signature at the end, a notice
+ * around the plan, the outline of what is left and its head; then the plan's
+ * date, issuer and year from whichever part states them.
+ */
+export function readFrame(text: string, warn: Warn): Frame {
+  const portal = readPortal(text.split('\n'))
+  const lines = portal.lines
+  for (const p of invisibleCharacterWarnings(lines)) warn(p.line, p.message, p.kind!)
+  for (const c of portal.chrome) warn(c.line, `“${c.text}”是网页上的字样，不是方案内容：已从正文中去掉（原文保留在数据中）`, 'frame')
+  const field = (...labels: string[]) => portal.fields.find((f) => labels.includes(f.label) && f.value !== '')?.value ?? null
+
+  const signature = readSignature(lines)
+  const all = toParagraphs(lines.slice(0, signature.start))
+  const split = splitNotice(all)
+  const notice = split ? readNotice(split.notice) : null
+  const tableProblems: Problem[] = []
+  const outlineProblems: Problem[] = []
+  const outline = buildOutline(splitRunTogetherItems(flattenTables(split ? split.plan : all, tableProblems)), outlineProblems)
+  for (const p of tableProblems) warn(p.line, p.message, 'table')
+  for (const p of outlineProblems) warn(p.line, p.message, 'outline')
+  const headProblems: Problem[] = []
+  const head = readHead(outline.head, signature.issuer ?? notice?.issuer ?? null, headProblems)
+  for (const p of headProblems) warn(p.line, p.message, 'frame')
+  // The portal's 信息公开 table says what the copied page may have lost: its 成文日期, 发布机构, 发文字号.
+  const portalDate = field('成文日期')
+  const date: IsoDate | null = signature.date ?? head.date ?? notice?.date ?? (portalDate === null ? null : readFullDate(portalDate) ?? readIsoDate(portalDate))
+  if (date === null) {
+    warn(Math.max(signature.start, 1), '方案未写明成文日期：末行和标题下都没有日期；日期记为未知', 'frame')
+  }
+  const issuer = head.issuer ?? signature.issuer ?? notice?.issuer ?? field('发文机关', '发布机构') ?? ''
+  if (issuer === '') warn(outline.head[0]?.line ?? 1, '方案未写明发文机关：标题上方和日期上方都没有', 'frame')
+  // Deadlines such as "6月底前" are of the plan's year: its date's, else the first year it names.
+  const year = date ? Number(date.slice(0, 4)) : Number(/(20\d\d)年/.exec(text)?.[1] ?? NaN)
+  const planYear = Number.isFinite(year) ? year : null
+  const documentNumber = head.documentNumber ?? field('发文字号', '文号')
+  return { lines, portal, signature, notice, outline, head, headUntitled: headProblems.length > 0, date, issuer, planYear, documentNumber }
+}
+
+/**
+ * A title of white space only, where the head has a title line: warned last, after everything the body says
+ * (readHead warns of a head without one).
+ */
+export function checkTitle(frame: Frame, warn: Warn): void {
+  if (frame.head.title.trim() === '' && !frame.headUntitled) warn(frame.outline.head[0]?.line ?? 1, '方案没有标题', 'frame')
+}
+
+/** "2023-06-30" or "2023/6/30", as portals write their dates; or null. */
+function readIsoDate(text: string): IsoDate | null {
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text)
+  if (!m) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const probe = new Date(Date.UTC(y, mo - 1, d))
+  return probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d ? `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null
 }

@@ -1,8 +1,10 @@
 // Heading markers of Chinese official documents, as data. The order of the
-// table is the conventional hierarchy (GB/T 9704: 一、 → （一） → 1. → （1）),
-// and one rule derives depth from it: a marker's depth is its row + 1.
+// table is the conventional hierarchy (GB/T 9704: 一、 → （一） → 1. → （1）):
+// a marker's `depth` is its row + 1, its conventional rank. The outline's
+// levels come from the order in which the kinds first appear in a plan, this
+// rank deciding where that order says nothing (levels.ts).
 
-import { readNumber } from '../text/numerals.ts'
+import { chineseCounting, readNumber } from '../text/numerals.ts'
 
 /** `unnumbered`: a task the plan writes without a marker (outline items made by runs.ts), in no row of the table. */
 export type MarkerKind = 'cn' | 'cn-paren' | 'arabic' | 'arabic-paren' | 'circled' | 'unnumbered'
@@ -39,4 +41,16 @@ export function readMarker(line: string): Marker | null {
     return { kind, depth: row + 1, number, text: match[0], rest: line.slice(match[0].length).replace(/^[\s\u3000]+/, '') }
   }
   return null
+}
+
+/** A marker of a kind and number, as plans write it: the one the rules expected. */
+export function writeMarker(kind: MarkerKind, number: number): string {
+  switch (kind) {
+    case 'cn': return `${chineseCounting(number)}、`
+    case 'cn-paren': return `（${chineseCounting(number)}）`
+    case 'arabic': return `${number}.`
+    case 'arabic-paren': return `（${number}）`
+    case 'circled': return number >= 1 && number <= 20 ? String.fromCharCode(0x245f + number) : `${number}`
+    case 'unnumbered': return ''
+  }
 }

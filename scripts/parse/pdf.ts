@@ -2,10 +2,13 @@
 // lines by their position (pdf.js getTextContent), running headers, footers
 // and page numbers dropped (and listed), lines re-joined into paragraphs where a line runs
 // on to the right margin and the next one starts at the left margin without
-// indent. Line N of the text remembers its page: errors say "第N页".
+// indent; a task table read into rows and columns by its glyphs' positions
+// and its ruling (pdf-tables.ts), a row a line with tabs between its cells.
+// Line N of the text remembers its page: errors say "第N页".
 
 import { tooManyPages, LIMITS } from './limits.ts'
 import { readMarker } from './markers.ts'
+import { readTables, tablePages, type PdfLine, type Rule } from './pdf-tables.ts'
 
 export interface PdfText {
   text: string
@@ -18,15 +21,8 @@ export interface PdfText {
   dropped: Array<{ page: number; text: string }>
 }
 
-interface Line {
-  page: number
-  y: number
-  x: number
-  right: number
-  /** Font size: the height of the run. */
-  size: number
-  text: string
-}
+/** A line of a page; `size` is its type size (the height of its runs). */
+type Line = PdfLine
 
 // Fonts often map an ideograph's glyph back to a radical of the same shape
 // (pdf.js then reads "⼈⺠" for 人民): the Kangxi radicals are turned into their
@@ -74,10 +70,17 @@ function lineOnBaseline(lines: Line[], run: { y: number; h: number }): Line | un
   return lines[i]
 }
 
-async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: number; textPages: number; width: number }> {
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
+
+/**
+ * The lines of every page, and a reader of the ruling of the pages asked for (a page's operator list is read
+ * only for the pages a table stands on: reading every page's took half again the time of a text PDF).
+ */
+async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; ruling: (pages: Set<number>) => Promise<Map<number, Rule[]>>; close: () => Promise<void>; pages: number; textPages: number; width: number }> {
   // pdf.js is loaded when a PDF is read: its code takes a second to load, which a build of Word and text plans is spared.
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise
   if (pdf.numPages > LIMITS.pdfPages) {
     await pdf.destroy()
     throw tooManyPages(pdf.numPages)
@@ -91,28 +94,101 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
     const content = await page.getTextContent()
     const runs = content.items
       .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && item.str.trim() !== '')
-      .map((item) => ({ x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, str: withoutLayoutSpaces(ideographs(item.str)) }))
+      .map((item) => {
+        const raw = ideographs(item.str)
+        return { x: item.transform[4] as number, y: item.transform[5] as number, w: item.width, h: Math.abs(item.transform[3] as number) || item.height, raw, str: withoutLayoutSpaces(raw) }
+      })
     if (runs.length > 0) textPages++
     // Runs on one baseline (within a third of the type size) form a line, read left to right.
     runs.sort((a, b) => b.y - a.y || a.x - b.x)
     const pageLines: Line[] = []
     for (const run of runs) {
       const line = lineOnBaseline(pageLines, run)
+      const { str, ...glyphs } = run
       if (line) {
         const gap = run.x - line.right
         // Runs apart are words apart only between Latin letters or digits (see withoutLayoutSpaces).
-        line.text += gap > run.h * 0.8 && /[A-Za-z0-9]$/.test(line.text) && /^[A-Za-z0-9]/.test(run.str) ? ` ${run.str}` : run.str
+        line.text += gap > run.h * 0.8 && /[A-Za-z0-9]$/.test(line.text) && /^[A-Za-z0-9]/.test(str) ? ` ${str}` : str
         line.right = Math.max(line.right, run.x + run.w)
         line.x = Math.min(line.x, run.x)
+        line.runs.push(glyphs)
       } else {
-        pageLines.push({ page: n, y: run.y, x: run.x, right: run.x + run.w, size: run.h, text: run.str })
+        pageLines.push({ page: n, y: run.y, x: run.x, right: run.x + run.w, size: run.h, text: str, runs: [glyphs] })
       }
     }
+    for (const line of pageLines) line.runs.sort((a, b) => a.x - b.x)
     lines.push(...pageLines.sort((a, b) => b.y - a.y))
     page.cleanup()
   }
-  await pdf.destroy()
-  return { lines, pages: pdf.numPages, textPages, width }
+  const ruling = async (pages: Set<number>) => {
+    const rules = new Map<number, Rule[]>()
+    for (const n of [...pages].filter((n) => n >= 1 && n <= pdf.numPages).sort((a, b) => a - b)) {
+      const page = await pdf.getPage(n)
+      rules.set(n, await pageRules(page, pdfjs.OPS))
+      page.cleanup()
+    }
+    return rules
+  }
+  return { lines, ruling, close: () => pdf.destroy(), pages: pdf.numPages, textPages, width }
+}
+
+/**
+ * The straight lines a page draws across or down it (a table's rules), from its operator list: segments of
+ * paths that are stroked or filled (not clipping paths), rectangles thinner than 3 pt taken as lines, in page
+ * space (the transformation matrix followed through save and restore).
+ */
+async function pageRules(page: PdfPage, OPS: PdfJs['OPS']): Promise<Rule[]> {
+  const { fnArray, argsArray } = await page.getOperatorList()
+  const rules: Rule[] = []
+  let pending: Rule[] = []
+  let ctm = [1, 0, 0, 1, 0, 0]
+  const saved: number[][] = []
+  const at = (x: number, y: number) => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!] as const
+  const segment = (x1: number, y1: number, x2: number, y2: number) => {
+    const [a, b] = at(x1, y1)
+    const [c, d] = at(x2, y2)
+    if (Math.abs(a - c) + Math.abs(b - d) < 2) return
+    if (Math.abs(b - d) < 1) pending.push({ x1: Math.min(a, c), y1: (b + d) / 2, x2: Math.max(a, c), y2: (b + d) / 2 })
+    else if (Math.abs(a - c) < 1) pending.push({ x1: (a + c) / 2, y1: Math.min(b, d), x2: (a + c) / 2, y2: Math.max(b, d) })
+  }
+  const paints = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke])
+  fnArray.forEach((fn, i) => {
+    const args = argsArray[i] as unknown
+    if (fn === OPS.save) saved.push(ctm)
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm
+    else if (fn === OPS.transform && Array.isArray(args) && args.length === 6) {
+      const [a, b, c, d, e, f] = args as number[]
+      const m = ctm
+      ctm = [a! * m[0]! + b! * m[2]!, a! * m[1]! + b! * m[3]!, c! * m[0]! + d! * m[2]!, c! * m[1]! + d! * m[3]!, e! * m[0]! + f! * m[2]! + m[4]!, e! * m[1]! + f! * m[3]! + m[5]!]
+    } else if (fn === OPS.constructPath && Array.isArray(args) && Array.isArray(args[0]) && (Array.isArray(args[1]) || ArrayBuffer.isView(args[1]))) {
+      const [ops, coords] = args as [number[], ArrayLike<number>]
+      let k = 0
+      let x = 0
+      let y = 0
+      let startX = 0
+      let startY = 0
+      for (const op of ops) {
+        if (op === OPS.moveTo) { x = startX = coords[k]!; y = startY = coords[k + 1]!; k += 2 }
+        else if (op === OPS.lineTo) { segment(x, y, coords[k]!, coords[k + 1]!); x = coords[k]!; y = coords[k + 1]!; k += 2 }
+        else if (op === OPS.curveTo) { x = coords[k + 4]!; y = coords[k + 5]!; k += 6 }
+        else if (op === OPS.curveTo2 || op === OPS.curveTo3) { x = coords[k + 2]!; y = coords[k + 3]!; k += 4 }
+        else if (op === OPS.closePath) { segment(x, y, startX, startY); x = startX; y = startY }
+        else if (op === OPS.rectangle) {
+          const [rx, ry, w, h] = [coords[k]!, coords[k + 1]!, coords[k + 2]!, coords[k + 3]!]
+          k += 4
+          if (Math.abs(h) < 3) segment(rx, ry + h / 2, rx + w, ry + h / 2)
+          else if (Math.abs(w) < 3) segment(rx + w / 2, ry, rx + w / 2, ry + h)
+          else { segment(rx, ry, rx + w, ry); segment(rx + w, ry, rx + w, ry + h); segment(rx + w, ry + h, rx, ry + h); segment(rx, ry + h, rx, ry) }
+          x = startX = rx
+          y = startY = ry
+        }
+      }
+    } else if (paints.has(fn)) {
+      rules.push(...pending)
+      pending = []
+    } else if (fn === OPS.endPath) pending = []
+  })
+  return rules
 }
 
 /**
@@ -123,8 +199,10 @@ async function pageLines(data: Uint8Array): Promise<{ lines: Line[]; pages: numb
 function isRunning(line: Line, context: RunningContext, pages: number, bodySize: number): boolean {
   if (!context.edges.has(line)) return false
   if (PAGE_NUMBER.test(line.text)) return true
-  // Set in smaller type than the text, at the top or bottom of the page.
-  if (line.size < bodySize * 0.8) return true
+  // Set in smaller type than the text, at the top or bottom of the page, and than the line beside it (a table's
+  // lines are set smaller than the text too, but alike).
+  const beside = context.beside.get(line)
+  if (line.size < bodySize * 0.8 && (beside === undefined || beside.size > line.size * 1.15)) return true
   if (pages < 3) return false
   return (context.pagesAtPlace.get(line) ?? 0) >= Math.ceil(pages * 0.6)
 }
@@ -132,6 +210,8 @@ function isRunning(line: Line, context: RunningContext, pages: number, bodySize:
 interface RunningContext {
   /** The first and last line of each page. */
   edges: Set<Line>
+  /** For each edge line, the line next to it on its page (below the first, above the last). */
+  beside: Map<Line, Line>
   /** For each edge line: on how many pages a line with its words (digits aside) stands within 2 pt of its place. */
   pagesAtPlace: Map<Line, number>
 }
@@ -144,9 +224,18 @@ interface RunningContext {
  */
 function runningContext(all: Line[]): RunningContext {
   const edges = new Set<Line>()
+  const beside = new Map<Line, Line>()
   all.forEach((line, i) => {
-    if (i === 0 || all[i - 1]!.page !== line.page) edges.add(line)
-    if (i === all.length - 1 || all[i + 1]!.page !== line.page) edges.add(line)
+    const before = i > 0 && all[i - 1]!.page === line.page ? all[i - 1]! : null
+    const after = i < all.length - 1 && all[i + 1]!.page === line.page ? all[i + 1]! : null
+    if (before === null) {
+      edges.add(line)
+      if (after) beside.set(line, after)
+    }
+    if (after === null) {
+      edges.add(line)
+      if (before && !beside.has(line)) beside.set(line, before)
+    }
   })
   const byShape = new Map<string, Line[]>()
   for (const line of all) {
@@ -173,16 +262,25 @@ function runningContext(all: Line[]): RunningContext {
       if (edges.has(line)) pagesAtPlace.set(line, count.size)
     }
   }
-  return { edges, pagesAtPlace }
+  return { edges, beside, pagesAtPlace }
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
-  const { lines, pages, textPages } = await pageLines(new Uint8Array(bytes))
-  if (lines.length === 0) return { text: '', pageOf: [], pages, textPages, dropped: [] }
-  const bodySize = mode(lines.map((l) => Math.round(l.size)))
-  const context = runningContext(lines)
-  const running = new Set(lines.filter((l) => isRunning(l, context, pages, bodySize)))
-  const body = lines.filter((l) => !running.has(l))
+  const { lines, ruling, close, pages, textPages } = await pageLines(new Uint8Array(bytes))
+  let body: Line[]
+  let running: Set<Line>
+  try {
+    if (lines.length === 0) return { text: '', pageOf: [], pages, textPages, dropped: [] }
+    const bodySize = mode(lines.map((l) => Math.round(l.size)))
+    const context = runningContext(lines)
+    running = new Set(lines.filter((l) => isRunning(l, context, pages, bodySize)))
+    const text = lines.filter((l) => !running.has(l))
+    // The ruling of the pages tables stand on (as read without it), and of the page after each (a row may go on).
+    const rules = await ruling(tablePages(text, withoutLayoutSpaces))
+    body = readTables(text, (page) => rules.get(page) ?? [], withoutLayoutSpaces)
+  } finally {
+    await close()
+  }
   const dropped = lines.filter((l) => running.has(l)).map((l) => ({ page: l.page, text: l.text }))
   if (body.length === 0) return { text: '', pageOf: [], pages, textPages, dropped }
   // The text block's margins: where the lines furthest left start (a paragraph's
@@ -195,7 +293,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const pageOf: number[] = []
   body.forEach((line, i) => {
     const previous = i > 0 ? body[i - 1]! : null
-    const continues = previous !== null &&
+    const continues = previous !== null && !previous.table && !line.table &&
       previous.right >= right - pitch(previous) * 3 && // the line before ran on to the right margin (line breaking may leave it two characters short)
       Math.abs(line.x - left) < line.size * 0.5 && // this one starts at the margin, not indented
       readMarker(line.text.trim()) === null

@@ -55,12 +55,22 @@ function endsBeforeStart(start: IsoDate, end: IsoDate): boolean {
   return end.slice(0, n) < start.slice(0, n)
 }
 
-/** One phase from its item's paragraphs: title, time span, text. */
+/**
+ * Words that say when: a date's parts, 即日, a period. A step whose sentence after its title has none of them
+ * ("（一）动员部署。召开动员会议，部署任务。") states no time: its sentence is its text, not a span unread.
+ */
+const SAYS_WHEN = new RegExp(`${NUM}\\s*[年月日]|即日|之日|以后|以前|之前|季度|上旬|中旬|下旬|上半年|下半年|年底|年内|月底|前后|[近前中后长汛]期|期间|全年|今年|明年|近日|目前`)
+
+/** One phase from its item's paragraphs: title, time span, text. A step that states no time keeps its text and has no span. */
 export function readPhase(number: number, paragraphs: string[], line: number, planDate: IsoDate | null, planYear: number | null, problems: Problem[]): Phase {
   const { title, rest } = splitTitle(paragraphs[0]!)
-  const { title: timeText, rest: text } = splitTitle(rest)
-  const span = readSpan(timeText, planDate, planYear)
-  if (!span) {
+  const second = splitTitle(rest)
+  const statesTime = SAYS_WHEN.test(second.title)
+  const { timeText, text } = statesTime ? { timeText: second.title, text: second.rest } : { timeText: '', text: rest }
+  const span = statesTime ? readSpan(timeText, planDate, planYear) : null
+  if (!statesTime) {
+    // Steps and safeguards without time spans are what the plan says: kept as written, nothing to warn of.
+  } else if (!span) {
     problems.push({
       line,
       message: `阶段${number}：无法读取时间范围“${timeText}”：标题之后应有如“即日起至2022年6月30日”或“2022年8月以后”的时间`,

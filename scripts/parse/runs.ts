@@ -7,16 +7,17 @@
 // those runs, each an unnumbered item under it. Pure: the outline in, the
 // outline with those items out; every character stays where it was read.
 
-import { MARKERS } from './markers.ts'
-import { bracketNotes, findNote } from './notes.ts'
+import { MARKERS, readMarker } from './markers.ts'
+import type { Paragraph } from './paragraphs.ts'
+import { bracketNotes, findNote, NO_CONTEXT, type NoteContext } from './notes.ts'
 import type { OutlineItem } from './outline.ts'
-import { isSpace, splitTitle } from '../text/prose.ts'
+import { isSpace, splitTitle, trimSpaceEnd } from '../text/prose.ts'
 
 /** Characters that may stand between a note and the next task: a full stop, a semicolon ("…（牵头单位：…）；推进…") and white space (kept out of the model as they are out of notes). */
 const BETWEEN = (c: string) => c === '。' || c === '．' || c === '；' || c === ';' || isSpace(c)
 
 /** A paragraph that is a note and nothing else ("（责任单位：…）", "责任单位：…"). */
-const isNoteParagraph = (text: string) => findNote(text)?.at === 0
+const isNoteParagraph = (text: string, context: NoteContext) => findNote(text, context)?.at === 0
 
 interface Run {
   paragraphs: string[]
@@ -28,14 +29,14 @@ interface Run {
  * note; null unless there are two or more and they cover the text to its end.
  * `first` is where the runs start in the first paragraph.
  */
-function runsOf(paragraphs: readonly string[], lines: readonly number[], start: { paragraph: number; offset: number }): Run[] | null {
+function runsOf(paragraphs: readonly string[], lines: readonly number[], start: { paragraph: number; offset: number }, context: NoteContext): Run[] | null {
   const runs: Run[] = []
   let current: Run = { paragraphs: [], lines: [] }
   for (let p = start.paragraph; p < paragraphs.length; p++) {
     const text = paragraphs[p]!
     let from = p === start.paragraph ? start.offset : 0
     // Notes that end a run inside the paragraph, then the paragraph's own end.
-    const ends = bracketNotes(text).map((n) => {
+    const ends = bracketNotes(text, context).map((n) => {
       let end = n.end
       while (end < text.length && BETWEEN(text[end]!)) end++
       return end
@@ -54,22 +55,22 @@ function runsOf(paragraphs: readonly string[], lines: readonly number[], start: 
     current.paragraphs.push(rest)
     current.lines.push(lines[p]!)
     // The paragraph ends a run where it ends with a note, unless the next paragraph is a note too (牵头单位 then 责任单位).
-    const closed = ends.at(-1) === text.length || (findNote(rest) !== null && findNote(rest)!.closed)
-    if (closed && !(p + 1 < paragraphs.length && isNoteParagraph(paragraphs[p + 1]!))) {
+    const closed = ends.at(-1) === text.length || (findNote(rest, context)?.closed ?? false)
+    if (closed && !(p + 1 < paragraphs.length && isNoteParagraph(paragraphs[p + 1]!, context))) {
       runs.push(current)
       current = { paragraphs: [], lines: [] }
     }
   }
   if (current.paragraphs.length > 0 || runs.length === 0) return null
   // Each run is a task: words, then its note.
-  if (runs.some((r) => isNoteParagraph(r.paragraphs.join('\n')) || findNote(r.paragraphs.join('\n')) === null)) return null
+  if (runs.some((r) => isNoteParagraph(r.paragraphs.join('\n'), context) || findNote(r.paragraphs.join('\n'), context) === null)) return null
   return runs
 }
 
 /** Where the runs start: after a heading paragraph with no note, or after the first sentence of the first paragraph when it comes before the first note. */
-function headingEnd(first: string): { paragraph: number; offset: number } | null {
-  const notes = bracketNotes(first)
-  if (notes.length === 0 && findNote(first) === null) return { paragraph: 1, offset: 0 }
+function headingEnd(first: string, context: NoteContext): { paragraph: number; offset: number } | null {
+  const notes = bracketNotes(first, context)
+  if (notes.length === 0 && findNote(first, context) === null) return { paragraph: 1, offset: 0 }
   const { title, rest } = splitTitle(first)
   if (rest === '' || title.trim() === '') return null
   const offset = first.length - rest.length
@@ -85,16 +86,16 @@ const DEPTH = MARKERS.length + 1
  * of the same marker is such a heading ("（二）道路交通。整治…（牵头单位：…）"
  * beside "（一）危险化学品。…（…）。…（…）。"): the same parent, the same kind.
  */
-export function splitNotedRuns(items: readonly OutlineItem[]): void {
+export function splitNotedRuns(items: readonly OutlineItem[], context: NoteContext = NO_CONTEXT): void {
   const found = items.map((item) => {
     if (item.children.length > 0) return null
-    const start = headingEnd(item.paragraphs[0]!)
-    return start ? { start, runs: runsOf(item.paragraphs, item.lines, start) } : null
+    const start = headingEnd(item.paragraphs[0]!, context)
+    return start ? { start, runs: runsOf(item.paragraphs, item.lines, start, context) } : null
   })
   const headingKinds = new Set(items.filter((_, i) => (found[i]?.runs?.length ?? 0) >= 2).map((item) => item.marker.kind))
   items.forEach((item, i) => {
     if (item.children.length > 0) {
-      splitNotedRuns(item.children)
+      splitNotedRuns(item.children, context)
       return
     }
     const split = found[i]
@@ -111,5 +112,33 @@ export function splitNotedRuns(items: readonly OutlineItem[]): void {
       children: [],
       parent: item,
     }))
+  })
+}
+
+/**
+ * Numbered items run together in one paragraph, each closed by its note ("2.开展防火宣传。…（乡宣传办负责）；3.加强
+ * 扑火队伍建设。…（…负责）"): the paragraph is split where, after a note (and a "；" or "。"), the next item of
+ * the same kind begins — the number after the one before. Each part keeps the paragraph's line; every character
+ * stays (white space between the parts aside).
+ */
+export function splitRunTogetherItems(paragraphs: readonly Paragraph[]): Paragraph[] {
+  return paragraphs.flatMap((p) => {
+    const parts: Paragraph[] = []
+    let text = p.text
+    let marker = readMarker(text)
+    while (marker) {
+      const current = marker
+      const next = bracketNotes(text).map((n) => {
+        let at = n.end
+        while (at < text.length && BETWEEN(text[at]!)) at++
+        const found = at < text.length ? readMarker(text.slice(at)) : null
+        return found && found.kind === current.kind && found.number === current.number + 1 ? { at, found } : null
+      }).find((x) => x !== null)
+      if (!next) break
+      parts.push({ ...p, text: trimSpaceEnd(text.slice(0, next.at)) })
+      text = text.slice(next.at)
+      marker = next.found
+    }
+    return parts.length === 0 ? [p] : [...parts, { ...p, text }]
   })
 }

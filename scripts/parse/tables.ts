@@ -15,7 +15,7 @@ import { chineseCounting } from '../text/numerals.ts'
 import type { Paragraph } from './paragraphs.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
 
-type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
+export type Column = 'number' | 'group' | 'content' | 'lead' | 'responsible' | 'support' | 'deadline' | 'leader' | 'person' | 'progress'
 
 // Header words, most specific first: a header cell is short and holds one of them, wherever it stands
 // ("重点工作和要求" is what the task says, "专项整治行业名称" too; "时间安排" is when).
@@ -53,7 +53,7 @@ function headerWord(cell: string): { column: Column; word: string } | null {
 }
 
 /** The column a header cell names, or null for a cell that is no header word. */
-const columnOf = (cell: string): Column | null => headerWord(cell)?.column ?? null
+export const columnOf = (cell: string): Column | null => headerWord(cell)?.column ?? null
 
 type Separator = '|' | '\t' | 'spaces'
 
@@ -107,7 +107,7 @@ function cellsOf(paragraph: Paragraph, separator: Separator): Cell[] | null {
 }
 
 /** A header row: three or more columns, one of them what the task says. */
-function headerColumns(cells: string[]): Array<Column | null> | null {
+export function headerColumns(cells: string[]): Array<Column | null> | null {
   const columns = cells.map(columnOf)
   const known = columns.filter((c) => c !== null)
   if (known.length < 3) return null

@@ -79,7 +79,10 @@ export type Resolution = { unit: string; known: true } | { unit: string; known: 
 // A list of city or county organs often names the level once: "市发改委、财政局、
 // 信息办" means 市发改委, 市财政局 and 市信息办. An item that names no level of its
 // own and is an organ's short name takes the level of the item before it.
-const LEVEL = /^(省|市|县|区|镇|乡|街道)/
+// Not a level where the character begins a word: 市场监管局, 乡村振兴局, 县域….
+const LEVEL = /^(省|市|县|区|镇|乡|街道)(?![场村域])/
+// Departments of the Party committee, by their short names: at a level they are its 委's (区委宣传部, not 区宣传部).
+const PARTY_ORGANS = new Set(['组织部', '宣传部', '统战部', '政法委', '编办', '网信办', '老干部局', '政研室', '改革办', '深改办', '文明办', '督查室', '党史研究室'])
 // Only a department's short name takes the level: a company (长乐投资有限公司) or a full name stands for itself.
 const ORGAN = /^.{1,6}(局|委|办|厅|院|所|站|中心|部|队|会|处|科|室)$/
 const GROUP = /^(各|全|有关|相关|负有)/
@@ -109,7 +112,10 @@ export function resolveUnit(registry: Registry, written: string, previous: strin
       if (elided) return { unit: elided, known: true }
     }
     const level = LEVEL.exec(previous)
-    if (level && !LEVEL.test(written) && !GROUP.test(written) && ORGAN.test(written)) return { unit: level[1] + visibleForm(written), known: false }
+    if (level && !LEVEL.test(written) && !GROUP.test(written) && ORGAN.test(written)) {
+      const unit = visibleForm(written)
+      return { unit: (PARTY_ORGANS.has(unit) ? `${level[1]}委` : level[1]) + unit, known: false }
+    }
   }
   // A unit the registry does not know is named as a reader sees it: "镇应急办" + U+200B is 镇应急办.
   return { unit: visibleForm(written), known: false }

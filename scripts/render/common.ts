@@ -4,7 +4,8 @@ import type { RootContent } from 'mdast'
 import { extname } from 'node:path'
 import type { Deadline, Measure, Plan, Task, Unit } from '../model/plan.ts'
 import { chineseCounting } from '../text/numerals.ts'
-import { bodyOf, deadlineKey, titleOf, deadlineLabel, formatDate, isLibrary, type Body, type Site } from '../views/site.ts'
+import { bodyOf, titleOf, isLibrary, type Body, type Site } from '../views/site.ts'
+import { deadlineKey, deadlineLabel, formatDate } from '../views/deadlines.ts'
 import { fileLink, joined, link, list, paragraph, section, table, type FileLink, type Inline } from './markdown.ts'
 
 export const url = {
@@ -35,7 +36,7 @@ export const url = {
   /** The units of plans whose division is not known. */
   undetermined: () => '/units/undetermined',
   unit: (unit: Unit) => `/units/${unit.slug}`,
-  /** A unit's tasks in one plan: a page of a library's plan (views.ts, isLibrary). */
+  /** A unit's tasks in one plan: a page of a library's plan (views/site.ts, isLibrary). */
   planUnit: (plan: Plan, unit: Unit) => `/${plan.id}/units/${unit.slug}`,
   /** A plan's tasks by sector, one section a sector: a page of a library's plan. */
   planSectors: (plan: Plan) => `/${plan.id}/sectors`,

@@ -4,8 +4,9 @@
 import type { RootContent } from 'mdast'
 import type { Plan, Task } from '../model/plan.ts'
 import { headingWithId, link, list, pageTitle, paragraph, strong, table, type Inline, type Page } from './markdown.ts'
-import { citations, FULL_MATCH, glossary, nationalMatches, sectorTasks, uncoveredNational, type KnowledgeData, type NationalData, type MeasureMatch, type Place, type Sector, type Term } from '../views/knowledge.ts'
-import { deadlineLabel, isLibrary, titleOf, type Site } from '../views/site.ts'
+import { FULL_MATCH, layersOf, type Citation, type Knowledge, type NationalData, type MeasureMatch, type Place, type PlanKnowledge, type Sector, type Term } from '../views/knowledge.ts'
+import { isLibrary, titleOf, type Site } from '../views/site.ts'
+import { deadlineLabel } from '../views/deadlines.ts'
 import { measureCount, measureHeading, measureLink, planLine, planMeta, taskLink, taskUnits, url } from './common.ts'
 
 function placeLink(plan: Plan, place: Place): Inline {
@@ -27,9 +28,9 @@ export function correspondence(match: MeasureMatch): string {
   return match.overridden || match.score >= FULL_MATCH ? '对应' : '部分对应'
 }
 
-export function nationalPage(plan: Plan, data: NationalData): Page {
-  const matches = nationalMatches(plan, data)
-  const uncovered = uncoveredNational(matches, data)
+export function nationalPage(plan: Plan, layers: PlanKnowledge, data: NationalData): Page {
+  const matches = layers.nationalMatches
+  const uncovered = layers.uncoveredNational
   const byNational = new Map(matches.filter((m) => m.national !== null).map((m) => [m.national!, m]))
   const body: RootContent[] = [
     pageTitle('对照国务院安委会“十五条措施”'),
@@ -54,8 +55,8 @@ export function nationalPage(plan: Plan, data: NationalData): Page {
 }
 
 /** The line a measure page shows: its national counterpart. */
-export function nationalLine(plan: Plan, measure: number, data: NationalData): RootContent {
-  const match = nationalMatches(plan, data).find((m) => m.measure === measure)
+export function nationalLine(plan: Plan, measure: number, layers: PlanKnowledge, data: NationalData): RootContent {
+  const match = layers.nationalByMeasure.get(measure)
   const national = data.measures.find((n) => n.number === match?.national)
   return paragraph(
     strong('对应国家措施'), '：',
@@ -80,8 +81,7 @@ export function glossaryPage(plan: Plan, terms: Term[]): Page {
   return { path: `${plan.id}/glossary.md`, frontmatter: { title: '术语', plan: plan.id }, body }
 }
 
-export function citationsPage(plan: Plan): Page {
-  const cited = citations(plan)
+export function citationsPage(plan: Plan, cited: Citation[]): Page {
   return {
     path: `${plan.id}/citations.md`,
     frontmatter: { title: '引用文件', plan: plan.id },
@@ -94,19 +94,21 @@ export function citationsPage(plan: Plan): Page {
   }
 }
 
-export function sectorPages(site: Site, sectors: Sector[]): Page[] {
+export function sectorPages(site: Site, knowledge: Knowledge): Page[] {
+  const sectors = knowledge.data.sectors
+  const tasksOf = (plan: Plan, sector: Sector) => layersOf(knowledge, plan).sectorTasks.get(sector.slug) ?? []
   const index: Page = {
     path: 'sectors/index.md',
     frontmatter: { title: '行业领域' },
     body: [
       pageTitle('行业领域'),
       paragraph('按行业领域查看涉及的任务（任务标题或内容提到该领域或其别称即列入）。'),
-      list(sectors.map((s) => [link(url.sector(s), s.name), `（${site.plans.reduce((n, p) => n + sectorTasks(p, s).length, 0)} 项任务）`])),
+      list(sectors.map((s) => [link(url.sector(s), s.name), `（${site.plans.reduce((n, p) => n + tasksOf(p, s).length, 0)} 项任务）`])),
     ],
   }
   const pages = sectors.map((sector): Page => {
     const body: RootContent[] = [pageTitle(sector.name), paragraph(strong('按以下用语查找'), '：', sector.words.join('、'))]
-    const plans = site.plans.map((plan) => ({ plan, tasks: sectorTasks(plan, sector) })).filter((p) => p.tasks.length > 0)
+    const plans = site.plans.map((plan) => ({ plan, tasks: tasksOf(plan, sector) })).filter((p) => p.tasks.length > 0)
     if (plans.length === 0) body.push(paragraph('没有任务提到这一领域。'))
     else if (isLibrary(site)) {
       // A library: each plan's tasks of the sector are on that plan's sector page.
@@ -123,10 +125,10 @@ export function sectorPages(site: Site, sectors: Sector[]): Page[] {
 }
 
 /** A library's plan: its tasks by sector, a section a sector (the sector pages link each section). */
-export function planSectorsPage(site: Site, plan: Plan, sectors: Sector[]): Page {
+export function planSectorsPage(site: Site, plan: Plan, layers: PlanKnowledge, sectors: Sector[]): Page {
   const body: RootContent[] = [pageTitle('行业领域'), ...planMeta(plan), paragraph('本文件中涉及各行业领域的任务（任务标题或内容提到该领域或其别称即列入）。')]
   for (const sector of sectors) {
-    const tasks = sectorTasks(plan, sector)
+    const tasks = layers.sectorTasks.get(sector.slug) ?? []
     if (tasks.length === 0) continue
     body.push(headingWithId(2, sector.slug, sector.name), paragraph(link(url.sector(sector), `全部文件中的${sector.name}任务`)), sectorTable(site, plan, tasks))
   }

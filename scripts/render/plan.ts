@@ -4,12 +4,15 @@
 import type { RootContent } from 'mdast'
 import type { Measure, Plan, Review, Task } from '../model/plan.ts'
 import { WARNING_KIND_LABEL } from '../views/report.ts'
-import { termsOfTask, type NationalData, type Term } from '../views/knowledge.ts'
+import type { NationalData, PlanKnowledge, Term } from '../views/knowledge.ts'
 import { nationalLine } from './knowledge.ts'
 import { isSpace, trimBy } from '../text/prose.ts'
 import { escapeHtml } from './html.ts'
 import { fileLink, folded, heading, headingWithId, pageTitle, html, link, list, paragraph, paragraphs, section, strong, table, text, type Page } from './markdown.ts'
-import { formatDate, groupByDeadline, isLibrary, obligationsOf, PERIOD_LABEL, relatedTasks, bodyOf, tasksOfBody, timeline, type Site, titleOf } from '../views/site.ts'
+import { isLibrary, bodyOf, type Site, titleOf } from '../views/site.ts'
+import { formatDate, groupByDeadline, PERIOD_LABEL, timeline } from '../views/deadlines.ts'
+import { tasksOfBody } from '../views/units.ts'
+import { obligationsOf, relatedTasks } from '../views/tasks.ts'
 import { duePanel, measureBars, taskProgress } from './progress.ts'
 import { hasProgress } from '../views/progress.ts'
 import { hasSupervision, supervisionUrl } from './supervision.ts'
@@ -125,14 +128,14 @@ export function planHome(site: Site, plan: Plan, pdf: boolean, reviews: readonly
   return { path: md(plan, 'index'), frontmatter: { title: titleOf(plan), plan: plan.id }, body }
 }
 
-export function measurePages(site: Site, plan: Plan, national: NationalData): Page[] {
+export function measurePages(site: Site, plan: Plan, layers: PlanKnowledge, national: NationalData): Page[] {
   const nav = plan.measures.map((m) => ({ text: measureHeading(m), link: url.measure(plan, m.number) }))
   return plan.measures.map((measure, i) => {
     const body: RootContent[] = [
       pageTitle(measureHeading(measure)),
       ...planMeta(plan),
       ...(measure.group ? [paragraph(strong('所属'), '：', measure.group.split('\n')[0]!)] : []),
-      ...(refinesNational(plan) ? [nationalLine(plan, measure.number, national)] : []),
+      ...(refinesNational(plan) ? [nationalLine(plan, measure.number, layers, national)] : []),
     ]
     if (measure.intro) body.push(...paragraphs(measure.intro))
     body.push(...measureNoteParagraphs(site, plan, measure))
@@ -164,7 +167,8 @@ export function measurePages(site: Site, plan: Plan, national: NationalData): Pa
  */
 export const RELATED_LIST_MAX = 30
 
-export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
+/** `termsByTask`: the glossary's terms each task uses (PlanKnowledge). */
+export function taskPages(site: Site, plan: Plan, termsByTask: ReadonlyMap<number, Term[]>): Page[] {
   const nav = plan.tasks.map((t) => ({ text: `${taskLabel(t.number)}　${t.title}`, link: url.task(plan, t.number) }))
   return plan.tasks.map((task, i) => {
     const { sameMeasure, sameUnits } = relatedTasks(plan, task)
@@ -192,7 +196,7 @@ export function taskPages(site: Site, plan: Plan, terms: Term[]): Page[] {
         list(duties.map((d) => [strong(PERIOD_LABEL[d.period] + (d.times ? `至少 ${d.times} 次` : '')), '：', d.text])),
       )
     }
-    const used = termsOfTask(terms, task)
+    const used = termsByTask.get(task.number) ?? []
     if (used.length > 0) {
       related.push(heading(2, '相关术语'), paragraph(...used.flatMap((t, i) => [...(i ? ['、'] : []), link(url.term(plan, t.id), t.term)])))
     }
@@ -250,7 +254,7 @@ export function timelinePage(site: Site, plan: Plan): Page {
         [['阶段'], ['时间'], ['开始'], ['结束']],
         plan.phases.map((p) => [
           [link(`${url.phases(plan)}#phase-${p.number}`, `${measureLabel(p.number)}${p.title}`)],
-          [p.timeText],
+          [p.timeText || '未写明'],
           [p.start ? formatDate(p.start) : '—'],
           [p.end ? formatDate(p.end) : '—'],
         ]),
@@ -296,7 +300,7 @@ export function phasesPage(plan: Plan): Page {
   for (const p of plan.phases) {
     body.push(
       headingWithId(2, `phase-${p.number}`, `${measureLabel(p.number)}${p.title}`),
-      paragraph(strong('时间'), '：', p.timeText),
+      ...(p.timeText ? [paragraph(strong('时间'), '：', p.timeText)] : []),
       ...paragraphs(p.text),
     )
   }
@@ -407,7 +411,7 @@ export function printPage(plan: Plan, pdf: boolean): Page {
         }
       }
     } else if (sec.kind === 'phases') {
-      for (const p of plan.phases) body.push(paragraph(`${measureLabel(p.number)}${p.title}。${p.timeText}。${p.text}`))
+      for (const p of plan.phases) body.push(paragraph(`${measureLabel(p.number)}${[p.title, p.timeText].filter((x) => x !== '').join('。')}。${p.text}`))
     } else if (sec.kind === 'requirements') {
       for (const r of plan.requirements) body.push(paragraph(`${measureLabel(r.number)}${r.title}。${r.text}`))
     } else if (sec.kind === 'other') {

@@ -3,7 +3,8 @@
 // each with the URL of its page. Pure, but for the pinyin converter it is given.
 
 import type { Plan, Task } from '../model/plan.ts'
-import { deadlineKey, deadlineLabel, formatDate, severalDivisions, type Site, titleOf } from '../views/site.ts'
+import { severalDivisions, type Site, titleOf } from '../views/site.ts'
+import { deadlineKey, deadlineLabel, formatDate } from '../views/deadlines.ts'
 import { measureHeading, measureLabel, taskLabel, url } from '../render/common.ts'
 import { PAGE_TITLE_ID } from '../render/markdown.ts'
 import type { Sector } from '../views/knowledge.ts'

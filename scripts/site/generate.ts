@@ -12,6 +12,7 @@ import { loadSite, type LoadedSite } from './load.ts'
 import { toMarkdown } from '../render/markdown.ts'
 import { planPages, sharedPages } from './pages.ts'
 import type { Reference } from '../data/load.ts'
+import { knowledgeOf, type Knowledge } from '../views/knowledge.ts'
 import { planDownloads } from '../exports/files.ts'
 import { publishedOriginal, type PublishedOriginal, type RecordPolicy } from '../exports/original.ts'
 import { SEARCH_DIR, searchData, searchExtras } from '../search/build-index.ts'
@@ -169,7 +170,10 @@ export async function generate(options: GenerateOptions, reference: Reference, r
     return { ok: false, report: [...loaded.warnings, ...loaded.summaries, `--strict: ${loaded.warnings.length} warning(s); nothing was published (without --strict, warnings never stop a build)`] }
   }
   const parsed = performance.now()
-  const run: Run = { loaded, options, reference, search: searchData(reference.knowledge.sectors, reference.synonyms), publicDir: join(DOCS, 'public'), scratch: join(DOCS, '.next') }
+  const run: Run = {
+    loaded, options, reference, knowledge: knowledgeOf(loaded.site, reference.knowledge), search: searchData(reference.knowledge.sectors, reference.synonyms),
+    publicDir: join(DOCS, 'public'), scratch: join(DOCS, '.next'),
+  }
   prepareDocs(run)
   const plans = await writePlans(run, readCache)
   removeGonePlans(run)
@@ -185,6 +189,8 @@ interface Run {
   loaded: LoadedSite & { ok: true }
   options: GenerateOptions
   reference: Reference
+  /** The knowledge layers of the plans (glossary, citations, national matches, sector tasks), computed once a run. */
+  knowledge: Knowledge
   search: SearchData
   publicDir: string
   /** Where a plan's folders are made before they are swapped in. */
@@ -211,7 +217,7 @@ function prepareDocs({ publicDir, scratch }: Run): void {
  * order) and the lines for the administrator; the search documents of plans gone from the seeds are removed.
  */
 async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number; generated: number; searchFiles: string[]; notices: string[] }> {
-  const { loaded, options, reference, search, publicDir, scratch } = run
+  const { loaded, options, knowledge, search, publicDir, scratch } = run
   const { site } = loaded
   const several = site.plans.length > 1
   const common = sha256(codeKey(['scripts'], []), JSON.stringify(options), JSON.stringify(site.units.map(({ plans: _plans, ...body }) => body)), String(several), String(isLibrary(site)), String(severalDivisions(site)))
@@ -254,7 +260,7 @@ async function writePlans(run: Run, readCache: boolean): Promise<{ pages: number
     // personal properties; a .doc or PDF with its author's record as received, or withheld), ledgers, calendars, plan.json.
     const original = await publishedOriginal(plan.source, readFileSync(seed), plan.issuer, options.originals)
     cleaned(plan, original)
-    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', reference.knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [], !original.withheld)
+    const own = planPages(site, plan, loaded.sources.get(plan.id) ?? '', knowledge, options.pdf, loaded.reviews.get(plan.id) ?? [], !original.withheld)
     const files: Record<string, string> = {}
     const put = (dir: 'docs' | 'public', path: string, content: string | Buffer) => {
       write(join(scratch, dir, path), content)
@@ -290,8 +296,8 @@ function removeGonePlans({ loaded: { site }, publicDir }: Run): void {
 }
 
 /** The shared pages (every plan's) and the model's schema; returns the pages written. */
-async function writeShared({ loaded: { site }, options, reference, publicDir }: Run): Promise<number> {
-  const shared = sharedPages(site, reference.knowledge, options)
+async function writeShared({ loaded: { site }, options, knowledge, publicDir }: Run): Promise<number> {
+  const shared = sharedPages(site, knowledge, options)
   for (const file of sharedFiles(DOCS, site.plans.map((p) => p.id))) rmSync(join(DOCS, file))
   for (const page of shared) write(join(DOCS, page.path), toMarkdown(page))
   copyFileSync(join(DATA_DIR, 'plan.schema.json'), join(publicDir, 'plan.schema.json'))

@@ -8,8 +8,7 @@ import {
 } from '../render/plan.ts'
 import { divisionPages, planUnitPages, siteHome, unitPages, unitsIndex } from '../render/site.ts'
 import { citationsPage, glossaryPage, nationalPage, planSectorsPage, sectorPages } from '../render/knowledge.ts'
-import type { KnowledgeData } from '../views/knowledge.ts'
-import { glossary } from '../views/knowledge.ts'
+import { knowledgeOf, layersOf, type Knowledge, type KnowledgeData } from '../views/knowledge.ts'
 import { planSidebar } from './nav.ts'
 import { refinesNational } from '../render/common.ts'
 import { helpPage } from '../render/help.ts'
@@ -20,8 +19,9 @@ export interface PageOptions {
   pdf: boolean
 }
 
-/** `sources` gives each plan's text as decoded, for the original-text page. */
-export function sitePages(site: Site, sources: ReadonlyMap<string, string>, knowledge: KnowledgeData, options: PageOptions, reviews: ReadonlyMap<string, Review[]> = new Map()): Page[] {
+/** `sources` gives each plan's text as decoded, for the original-text page; the knowledge layers are computed once, from `data`. */
+export function sitePages(site: Site, sources: ReadonlyMap<string, string>, data: KnowledgeData, options: PageOptions, reviews: ReadonlyMap<string, Review[]> = new Map()): Page[] {
+  const knowledge = knowledgeOf(site, data)
   const pages: Page[] = sharedPages(site, knowledge, options)
   for (const plan of site.plans) pages.push(...planPages(site, plan, sources.get(plan.id) ?? '', knowledge, options.pdf, reviews.get(plan.id) ?? []))
   return byPath(pages)
@@ -30,8 +30,8 @@ export function sitePages(site: Site, sources: ReadonlyMap<string, string>, know
 const byPath = (pages: Page[]) => pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 
 /** The pages no plan owns: home, units, sectors. */
-export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageOptions): Page[] {
-  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...divisionPages(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge.sectors), ...(hasSupervision(site) ? [supervisionPage(site)] : [])])
+export function sharedPages(site: Site, knowledge: Knowledge, options: PageOptions): Page[] {
+  return byPath([siteHome(site), helpPage(options.pdf), unitsIndex(site), ...divisionPages(site), ...unitPages(site, options.pdf), ...sectorPages(site, knowledge), ...(hasSupervision(site) ? [supervisionPage(site)] : [])])
 }
 
 /**
@@ -41,8 +41,9 @@ export function sharedPages(site: Site, knowledge: KnowledgeData, options: PageO
  * (scripts/site/generate.ts keys them so).
  */
 /** `original`: whether the plan's file is published (scripts/exports/original.ts: a .doc or PDF may be withheld); the pages link it only then. */
-export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: KnowledgeData, pdf: boolean, reviews: readonly Review[] = [], original = true): Page[] {
-  const terms = glossary(plan, knowledge.mechanisms)
+export function planPages(site: Site, plan: Plan, sourceText: string, knowledge: Knowledge, pdf: boolean, reviews: readonly Review[] = [], original = true): Page[] {
+  const layers = layersOf(knowledge, plan)
+  const { national, sectors } = knowledge.data
   // Each page carries its plan's sidebar (scripts/site/nav.ts), so no page loads every plan's;
   // a long plan's sidebar differs by the page's measure.
   const sidebars = new Map<number | undefined, ReturnType<typeof planSidebar>>()
@@ -52,12 +53,12 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
   }
   const pages = [
     planHome(site, plan, pdf, reviews, original),
-    ...measurePages(site, plan, knowledge.national),
-    ...taskPages(site, plan, terms),
+    ...measurePages(site, plan, layers, national),
+    ...taskPages(site, plan, layers.termsByTask),
     // Only a plan that says it refines the national measures is compared with them.
-    ...(refinesNational(plan) ? [nationalPage(plan, knowledge.national)] : []),
-    glossaryPage(plan, terms),
-    citationsPage(plan),
+    ...(refinesNational(plan) ? [nationalPage(plan, layers, national)] : []),
+    glossaryPage(plan, layers.terms),
+    citationsPage(plan, layers.citations),
     ...deadlinePages(site, plan),
     timelinePage(site, plan),
     phasesPage(plan),
@@ -66,8 +67,8 @@ export function planPages(site: Site, plan: Plan, sourceText: string, knowledge:
     originalPage(plan, sourceText, original),
     reviewPage(plan, reviews, original),
     printPage(plan, pdf),
-    // A library's pages for the plan's units and sectors (views.ts, isLibrary).
-    ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, knowledge.sectors)] : []),
+    // A library's pages for the plan's units and sectors (views/site.ts, isLibrary).
+    ...(isLibrary(site) ? [...planUnitPages(site, plan), planSectorsPage(site, plan, layers, sectors)] : []),
   ]
   return byPath(pages.map((page) => {
     const measure = typeof page.frontmatter.measure === 'number' ? page.frontmatter.measure : undefined

@@ -36,6 +36,19 @@ export function readNumber(text: string): number {
 
 const CN_DIGITS = '〇一二三四五六七八九'
 
+/**
+ * A year as plans write one: four Arabic digits, or four Chinese digits read one by one ("二〇〇七"), the zero
+ * written 〇 or a look-alike (○ a circle, O or Ｏ letters, ◯) or 零. A capture group, for a pattern's start.
+ */
+export const YEAR = '(\\d{4}|[〇○ＯO◯零一二三四五六七八九]{4})'
+
+/** The year YEAR captured: 2007 for "二○○七"; NaN if it is none. */
+export function readYear(text: string): number {
+  if (/^\d{4}$/.test(text)) return Number(text)
+  const digits = [...text.replace(/[○ＯO◯零]/g, '〇')].map((c) => CN_DIGITS.indexOf(c))
+  return digits.length === 4 && digits.every((d) => d >= 0) ? Number(digits.join('')) : NaN
+}
+
 /** 1 → 一, 10 → 十, 15 → 十五, 21 → 二十一: numbers as the markers write them (Word's chineseCounting). */
 export function chineseCounting(n: number): string {
   if (n < 10) return CN_DIGITS[n]!

@@ -2,9 +2,12 @@
 // the national measures each plan measure refines, the terms the plan uses
 // (and defines), the documents it cites, the sectors its tasks concern.
 // Pure functions; the reference data (scripts/data/*.json) is passed in.
+// `knowledgeOf` computes them once for a site; renderers read that view and
+// never the plan's text.
 
 import { createHash } from 'node:crypto'
 import type { Plan, Task } from '../model/plan.ts'
+import type { Site } from './site.ts'
 
 export interface NationalMeasure { number: number; heading: string }
 export interface NationalData {
@@ -173,10 +176,6 @@ export function glossary(plan: Plan, mechanisms: string[]): Term[] {
     .sort((a, b) => a.term.localeCompare(b.term, 'zh-Hans-CN'))
 }
 
-export function termsOfTask(terms: Term[], task: Task): Term[] {
-  return terms.filter((t) => t.tasks.includes(task.number))
-}
-
 // --- Cited documents ------------------------------------------------------------
 
 export interface Citation { document: string; places: Place[]; tasks: number[] }
@@ -199,4 +198,84 @@ export function citations(plan: Plan): Citation[] {
 /** The tasks whose title or text names the sector or one of its words. */
 export function sectorTasks(plan: Plan, sector: Sector): Task[] {
   return plan.tasks.filter((t) => sector.words.some((w) => `${t.title}。${t.text}`.includes(w)))
+}
+
+// --- The layers of a site, computed once ----------------------------------------
+
+/** What the pages show of a plan's knowledge, keyed by task and measure numbers and sector slugs. */
+export interface PlanKnowledge {
+  /** The glossary (glossary()), in pinyin order. */
+  readonly terms: Term[]
+  /** By task number, the terms of the glossary the task uses, in glossary order; a task that uses none is absent. */
+  readonly termsByTask: ReadonlyMap<number, Term[]>
+  /** The documents cited in 《》 (citations()), in pinyin order. */
+  readonly citations: Citation[]
+  /** Each measure's national counterpart (nationalMatches()), in measure order. */
+  readonly nationalMatches: MeasureMatch[]
+  /** By measure number, its national counterpart. */
+  readonly nationalByMeasure: ReadonlyMap<number, MeasureMatch>
+  /** The national measures none of the plan's measures refines. */
+  readonly uncoveredNational: NationalMeasure[]
+  /** By sector slug, for every sector of the data, the tasks that name it (sectorTasks()), in task order. */
+  readonly sectorTasks: ReadonlyMap<string, Task[]>
+}
+
+/** The knowledge layers of a site's plans, and the reference data they were computed from. */
+export interface Knowledge {
+  readonly data: KnowledgeData
+  /** By plan id. */
+  readonly plans: ReadonlyMap<string, PlanKnowledge>
+}
+
+/** A value computed the first time it is asked for, then kept. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined
+  return () => (value ??= { v: compute() }).v
+}
+
+/**
+ * A plan's layers. The sector tasks are computed at once (the sector pages, shared, list every plan's); the glossary,
+ * citations and national matches, which only the plan's own pages show, the first time they are read: a build that
+ * keeps a plan's pages from the last one (scripts/site/generate.ts) never reads its text for them.
+ */
+function planKnowledge(plan: Plan, data: KnowledgeData): PlanKnowledge {
+  const sectors = new Map(data.sectors.map((sector) => [sector.slug, sectorTasks(plan, sector)]))
+  const terms = once(() => {
+    const all = glossary(plan, data.mechanisms)
+    const byTask = new Map<number, Term[]>()
+    for (const term of all) {
+      for (const task of term.tasks) {
+        const list = byTask.get(task) ?? []
+        if (list.at(-1) !== term) list.push(term)
+        byTask.set(task, list)
+      }
+    }
+    return { all, byTask }
+  })
+  const cited = once(() => citations(plan))
+  const national = once(() => {
+    const matches = nationalMatches(plan, data.national)
+    return { matches, byMeasure: new Map(matches.map((m) => [m.measure, m])), uncovered: uncoveredNational(matches, data.national) }
+  })
+  return {
+    get terms() { return terms().all },
+    get termsByTask() { return terms().byTask },
+    get citations() { return cited() },
+    get nationalMatches() { return national().matches },
+    get nationalByMeasure() { return national().byMeasure },
+    get uncoveredNational() { return national().uncovered },
+    sectorTasks: sectors,
+  }
+}
+
+/** The knowledge layers of every plan of the site: computed once a build, passed to the renderers as a value. */
+export function knowledgeOf(site: Pick<Site, 'plans'>, data: KnowledgeData): Knowledge {
+  return { data, plans: new Map(site.plans.map((plan) => [plan.id, planKnowledge(plan, data)])) }
+}
+
+/** The layers of one of the site's plans. */
+export function layersOf(knowledge: Knowledge, plan: Plan): PlanKnowledge {
+  const layers = knowledge.plans.get(plan.id)
+  if (!layers) throw new Error(`no knowledge of plan ${plan.id}`)
+  return layers
 }

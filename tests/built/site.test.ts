@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { filesBelow, mainLinks, mainText, read } from '../helpers/html.ts'
 import { planOf, SEED } from '../helpers/plans.ts'
 import { PLAN_ID, SITE_BASE, SITE_DIR, UNIT_TASKS } from '../helpers/site.ts'
-import { deadlineLabel } from '../../scripts/views/site.ts'
+import { deadlineLabel } from '../../scripts/views/deadlines.ts'
 
 const plan = await planOf(SEED)
 

@@ -89,13 +89,13 @@ describe('seed file names', () => {
     ['plan-001.txt', null],
     ['...txt', /不能作为方案名：.*小写英文字母/],
     ['../escape.txt', null], // the folder is not part of the name
-    ['Plan.txt', /lower-case ASCII/],
-    ['荫城镇方案.txt', /lower-case ASCII/],
-    ['a?b#.txt', /lower-case ASCII/],
-    ['-plan.txt', /lower-case ASCII/],
-    ['units.txt', /"units" is a name of the site's own pages/],
-    ['sectors.txt', /site's own pages/],
-    ['assets.txt', /site's own pages/],
+    ['Plan.txt', /小写英文字母/],
+    ['荫城镇方案.txt', /小写英文字母/],
+    ['a?b#.txt', /小写英文字母/],
+    ['-plan.txt', /小写英文字母/],
+    ['units.txt', /“units”是站点自己的页面使用的名称/],
+    ['sectors.txt', /站点自己的页面/],
+    ['assets.txt', /站点自己的页面/],
   ])('%s', (name, problem) => {
     const found = planIdProblem(`/seeds/${name}`, new Set())
     if (problem === null) expect(found).toBeNull()
@@ -103,7 +103,7 @@ describe('seed file names', () => {
   })
 
   it('two files may not give the same plan id', () => {
-    expect(planIdProblem('/seeds/a.txt', new Set(['a']))).toMatch(/another file in the folder gives already/)
+    expect(planIdProblem('/seeds/a.txt', new Set(['a']))).toMatch(/已被同一文件夹中的另一个文件使用/)
     expect(RESERVED_IDS).toContain('units')
   })
 

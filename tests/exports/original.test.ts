@@ -14,6 +14,7 @@ import { toMarkdown } from '../../scripts/render/markdown.ts'
 import { url } from '../../scripts/render/common.ts'
 import { planPages } from '../../scripts/site/pages.ts'
 import { makeSite } from '../../scripts/views/site.ts'
+import { knowledgeOf } from '../../scripts/views/knowledge.ts'
 import { content, FIXTURES, planOf, registry, ROOT } from '../helpers/plans.ts'
 
 const plan = await planOf(`${FIXTURES}plans/canonical/input.txt`)
@@ -148,10 +149,10 @@ describe('a .doc or PDF with its author\'s record (tests/fixtures/office/reviewe
 
   it('withheld, no page links the file: the downloads, the original\'s page and the review page name it without a link', () => {
     const site = makeSite([plan])
-    const linked = (original: boolean) => planPages(site, plan, '', loadReference().knowledge, false, [], original).filter((page) => toMarkdown(page).includes(url.sourceFile(plan).split('/').at(-1)!)).map((p) => p.path)
+    const linked = (original: boolean) => planPages(site, plan, '', knowledgeOf(site, loadReference().knowledge), false, [], original).filter((page) => toMarkdown(page).includes(url.sourceFile(plan).split('/').at(-1)!)).map((p) => p.path)
     expect(linked(true)).toEqual(expect.arrayContaining([`${plan.id}/index.md`, `${plan.id}/original.md`, `${plan.id}/review.md`]))
     expect(linked(false)).toEqual([])
-    const original = planPages(site, plan, '', loadReference().knowledge, false, [], false).find((p) => p.path === `${plan.id}/original.md`)!
+    const original = planPages(site, plan, '', knowledgeOf(site, loadReference().knowledge), false, [], false).find((p) => p.path === `${plan.id}/original.md`)!
     expect(toMarkdown(original)).toContain('原文件不提供下载。')
   })
 })

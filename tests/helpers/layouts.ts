@@ -12,7 +12,7 @@ export type TableLayout =
   | 'table-pipes' | 'table-tabs' | 'table-spaces' | 'table-cells'
   // The 重点任务 cell merged over its measure's rows: the rows below leave it empty, or leave it out.
   | 'table-pipes-merged' | 'table-tabs-merged' | 'table-spaces-merged' | 'table-pipes-omitted' | 'table-tabs-omitted'
-export type TextLayout = 'inline' | 'own-line' | TableLayout | 'runs'
+export type TextLayout = 'inline' | 'unlabelled' | 'own-line' | TableLayout | 'runs'
 
 const cn = chineseNumeral
 const dateText = (iso: string) => {
@@ -35,13 +35,21 @@ function noteFields(task: Task): Array<[string, string]> {
   return fields
 }
 
-/** Lines of one task: its marker, title and text, then its note inline or on lines of its own. */
-function taskLines(task: Task, layout: 'inline' | 'own-line', marker = `${task.number}.`): string[] {
+// A note without labels, as real plans write it: "（A牵头，B配合，C负责，6月底前完成）". A leader or a person has no
+// role word to be written with: such a note keeps its labels.
+const ROLE_WORDS: Readonly<Record<string, string>> = { 牵头单位: '牵头', 责任单位: '负责', 配合单位: '配合' }
+function unlabelledNote(fields: Array<[string, string]>): string {
+  if (fields.some(([k]) => k === '责任领导' || k === '责任人')) return `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
+  return `（${fields.map(([k, v]) => (k === '完成时限' ? v : `${v}${ROLE_WORDS[k]}`)).join('，')}）`
+}
+
+/** Lines of one task: its marker, title and text, then its note inline (labelled or not) or on lines of its own. */
+function taskLines(task: Task, layout: 'inline' | 'unlabelled' | 'own-line', marker = `${task.number}.`): string[] {
   const [first = '', ...more] = task.text.split('\n')
   const body = `${marker}${task.title}。${first}`
   const fields = noteFields(task)
-  if (layout === 'inline') {
-    const note = `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
+  if (layout !== 'own-line') {
+    const note = layout === 'unlabelled' ? unlabelledNote(fields) : `（${fields.map(([k, v]) => `${k}：${v}`).join('；')}）`
     return more.length > 0 ? [body, ...more.slice(0, -1), more[more.length - 1]! + note] : [body + note]
   }
   return [body, ...more, ...fields.map(([k, v]) => `${k}：${v}`)]

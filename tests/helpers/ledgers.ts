@@ -6,7 +6,8 @@ import { LEDGER_COLUMNS } from '../../scripts/exports/ledger.ts'
 import { ledger } from '../../scripts/exports/ledger.ts'
 import { ledgerXlsx } from '../../scripts/exports/xlsx.ts'
 import type { Plan } from '../../scripts/model/plan.ts'
-import { bodyOf, makeSite, tasksOfBody } from '../../scripts/views/site.ts'
+import { bodyOf, makeSite } from '../../scripts/views/site.ts'
+import { tasksOfBody } from '../../scripts/views/units.ts'
 
 export type Fill = Partial<Record<(typeof LEDGER_COLUMNS)[number], string | number | Date>>
 

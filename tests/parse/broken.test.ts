@@ -34,6 +34,19 @@ describe('a broken copy of the seed is published', () => {
     expect(warnings).toEqual([{ line: at(8) + 1, kind: 'note', message: expect.stringMatching(/^任务8未写明责任单位/) }])
   })
 
+  it('a task whose final bracket is not read as a note: the warning quotes the bracket and says what a note looks like', () => {
+    const text = [...lines]
+    text[at(8)] = text[at(8)]!.replace(/（责任单位[^）]*）/, '（县市场监管局督办，各乡镇）')
+    const { plan, warnings } = parse(text)
+    expect(plan.tasks[7]!.units).toEqual([])
+    expect(plan.tasks[7]!.text).toContain('（县市场监管局督办，各乡镇）')
+    expect(warnings).toEqual([{
+      line: at(8) + 1,
+      kind: 'note',
+      message: '任务8末尾的括号“（县市场监管局督办，各乡镇）”未能读作责任单位说明：说明应写成“（责任单位：…；完成时限：…）”或“（A牵头，B配合）”这样；显示为“责任单位：未注明”',
+    }])
+  })
+
   it('a task pasted twice: one warning at the copy (a number written twice counts once against 细化为35项)', () => {
     const text = [...lines.slice(0, at(8) + 1), lines[at(8)]!, ...lines.slice(at(8) + 1)]
     const { plan, warnings } = parse(text)

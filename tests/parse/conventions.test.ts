@@ -1,7 +1,7 @@
 // Conventions a plan states once for all its notes: "列第一位者为牵头单位，下同".
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
-import { LEAD_CONVENTION } from '../../scripts/parse/notes.ts'
+import { LEAD_CONVENTION, leadConventionIn } from '../../scripts/parse/notes.ts'
 import { FIXTURES, planOf, registry } from '../helpers/plans.ts'
 
 const plan = (preamble: string, notes: string[]) => {
@@ -13,7 +13,8 @@ const plan = (preamble: string, notes: string[]) => {
 }
 
 describe('a lead-unit convention', () => {
-  it.each(['列第一位者为牵头单位，下同', '排在第一位的为牵头单位', '责任单位中列首位的为牵头部门', '排第1位的单位为牵头单位'])('%s reads as one', async (text) => {
+  it.each(['列第一位者为牵头单位，下同', '排在第一位的为牵头单位', '责任单位中列首位的为牵头部门', '排第1位的单位为牵头单位', '责任单位中排在第一位的为牵头单位',
+    '第一个为牵头单位', '排名第一的为牵头单位', '首位为牵头单位', '排在首位的为牵头单位', '排名第一位的单位为牵头单位', '第一家为牵头单位'])('%s reads as one', async (text) => {
     expect(LEAD_CONVENTION.exec(`（注：${text}。）`)?.[0]).toBe(text)
   })
 
@@ -46,6 +47,31 @@ describe('a lead-unit convention', () => {
       [['县应急局', '县公安局'], null],
       [['县交通局', '县公安局'], ['县交通局']],
       [['县住建局', '县城管局'], ['县住建局']],
+    ])
+  })
+})
+
+describe('how far a convention reaches', () => {
+  it.each([
+    ['注：责任单位中排在第一位的为牵头单位。', '责任单位中排在第一位的为牵头单位', true],
+    ['备注：1.第一个为牵头单位。', '第一个为牵头单位', true],
+    ['（列第一位者为牵头单位）', '列第一位者为牵头单位', true],
+    ['（列第一位者为牵头单位，下同）', '列第一位者为牵头单位，下同', false],
+    ['1.扩大投资。（责任单位：市发改委、市财政局，列第一位者为牵头单位）', '列第一位者为牵头单位', false],
+    ['现将任务分解如下（责任单位中排在第一位的为牵头单位）。', '责任单位中排在第一位的为牵头单位', false],
+  ] as const)('%s', (line, text, wholePlan) => expect(leadConventionIn(line)).toEqual({ text, wholePlan }))
+  it('a line without one', () => expect(leadConventionIn('各牵头单位要主动担当。')).toBeNull())
+
+  it('in a footnote at the end, reaches every task', () => {
+    const { plan: p } = plan('现将任务分解如下。', ['（责任单位：县应急局、县公安局）', '（责任单位：县交通局、县公安局）'])
+    expect(p.tasks.map((t) => t.lead ?? null)).toEqual([null, null])
+    const text = `某某县人民政府\n关于做好安全生产工作的实施方案\n各乡镇：\n现将任务分解如下。\n一、主要任务\n（一）强化责任\n1.开展检查。（责任单位：县应急局、县公安局）\n2.开展整治。（县交通局、县公安局，2024年6月底前）\n二、工作要求\n（一）加强领导。各单位要高度重视。\n注：责任单位中排在第一位的为牵头单位。\n\n某某县人民政府\n2024年5月8日\n`
+    const result = parsePlan({ id: 'p', source: 'p.txt', text, registry })
+    if (!result.ok) throw new Error('refused')
+    expect(result.warnings).toEqual([])
+    expect(result.plan.tasks.map((t) => [t.units, t.lead, t.leadByConvention, t.deadline.text])).toEqual([
+      [['县应急局', '县公安局'], ['县应急局'], true, ''],
+      [['县交通局', '县公安局'], ['县交通局'], true, '2024年6月底前'],
     ])
   })
 })

@@ -15,6 +15,7 @@ import { readMarker } from '../../scripts/parse/markers.ts'
 import { FIXTURES, fixtureNames, planOf, registry, ROOT, SEED } from '../helpers/plans.ts'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
+import { splitRunTogetherItems } from '../../scripts/parse/runs.ts'
 
 /** The characters a reader reads in some lines, sorted: a multiset. */
 function chars(lines: string[]): string {
@@ -46,7 +47,8 @@ function body(text: string): string {
 function sourceChars(text: string): string {
   const lines = text.split('\n')
   const body = lines.slice(0, readSignature(lines).start).filter((l) => readFullDate(l.trim()) === null)
-  return chars(body)
+  // Items run together in one line ("2.…（…）；3.…（…）") each start with their marker, as lines do.
+  return chars(splitRunTogetherItems(body.map((text, i) => ({ text: text.trim(), line: i + 1 }))).map((p) => p.text))
 }
 
 /** `sourceBody`: the source's lines before its signature, where a notice's letterhead stands. */

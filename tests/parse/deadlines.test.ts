@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findObligations, normaliseDeadline } from '../../scripts/parse/deadlines.ts'
+import { findObligations, isDeadlinePhrase, normaliseDeadline } from '../../scripts/parse/deadlines.ts'
 
 describe('normaliseDeadline (plan year 2022)', () => {
   it.each([
@@ -25,6 +25,11 @@ describe('normaliseDeadline (plan year 2022)', () => {
     ['上半年', { kind: 'due', date: '2022-06-30' }],
     ['第三季度', { kind: 'due', date: '2022-09-30' }],
     ['7月前完成', { kind: 'due', date: '2022-07-31' }],
+    // Years in Chinese digits, the zero written 〇, ○, O or 零, as notices of the 2000s write them.
+    ['二○○七年四月三十日前', { kind: 'due', date: '2007-04-30' }],
+    ['二零零七年三月底前', { kind: 'due', date: '2007-03-31' }],
+    ['二〇二三年底前', { kind: 'due', date: '2023-12-31' }],
+    ['二OO八年第一季度', { kind: 'due', date: '2008-03-31' }],
   ] as const)('%s', (text, expected) => {
     expect(normaliseDeadline(text, 2022)).toEqual({ text, ...expected })
   })
@@ -44,5 +49,17 @@ describe('findObligations', () => {
     ['没有周期性要求。', []],
   ] as const)('%s', (text, expected) => {
     expect(findObligations(7, text).map((o) => [o.text, o.period, o.times])).toEqual(expected)
+  })
+})
+
+describe('isDeadlinePhrase: a clause of a note that is a deadline and nothing else', () => {
+  const phrases = ['年内持续推进', '2024年6月底前完成', '2024年12月', '2024年12月底前', '年底前', '9月30日前完成', '第三季度末', '6月中旬前',
+    '长期坚持', '持续推进', '常态化开展', '每月至少一次', '每季度', '明年3月', '上半年']
+  it.each(phrases)('%s is one, and normalises', (text) => {
+    expect(isDeadlinePhrase(text)).toBe(true)
+    expect(normaliseDeadline(text, 2024)).not.toHaveProperty('error')
+  })
+  it.each(['县应急局', '含农村地区', '2023年版', '6月底前完成排查并上报', '6月中旬', '尽快', '2024年', ''])('%s is not', (text) => {
+    expect(isDeadlinePhrase(text)).toBe(false)
   })
 })

@@ -53,6 +53,51 @@ describe('notes in other forms', () => {
   })
 })
 
+describe('notes in the forms real plans write them (issue 25)', () => {
+  it('unlabelled clauses with a deadline, 由/会同/分别负责/指导, short labels; on its own line after sub-items; a measure note with a deadline; a remark stays text', async () => {
+    const plan = await planOf(`${FIXTURES}plans/note-clauses/input.txt`)
+    expect(plan.tasks.map((t) => [t.units, t.lead ?? null, t.support ?? null, t.deadline.text])).toEqual([
+      [['县商务局'], null, null, '年内持续推进'],
+      [['县住建局', '各乡镇'], ['县住建局'], ['各乡镇'], '2024年6月底前完成'],
+      [['县委宣传部', '县教育局', '各乡镇'], null, null, ''],
+      [['县市场监管局', '各乡镇'], null, null, ''],
+      [['县应急局', '县公安局'], ['县应急局'], ['县公安局'], ''],
+      [['县交通局'], null, null, '2024年12月'],
+      [['县消防救援大队', '县应急局'], ['县消防救援大队'], ['县应急局'], ''],
+      [['县市场监管局', '县公安局'], ['县市场监管局'], ['县公安局'], ''],
+      [['县住建局', '各乡镇'], ['县住建局'], ['各乡镇'], ''],
+      [['县应急局'], null, null, '年内持续推进'],
+      [['县公安局', '县交通局', '各乡镇'], ['县公安局'], ['县交通局', '各乡镇'], '2024年11月底前完成'],
+      [['县公安局', '县交通局', '各乡镇'], ['县公安局'], ['县交通局', '各乡镇'], '2024年11月底前完成'],
+      [[], null, null, ''],
+      [['县消防救援大队', '各乡镇'], ['县消防救援大队'], ['各乡镇'], '2024年9月底前完成'],
+      [['县消防救援大队', '各乡镇'], null, null, '年底前'],
+    ])
+    expect(plan.tasks[13]!.text).toBe('重点排查以下场所：\n（1）人员密集场所；\n（2）“九小场所”。')
+    expect(plan.measures[1]).toMatchObject({ title: '道路交通安全整治', note: '（县公安局牵头，县交通局、各乡镇配合，2024年11月底前完成）' })
+    expect(plan.tasks[12]!.text).toBe('排查校园周边隐患（含农村地区）。')
+  })
+
+  it('under a stated convention, bare unit lists are notes and their first unit leads; a remark in brackets stays text', async () => {
+    const plan = await planOf(`${FIXTURES}plans/lead-convention-bare-list/input.txt`)
+    expect(plan.tasks.map((t) => [t.units, t.lead ?? null, t.leadByConvention ?? false])).toEqual([
+      [['区教育局', '区发改局', '区财政局'], ['区教育局'], true],
+      [['区教育局', '区市场监管局'], ['区教育局'], true],
+      [['区卫健委', '区住建局', '长乐投资有限公司'], ['区卫健委'], true],
+      [['区卫健委', '各镇街'], ['区卫健委'], true],
+      [[], null, false],
+    ])
+  })
+
+  it('a convention in a footnote at the end reaches every task', async () => {
+    const plan = await planOf(`${FIXTURES}plans/lead-convention-footnote/input.txt`)
+    expect(plan.leadConvention).toBe('责任单位中排在第一位的为牵头单位')
+    expect(plan.tasks.map((t) => [t.lead, t.leadByConvention ?? false])).toEqual([
+      [['区发改局'], true], [['区商务局'], true], [['区商务局'], false], [['区政务服务中心'], true],
+    ])
+  })
+})
+
 // Other outline layouts (issue: "Outline depth varies"), each read to the tasks
 // and measures a reader sees; their whole models are in expected.json.
 const outlineOf = async (name: string) => {
@@ -90,7 +135,7 @@ describe('outline layouts', () => {
     const { tasks } = await outlineOf('numbered-on')
     expect(tasks.map((t) => t[0])).toEqual([1, 2, 3, 4, 5])
     expect(tasks.map((t) => t[1])).toEqual([null, null, null, null, null])
-    expect(tasks[0]![3]).toEqual(['市委组织部', '市宣传部'])
+    expect(tasks[0]![3]).toEqual(['市委组织部', '市委宣传部'])
     expect(tasks[1]![3]).toEqual(['市安委办'])
     expect(tasks[2]![3]).toEqual(['市应急局', '市发改委', '市工信局'])
     expect((await planOf(`${FIXTURES}plans/numbered-on/input.txt`)).tasks[3]!.deadline).toEqual({ text: '明年7月', kind: 'due', date: '2024-07-31' })

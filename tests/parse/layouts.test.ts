@@ -1,7 +1,7 @@
 // Any plan, written in any layout plans come in (tests/helpers/layouts.ts:
-// notes inline or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs, runs of
+// notes inline, labelled or not, or on lines of their own, tasks unnumbered in one paragraph each closed by its note, a task table with bars, tabs, runs of
 // spaces or a cell a line (its 重点任务 merged over its rows: left empty or left out below), a Word file with automatic numbering, with its notes as small tables
-// or with a task table; a justified PDF and an .odt as LibreOffice saves them),
+// or with a task table; a justified PDF, a PDF with a task table and an .odt as LibreOffice saves them),
 // reads back to the plan it was written from.
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
@@ -11,11 +11,11 @@ import { readSource } from '../../scripts/parse/formats.ts'
 import { reportLines } from '../../scripts/views/report.ts'
 import type { Plan } from '../../scripts/model/plan.ts'
 import { noteTableDocx, planDocx, planText, tableDocx, type TextLayout } from '../helpers/layouts.ts'
-import { convert, planFodt } from '../helpers/office.ts'
+import { convert, planFodt, type TableOptions } from '../helpers/office.ts'
 import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
 const TEXT_LAYOUTS: TextLayout[] = [
-  'inline', 'own-line', 'table-pipes', 'table-tabs', 'table-spaces', 'table-cells',
+  'inline', 'unlabelled', 'own-line', 'table-pipes', 'table-tabs', 'table-spaces', 'table-cells',
   'table-pipes-merged', 'table-tabs-merged', 'table-spaces-merged', 'table-pipes-omitted', 'table-tabs-omitted',
 ]
 
@@ -127,21 +127,29 @@ describe('any plan', () => {
 })
 
 // As an office suite saves it: LibreOffice makes a justified A4 PDF (a GB/T 9704-like character grid, so pdf.js
-// reads spaces between the characters) and an .odt with automatic numbering of each plan, in one run per format
-// (some 10 s; tests/helpers/office.ts).
+// reads spaces between the characters), a PDF whose tasks are a 任务分工 table (ruled or not, its header row
+// repeated on each page or not, its cells justified or not, its cells' text at the top or in the middle, in turn) and an .odt with automatic numbering of
+// each plan, in one run per format (some 10 s each; tests/helpers/office.ts).
 describe('any plan, as LibreOffice saves it', () => {
   const sampled = fc.sample(made, { numRuns: 6, seed: 20231208 }).map((parts) => read(madeText(parts)))
   const plans: Array<readonly [string, Plan]> = [...models, ...sampled.map((plan, i) => [`made-${i + 1}`, plan] as const)]
   let pdf: Record<string, Uint8Array> = {}
   let odt: Record<string, Uint8Array> = {}
+  let tablePdf: Record<string, Uint8Array> = {}
+  const tableOptions: TableOptions[] = [{}, { repeatHeader: true, justify: true }, { unruled: true }, { repeatHeader: true, middle: true }, { justify: true, unruled: true }, { middle: true }]
   beforeAll(() => {
     const text = Object.fromEntries(plans.map(([name, plan]) => [name, planText(plan, 'inline')]))
     pdf = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'justified')])), 'pdf')
+    tablePdf = convert(Object.fromEntries(plans.map(([name, plan], i) => [name, planFodt(planText(plan, 'table-tabs'), 'task-table', undefined, tableOptions[i % tableOptions.length])])), 'pdf')
     odt = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'numbered')])), 'odt')
   }, 120_000)
 
   it.each(plans)('%s, as a justified PDF, reads back to itself', async (name, plan) => {
     expect(content(await readFile('plan.pdf', pdf[name]!))).toEqual(content(plan))
+  })
+
+  it.each(plans)('%s, as a PDF whose tasks are a table, reads back to itself', async (name, plan) => {
+    expect(tableContent(await readFile('plan.pdf', tablePdf[name]!))).toEqual(tableContent(plan))
   })
 
   it.each(plans)('%s, as an .odt with automatic numbering, reads back to itself', async (name, plan) => {

@@ -29,6 +29,7 @@ describe('messages for the administrator', () => {
     ['a deadline that cannot be read', seed.replace('完成时限：长期坚持', '完成时限：尽快')],
     ['an invisible character', seed.replace('各村', '各\u200b村')],
     ['a file cut in half', seed.slice(0, Math.floor(seed.length / 2))],
+    ['a bracket at the end that is no note', seed.replace('（责任单位：各村。完成时限：长期坚持。）', '（含农村地区）')],
     ['a note followed by text', seed.replace('（责任单位：各村。完成时限：长期坚持。）', '（责任单位：各村。完成时限：长期坚持。）此后还有话')],
     ['a table of cells that do not fill its rows', '一、任务\n序号|\n工作任务|\n责任单位|\n1|\n排查隐患|\n'],
   ])('%s', (_what, text) => {

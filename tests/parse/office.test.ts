@@ -83,3 +83,43 @@ describe('the first plan as LibreOffice saves it in Word', () => {
     expect(source.where(11)).toBe(': 第11段')
   })
 })
+
+describe('a task table set in a PDF, as LibreOffice saves it', () => {
+  const tasks = (plan: Awaited<ReturnType<typeof modelOf>>['plan']) => plan.tasks.map((t) => ({ title: t.title, units: t.units, deadline: t.deadline, measure: t.measure }))
+
+  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
+    const { plan, warnings } = await modelOf(name)
+    const word = await modelOf('seed-task-table.docx')
+    expect(tasks(plan)).toEqual(tasks(word.plan))
+    expect(content(plan)).toEqual(content(word.plan))
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+  })
+
+  it('reads each row as a line of cells set apart by tabs, a cell\'s wrapped lines joined, on the page its row starts', async () => {
+    const { text, where } = await read('seed-task-table.pdf')
+    const lines = text.split('\n')
+    const header = lines.indexOf('序号\t重点任务\t具体措施\t责任单位\t完成时限')
+    expect(header).toBeGreaterThan(0)
+    // Row 1 runs over 8 lines of its 具体措施 cell; row 2 starts on page 2 and goes on to page 3; the 重点任务
+    // cell, merged over tasks 1 to 4, stands once.
+    expect(lines[header + 1]).toBe('1\t严格落实党组织安全生产责任\t树牢安全发展理念。将习近平总书记关于安全生产重要论述纳入党组织理论学习重要议题，党组织理论学习中心组每季度至少组织一次集体学习，跟进学习贯彻习近平总书记关于安全生产重要论述，牢牢树立发展不能以牺牲人的生命为代价的红线意识。\t各村\t长期坚持')
+    expect(lines[header + 2]).toMatch(/^2\t\t强化履职考评措施。.*有关人选考察的重要内容。\t各村、各站所\t长期坚持$/)
+    expect(where(header + 3)).toBe(': 第2页')
+    expect(lines.filter((l) => l.includes('\t'))).toHaveLength(36)
+    // The table ends where the text goes on.
+    expect(lines[header + 36]).toBe('三、阶段划分')
+  })
+
+  it('skips the header row repeated on each page', async () => {
+    const { text } = await read('seed-task-table-repeated.pdf')
+    expect(text.split('\n').filter((l) => l.startsWith('序号\t'))).toHaveLength(1)
+  })
+
+  it('a note set as a small table under its task reads as its fields, a line each', async () => {
+    const { plan, warnings, source } = await modelOf('seed-note-tables.pdf')
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+    expect(source.text.split('\n')).toContain('责任单位：镇党委、镇政府，各村')
+  })
+})

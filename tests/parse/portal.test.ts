@@ -25,6 +25,20 @@ describe('the portal around a plan', () => {
     expect(readPortal([line]).chrome.length > 0).toBe(chrome)
   })
 
+  it('the page\'s breadcrumb above the plan, its neighbours\' links and the links after 相关内容 are the page\'s, each listed', () => {
+    const lines = ['首页 > 政务公开 > 政府文件', '标题：某县安全生产工作方案', '某县安全生产工作方案', '一、主要任务', '（一）强化责任', '1.压实责任。（责任单位：各乡镇）',
+      '上一篇：某县防汛工作方案', '相关内容', '某县2022年安全生产工作要点', '2022-03-01']
+    const portal = readPortal(lines)
+    expect(portal.fields.map((f) => [f.label, f.value])).toEqual([['标题', '某县安全生产工作方案']])
+    expect(portal.chrome.map((c) => c.line)).toEqual([1, 7, 8, 9, 10])
+    expect(portal.lines).toEqual(['', '', '某县安全生产工作方案', '一、主要任务', '（一）强化责任', '1.压实责任。（责任单位：各乡镇）', '', '', '', ''])
+  })
+
+  it('a line like a breadcrumb inside the plan is its text', () => {
+    const lines = ['某县安全生产工作方案', '一、主要任务', '（一）强化责任', '1.压实责任，做到“党政同责 > 一岗双责 > 齐抓共管”。（责任单位：各乡镇）']
+    expect(readPortal(lines).lines).toEqual(lines)
+  })
+
   it('"(本文有删减)" at the end of a paragraph is taken out of it, kept in the list', async () => {
     expect(readPortal(['1.开展检查。全面检查。（本文有删减）'])).toEqual({ lines: ['1.开展检查。全面检查。'], fields: [], table: [], chrome: [{ line: 1, text: '（本文有删减）' }] })
   })

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { buildOutline, fullText } from '../../scripts/parse/outline.ts'
-import { splitNotedRuns } from '../../scripts/parse/runs.ts'
+import { splitNotedRuns, splitRunTogetherItems } from '../../scripts/parse/runs.ts'
 import { FIXTURES, planOf, registry } from '../helpers/plans.ts'
 
 const tasksOf = (name: string) => planOf(`${FIXTURES}plans/${name}/input.txt`)
@@ -83,5 +83,25 @@ describe('unnumbered noted runs', () => {
     const result = parsePlan({ id: 'p', source: 'p.txt', text, registry })
     expect(result.ok && result.plan.tasks.length).toBe(3)
     expect(result.warnings).toEqual([])
+  })
+})
+
+describe('numbered items run together in one paragraph', () => {
+  const split = (text: string) => splitRunTogetherItems([{ text, line: 9 }]).map((p) => [p.text, p.line])
+  it.each([
+    ['closed by notes and "；"', '2.开展防火宣传。在重点时段开展宣传。（乡宣传办负责）；3.加强扑火队伍建设。（乡应急办、各村负责）',
+      [['2.开展防火宣传。在重点时段开展宣传。（乡宣传办负责）；', 9], ['3.加强扑火队伍建设。（乡应急办、各村负责）', 9]]],
+    ['three, "。" and a space between', '（1）排查河道（责任单位：A站）。 （2）排查山塘（责任单位：B站）（3）排查水库（责任单位：C站）',
+      [['（1）排查河道（责任单位：A站）。', 9], ['（2）排查山塘（责任单位：B站）', 9], ['（3）排查水库（责任单位：C站）', 9]]],
+  ])('are split: %s', (_what, text, parts) => {
+    expect(split(text)).toEqual(parts)
+  })
+  it.each([
+    ['a number that does not continue', '2.开展宣传（乡宣传办负责）；5.加强队伍（乡应急办负责）'],
+    ['another kind of marker', '2.开展宣传（乡宣传办负责）；（3）加强队伍（乡应急办负责）'],
+    ['no note before it', '2.开展宣传，包括1.张贴标语和3.发放资料（乡宣传办负责）'],
+    ['a paragraph without a marker', '开展宣传（乡宣传办负责）；3.加强队伍（乡应急办负责）'],
+  ])('are not split: %s', (_what, text) => {
+    expect(split(text)).toEqual([[text, 9]])
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readRegistry, resolveUnit, splitUnits } from '../../scripts/parse/units.ts'
-import { unitAndGroups } from '../../scripts/views/site.ts'
+import { unitAndGroups } from '../../scripts/views/units.ts'
 import { registry } from '../helpers/plans.ts'
 
 describe('resolveUnit', () => {
@@ -23,6 +23,17 @@ describe('resolveUnit', () => {
     // "市安委办（工作专班办公室）": the unit before the parentheses.
     ['市安委办（工作专班办公室）', null, '市安委办', false],
     ['镇政府（安监站）', null, '镇政府', true],
+    // A word that begins with a level's character names no level: 市场监管局 and 乡村振兴局 take the list's.
+    ['市场监管局', '区商务局', '区市场监管局', false],
+    ['乡村振兴局', '区农业农村局', '区乡村振兴局', false],
+    ['发改局', '区市场监管局', '区发改局', false],
+    // The Party committee's departments are its 委's: "区委组织部、宣传部".
+    ['宣传部', '区委组织部', '区委宣传部', false],
+    ['统战部', '县住建局', '县委统战部', false],
+    // A company, a full name or a group stands for itself.
+    ['各镇街', '区卫健委', '各镇街', false],
+    ['长乐投资有限公司', '区住建局', '长乐投资有限公司', false],
+    ['福州市长乐区自来水厂', '区水利局', '福州市长乐区自来水厂', false],
   ] as const)('%s (after %s) → %s', (written, previous, unit, known) => {
     expect(resolveUnit(registry, written, previous)).toEqual({ unit, known })
   })
@@ -35,6 +46,8 @@ describe('splitUnits', () => {
     ['镇政府,各村;各站所.', ['镇政府', '各村', '各站所']],
     ['', []],
     ['市安委办（工作专班办公室、应急办）、市应急局', ['市安委办（工作专班办公室、应急办）', '市应急局']],
+    // A bare list of a note (区教育局、区发改局，各镇街) splits at both marks.
+    ['区教育局、区发改局，各镇街', ['区教育局', '区发改局', '各镇街']],
   ] as const)('%s', (text, items) => expect(splitUnits(text)).toEqual(items))
 })
 

@@ -4,9 +4,13 @@ import { FIXTURES, planOf } from '../helpers/plans.ts'
 import { makeSite } from '../../scripts/views/site.ts'
 import { toMarkdown } from '../../scripts/render/markdown.ts'
 import { measurePages, printPage, taskPages } from '../../scripts/render/plan.ts'
+import { knowledgeOf, layersOf } from '../../scripts/views/knowledge.ts'
+import { loadReference } from '../../scripts/data/load.ts'
 
 const plan = await planOf(`${FIXTURES}plans/measure-note/input.txt`)
 const site = makeSite([plan])
+const { knowledge } = loadReference()
+const layers = layersOf(knowledgeOf(site, knowledge), plan)
 const pageText = (page: Parameters<typeof toMarkdown>[0]) => toMarkdown(page)
 const NOTE = '（牵头单位：镇林业站；配合单位：各村。完成时限：长期坚持）'
 // toMarkdown writes a plan's text as character references: compare with its characters.
@@ -14,16 +18,16 @@ const decoded = (md: string) => md.replace(/&#(\d+);/g, (_, n) => String.fromCod
 
 describe('a note a measure states for its tasks', () => {
   it('is on the measure\'s page: its units as links, the note as written', () => {
-    const md = decoded(pageText(measurePages(site, plan, { measures: [] } as never)[0]!))
+    const md = decoded(pageText(measurePages(site, plan, layers, knowledge.national)[0]!))
     expect(md).toContain('本措施的责任单位')
     expect(md).toMatch(/\[镇林业站\]\([^)]*\)、\[各村\]\([^)]*\)（各项任务未另行注明的，均由其负责）/)
     expect(md).toContain(`原文标注：${NOTE}`)
     // A measure without a note shows none.
-    expect(decoded(pageText(measurePages(site, plan, { measures: [] } as never)[2]!))).not.toContain('本措施的责任单位')
+    expect(decoded(pageText(measurePages(site, plan, layers, knowledge.national)[2]!))).not.toContain('本措施的责任单位')
   })
 
   it('is on the page of each task that takes from it, with the facts marked as the measure\'s', () => {
-    const pages = taskPages(site, plan, [])
+    const pages = taskPages(site, plan, layers.termsByTask)
     const first = decoded(pageText(pages[0]!))
     expect(first).toMatch(/责任单位\*\*：牵头：.*（所属措施统一注明）/)
     expect(first).toMatch(/完成时限\*\*：.*（所属措施统一注明）/)

@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { planPages, sharedPages, sitePages } from '../../scripts/site/pages.ts'
 import { toMarkdown } from '../../scripts/render/markdown.ts'
-import { isLibrary, LISTED_PLANS, makeSite, tasksOfBody, type Site } from '../../scripts/views/site.ts'
+import { isLibrary, LISTED_PLANS, makeSite, type Site } from '../../scripts/views/site.ts'
+import { tasksOfBody } from '../../scripts/views/units.ts'
 import { loadReference } from '../../scripts/data/load.ts'
-import { sectorTasks } from '../../scripts/views/knowledge.ts'
+import { knowledgeOf, sectorTasks } from '../../scripts/views/knowledge.ts'
 import { pdfJobs } from '../../scripts/site/pdf.ts'
 import { syntheticCorpus } from '../../scripts/bench/corpus.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
@@ -117,7 +118,7 @@ describe('a library of plans', () => {
   })
 
   it('holds in the shared pages a line per plan and unit or sector, not a task: they grow with plans by a few lines', () => {
-    const bytes = (site: Site) => sharedPages(site, knowledge, { pdf: true }).reduce((n, p) => n + Buffer.byteLength(toMarkdown(p)), 0)
+    const bytes = (site: Site) => sharedPages(site, knowledgeOf(site, knowledge), { pdf: true }).reduce((n, p) => n + Buffer.byteLength(toMarkdown(p)), 0)
     const perPlan = (site: Site) => bytes(site) / site.plans.length
     const added = (bytes(larger) - bytes(library)) / (larger.plans.length - library.plans.length)
     // A plan adds its line to the home page, each unit's and each sector's page: a few kB, not its 35 tasks on every unit page.
@@ -127,7 +128,7 @@ describe('a library of plans', () => {
 
   it('does not change a plan\'s pages when another plan is added to a library', () => {
     const site = makeSite(plans.slice(0, LISTED_PLANS + 2))
-    const own = (s: Site) => planPages(s, s.plans[0]!, sources.get(s.plans[0]!.id)!, knowledge, true).map((p) => toMarkdown(p))
+    const own = (s: Site) => planPages(s, s.plans[0]!, sources.get(s.plans[0]!.id)!, knowledgeOf(s, knowledge), true).map((p) => toMarkdown(p))
     expect(own(site)).toEqual(own(library))
   })
 })

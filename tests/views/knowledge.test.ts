@@ -2,7 +2,8 @@
 // of the seed plan, checked against what a person reads in the plan.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { citations, glossary, nationalMatches, sectorTasks, similarity, uncoveredNational, definitionOf } from '../../scripts/views/knowledge.ts'
+import { citations, glossary, knowledgeOf, layersOf, nationalMatches, sectorTasks, similarity, uncoveredNational, definitionOf } from '../../scripts/views/knowledge.ts'
+import { makeSite } from '../../scripts/views/site.ts'
 import { loadReference } from '../../scripts/data/load.ts'
 import { planOf, SEED } from '../helpers/plans.ts'
 
@@ -82,5 +83,29 @@ describe('sectors', () => {
     expect(sectorTasks(plan, gas).map((t) => t.number)).toEqual([10, 13, 23, 24])
     const chemicals = knowledge.sectors.find((s) => s.slug === 'hazardous-chemicals')!
     expect(sectorTasks(plan, chemicals).map((t) => t.number)).toEqual([7, 10, 13, 18, 22, 23, 24])
+  })
+})
+
+describe('the layers of a site, computed once', () => {
+  const layers = layersOf(knowledgeOf(makeSite([plan]), knowledge), plan)
+
+  it('hold what the layer functions give, keyed by task, measure and sector', () => {
+    const terms = glossary(plan, knowledge.mechanisms)
+    expect(layers.terms).toEqual(terms)
+    for (const task of plan.tasks) expect(layers.termsByTask.get(task.number) ?? [], `task ${task.number}`).toEqual(terms.filter((t) => t.tasks.includes(task.number)))
+    expect(layers.termsByTask.get(7)?.map((t) => t.term)).toContain('三管三必须')
+    expect(layers.citations).toEqual(citations(plan))
+    const matches = nationalMatches(plan, knowledge.national)
+    expect(layers.nationalMatches).toEqual(matches)
+    expect(layers.uncoveredNational).toEqual(uncoveredNational(matches, knowledge.national))
+    for (const m of matches) expect(layers.nationalByMeasure.get(m.measure)).toEqual(m)
+    expect([...layers.sectorTasks.keys()]).toEqual(knowledge.sectors.map((s) => s.slug))
+    for (const sector of knowledge.sectors) expect(layers.sectorTasks.get(sector.slug)).toEqual(sectorTasks(plan, sector))
+  })
+  it('are computed once: read again, each is the same value', () => {
+    for (const name of ['terms', 'termsByTask', 'citations', 'nationalMatches', 'nationalByMeasure', 'uncoveredNational', 'sectorTasks'] as const) expect(layers[name]).toBe(layers[name])
+  })
+  it('are of the site\'s plans only', () => {
+    expect(() => layersOf(knowledgeOf(makeSite([]), knowledge), plan)).toThrow(`no knowledge of plan ${plan.id}`)
   })
 })
