@@ -102,6 +102,22 @@ function cellsOf(line: PdfLine, clean: Clean): Array<Column & { text: string }> 
 }
 
 /**
+ * Whether a value stands a cell's padding and rule away from its label, not as a justified line sets its
+ * glyphs apart (a line of text that begins "责任单位：" is no table): further than the type size; or, for a
+ * label without a colon (text puts one after a label, a table its rule), further than cellsOf parts runs and
+ * well beyond the space between the label's own glyphs (a justified line spreads every glyph alike; a table
+ * sized to its words sets the label's glyphs at their width and its value a cell's padding away).
+ */
+function apart(label: Column & { text: string }, value: Column, size: number): boolean {
+  const gap = value.left - label.right
+  if (gap >= size) return true
+  const glyphs = [...label.text].length
+  if (/[：:]$/.test(label.text) || glyphs < 2) return false
+  const spread = Math.max(0, (label.right - label.left - glyphs * size) / (glyphs - 1))
+  return gap >= size * 0.4 && gap > spread * 2 + size * 0.1
+}
+
+/**
  * A note table starting at lines[i]: rows of a label cell (责任单位, 完成时限 …) and a value cell, a value
  * wrapped over lines below it in its column. Null where lines[i] is no such row.
  */
@@ -112,9 +128,7 @@ function noteTableAt(lines: PdfLine[], i: number, clean: Clean): { rows: Array<{
     return label && noteLabel(label.text) !== null ? { label, value: rest } : null
   }
   const first = labelled(lines[i]!)
-  // A value stands a cell's padding and rule away from its label, further than a justified line sets its
-  // glyphs apart (a line of text that begins "责任单位：" is no table).
-  if (!first || first.value.length === 0 || first.value[0]!.left - first.label.right < lines[i]!.size) return null
+  if (!first || first.value.length === 0 || !apart(first.label, first.value[0]!, lines[i]!.size)) return null
   const labelAt = first.label.left
   const valueAt = first.value[0]!.left
   const text = (cells: Array<{ text: string }>) => cells.map((c) => c.text).join('')

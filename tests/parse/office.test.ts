@@ -122,4 +122,25 @@ describe('a task table set in a PDF, as LibreOffice saves it', () => {
     expect(warnings).toEqual([])
     expect(source.text.split('\n')).toContain('责任单位：镇党委、镇政府，各村')
   })
+
+  it('so does a note table whose label column is only as wide as its words (its value a cell\'s padding away)', async () => {
+    const { plan, warnings, source } = await modelOf('seed-note-tables-fitted.pdf')
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+    // Read as "责任单位各村", the cells glued, before: every task without units.
+    expect(source.text.split('\n').slice(10, 13)).toEqual([expect.stringMatching(/^1\.树牢安全发展理念。.*红线意识。$/), '责任单位：各村', '完成时限：长期坚持'])
+    expect(plan.tasks.every((t) => t.units.length > 0)).toBe(true)
+  })
+})
+
+describe('a PDF whose 1. 2. are an automatic list with a hanging indent', () => {
+  it('reads to the model of the .txt, without a warning: an item\'s wrapped lines, set under its text, are re-joined', async () => {
+    const { plan, warnings, source } = await modelOf('seed-numbered-hanging.pdf')
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+    const lines = source.text.split('\n')
+    // Item 17's number is wider than the indent: its first line's text starts at the next tab stop, its wrapped lines at the indent.
+    expect(lines).toContainEqual(expect.stringMatching(/^17\.强化企业实际控制人追责。严格落实重大危险源.*依法追究企业实际控制人的责任。/))
+    expect(lines.filter((l) => /^\d+\./.test(l))).toHaveLength(35)
+  })
 })

@@ -116,4 +116,16 @@ describe('a note set as a small table under its task', () => {
     const text = line(1, 680, [[90, '责任单位：'], [175, '镇政府']], 15)
     expect(read([text])).toEqual(['责任单位：镇政府'])
   })
+
+  it('in columns only as wide as its words is read too: its value a cell\'s padding from its label, nearer than a glyph', () => {
+    // The label's glyphs at their width (4 × 15 pt), its value 7 pt after it: a ruled cell's padding.
+    const lines = [
+      line(1, 700, [[90, '3.开展九小场所排查。']], 15),
+      line(1, 680, [[90, '责任单位'], [157, '镇消防所、各村（社区）']], 15),
+      line(1, 650, [[90, '完成时限'], [157, '2024年6月底前']], 15),
+    ]
+    expect(read(lines)).toEqual(['3.开展九小场所排查。', '责任单位：镇消防所、各村（社区）', '完成时限：2024年6月底前'])
+    // The same words in a justified line: the label's glyphs 7.5 pt apart, as far as the value is from it.
+    expect(read([line(1, 680, [[90, '责  任  单  位'], [180, '镇消防所']], 15)])).toEqual(['责任单位镇消防所'])
+  })
 })
