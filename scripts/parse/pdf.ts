@@ -2,7 +2,7 @@
 // lines by their position (pdf.js getTextContent), running headers, footers
 // and page numbers dropped (and listed), lines re-joined into paragraphs where a line runs
 // on to the right margin and the next one starts at the left margin without
-// indent; a task table read into rows and columns by its glyphs' positions
+// indent (or, in an automatic list's item, at the item's text indent); a task table read into rows and columns by its glyphs' positions
 // and its ruling (pdf-tables.ts), a row a line with tabs between its cells.
 // Line N of the text remembers its page: errors say "第N页".
 

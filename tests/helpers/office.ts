@@ -38,6 +38,8 @@ export interface TableOptions {
   middle?: boolean
   /** numbered: the 1. list set with a hanging indent (its number, a tab, the text; wrapped lines start under the text), as Word and LibreOffice set a numbered list by default. */
   hanging?: boolean
+  /** task-table: column widths (cm) by header, in place of a clerk's usual ones (COLUMN_WIDTHS): a column narrower than its header's words wraps the header cell. */
+  widths?: Readonly<Record<string, number>>
   /** note-tables: the label column only as wide as its words (a table sized to its content, as Word's AutoFit sets it). */
   fitted?: boolean
 }
@@ -146,9 +148,10 @@ function tableRows(rows: Array<Array<string | null>>, paragraph: string, cell = 
 const COLUMN_WIDTHS: Readonly<Record<string, number>> = { 序号: 1.2, 重点任务: 2.8, 牵头单位: 2.4, 责任单位: 2.6, 配合单位: 2.4, 责任领导: 1.8, 责任人: 1.6, 完成时限: 2.2 }
 
 /** The column styles of every task table of a document, named by their header. */
-function columnStyles(headers: string[]): string {
-  const fixed = headers.filter((h) => h in COLUMN_WIDTHS).reduce((sum, h) => sum + COLUMN_WIDTHS[h]!, 0)
-  return headers.map((h, i) => `<style:style style:name="Col${i}" style:family="table-column"><style:table-column-properties style:column-width="${(COLUMN_WIDTHS[h] ?? Math.max(3, 15.6 - fixed)).toFixed(2)}cm"/></style:style>`).join('\n')
+function columnStyles(headers: string[], given: Readonly<Record<string, number>> = {}): string {
+  const widths: Readonly<Record<string, number>> = { ...COLUMN_WIDTHS, ...given }
+  const fixed = headers.filter((h) => h in widths).reduce((sum, h) => sum + widths[h]!, 0)
+  return headers.map((h, i) => `<style:style style:name="Col${i}" style:family="table-column"><style:table-column-properties style:column-width="${(widths[h] ?? Math.max(3, 15.6 - fixed)).toFixed(2)}cm"/></style:style>`).join('\n')
 }
 
 /** A ruled task table: its header row (repeated on each page, if asked), then its rows. */
@@ -186,7 +189,7 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
   const styles: string[] = []
   const writeTable = (header: string[], cells: Array<Array<string | null>>) => {
     body.push(taskTable(header, cells, options).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
-    styles.push(columnStyles(header).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
+    styles.push(columnStyles(header, options.widths).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
   }
   const endTable = () => {
     if (rows.length > 0) {

@@ -87,7 +87,7 @@ describe('the first plan as LibreOffice saves it in Word', () => {
 describe('a task table set in a PDF, as LibreOffice saves it', () => {
   const tasks = (plan: Awaited<ReturnType<typeof modelOf>>['plan']) => plan.tasks.map((t) => ({ title: t.title, units: t.units, deadline: t.deadline, measure: t.measure }))
 
-  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
+  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf', 'seed-task-table-wrapped-header.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
     const { plan, warnings } = await modelOf(name)
     const word = await modelOf('seed-task-table.docx')
     expect(tasks(plan)).toEqual(tasks(word.plan))
@@ -109,6 +109,15 @@ describe('a task table set in a PDF, as LibreOffice saves it', () => {
     expect(lines.filter((l) => l.includes('\t'))).toHaveLength(36)
     // The table ends where the text goes on.
     expect(lines[header + 36]).toBe('三、阶段划分')
+  })
+
+  it('reads a header whose one wrapped cell stands above and below the others\' line (cells centred from top to bottom)', async () => {
+    const { text } = await read('seed-task-table-wrapped-header.pdf')
+    const lines = text.split('\n')
+    expect(lines).toContain('序号\t重点任务\t具体措施\t责任单位\t完成时限')
+    expect(lines).not.toContain('责任单')
+    // Row 14 starts at the top of page 6, its number centred below its first lines.
+    expect(lines).toContainEqual(expect.stringMatching(/^14\t严肃追究领导责任和监管责任\t落实通报约谈制度。/))
   })
 
   it('skips the header row repeated on each page', async () => {
