@@ -9,8 +9,11 @@
 // 2.9.133 (LFOLVL), 2.4.6.6 (determining list formatting).
 // The label is put before the paragraph's first character, and the text is
 // then cleaned as word-extractor cleans it, so that lines are its lines.
+// Tables as cells.ts says, as in .docx: a note table its fields, a line each;
+// any other a line a row, its cells set apart by tabs.
 
 import { createRequire } from 'node:module'
+import { tableLines } from './cells.ts'
 import { formatNumber } from './docx.ts'
 import { Refusal } from './limits.ts'
 
@@ -168,6 +171,27 @@ function labels(paragraphs: Array<{ ilfo: number; ilvl: number }>, lists: Map<nu
   })
 }
 
+/**
+ * Rows of tables in the text as word-extractor gives it: each cell closed by its mark (\x07), each row by the
+ * row's end (a line break), the first row at a paragraph's start. A cell of several paragraphs is not matched
+ * whole (its first paragraphs stand before the row): such a table stays as read.
+ */
+const TABLE_ROWS = /(?<=^|[\r\n])(?:(?:[^\x07\r\n]*\x07)+\n)+/g
+
+/**
+ * A task's note written as a small table under it (责任单位 | 各村 / 完成时限 | 长期坚持) becomes its fields, a
+ * paragraph each ("责任单位：各村"), as docx.ts and odt.ts read it (cells.ts); any other table stays as read
+ * (cells set apart by tabs, tables.ts reads them).
+ */
+function noteTables(raw: string): string {
+  return raw.replace(TABLE_ROWS, (table) => {
+    const rows = table.split('\n').slice(0, -1).map((row) => row.split('\x07').slice(0, -1).map(clean))
+    const lines = tableLines(rows)
+    const asRows = rows.map((cells) => cells.map((c) => c.replace(/[\t\n]+/g, ' ').trim()).join('\t'))
+    return lines.length > 0 && lines.some((l, k) => l.text !== asRows[k]) ? lines.map((l) => `${l.text}\r`).join('') : table
+  })
+}
+
 /** The file's list tables cannot be read: its automatic numbers would be guessed. */
 export class DocNumberingError extends Refusal {
   constructor() {
@@ -218,7 +242,7 @@ export async function readDocNumbered(bytes: Uint8Array): Promise<{ text: string
   const shown = labels(placed, lists, lfos)
   let raw = pieces.map((p) => p.text).join('').slice(0, extractor._boundaries.ccpText)
   for (let i = placed.length - 1; i >= 0; i--) raw = raw.slice(0, placed[i]!.cp) + shown[i] + raw.slice(placed[i]!.cp)
-  return { text: clean(raw).replace(/\r\n?/g, '\n').replace(/\n+$/, ''), numbered: shown.filter((s) => s !== '').length }
+  return { text: clean(noteTables(raw)).replace(/\r\n?/g, '\n').replace(/\n+$/, ''), numbered: shown.filter((s) => s !== '').length }
 }
 
 /** What a .doc holds of its author's record (scripts/exports/original.ts lists it before the file is published). */

@@ -2,7 +2,8 @@
 // 责任单位 | 完成时限) → one line a row, its cells joined by tabs, the form
 // tables.ts reads. pdf.js gives glyph runs with their positions only; a table
 // is recognised by its header row (the header words of tables.ts, in runs set
-// apart as cells are), its columns are where the header's cells stand (or,
+// apart as cells are; a header cell may wrap, above and below the others'
+// line where the cells are centred from top to bottom), its columns are where the header's cells stand (or,
 // where the table is ruled, between its vertical rules), every run below it
 // goes to the column it starts in (a run that runs on past its column's end
 // is no table's: body text), and a row starts where the first column
@@ -17,6 +18,7 @@
 // "责任单位：各村".
 
 import { noteLabel, tableLines } from './cells.ts'
+import { readMarker } from './markers.ts'
 import { columnOf, headerColumns } from './tables.ts'
 
 /** A glyph run as pdf.js gives it: its baseline's start, width, type size, and text as in the text layer. */
@@ -102,6 +104,22 @@ function cellsOf(line: PdfLine, clean: Clean): Array<Column & { text: string }> 
 }
 
 /**
+ * Whether a value stands a cell's padding and rule away from its label, not as a justified line sets its
+ * glyphs apart (a line of text that begins "责任单位：" is no table): further than the type size; or, for a
+ * label without a colon (text puts one after a label, a table its rule), further than cellsOf parts runs and
+ * well beyond the space between the label's own glyphs (a justified line spreads every glyph alike; a table
+ * sized to its words sets the label's glyphs at their width and its value a cell's padding away).
+ */
+function apart(label: Column & { text: string }, value: Column, size: number): boolean {
+  const gap = value.left - label.right
+  if (gap >= size) return true
+  const glyphs = [...label.text].length
+  if (/[：:]$/.test(label.text) || glyphs < 2) return false
+  const spread = Math.max(0, (label.right - label.left - glyphs * size) / (glyphs - 1))
+  return gap >= size * 0.4 && gap > spread * 2 + size * 0.1
+}
+
+/**
  * A note table starting at lines[i]: rows of a label cell (责任单位, 完成时限 …) and a value cell, a value
  * wrapped over lines below it in its column. Null where lines[i] is no such row.
  */
@@ -112,9 +130,7 @@ function noteTableAt(lines: PdfLine[], i: number, clean: Clean): { rows: Array<{
     return label && noteLabel(label.text) !== null ? { label, value: rest } : null
   }
   const first = labelled(lines[i]!)
-  // A value stands a cell's padding and rule away from its label, further than a justified line sets its
-  // glyphs apart (a line of text that begins "责任单位：" is no table).
-  if (!first || first.value.length === 0 || first.value[0]!.left - first.label.right < lines[i]!.size) return null
+  if (!first || first.value.length === 0 || !apart(first.label, first.value[0]!, lines[i]!.size)) return null
   const labelAt = first.label.left
   const valueAt = first.value[0]!.left
   const text = (cells: Array<{ text: string }>) => cells.map((c) => c.text).join('')
@@ -149,36 +165,62 @@ export function tablePages(lines: PdfLine[], clean: Clean): Set<number> {
 }
 
 /**
- * The header of a table starting at lines[i]: three or more runs set apart as cells, read with the next lines
- * whose runs stand within those cells (a header cell wrapped: "重点任" over "务"), whose words name the columns
- * of a task table (tables.ts). Null where lines[i] is no header.
+ * The header of a table starting at lines[i]: runs set apart as cells on this line and the next ones close
+ * below it (up to four), three or more cells in all, whose words name the columns of a task table (tables.ts).
+ * A header cell's text may wrap: a cell's lines below its first ("重点任" over "务") stand in its column; a
+ * cell centred from top to bottom whose text wraps while the others' do not stands above and below the
+ * others' line ("牵头单" above the row's line, "位" in it). So a line's cells each join the column they stand
+ * in, or are a column of their own where they stand in none; a line whose cell stands across two columns, or
+ * with two cells in one column, is no header's (text above or below the table). Null where lines[i] is no
+ * header.
  */
 function headerAt(lines: PdfLine[], i: number, clean: Clean): Header | null {
+  const here = headerBand(lines, i, clean)
+  if (here === null) return null
+  // A line just above a header (a heading, a caption) is not part of it where the header reads as well
+  // without it: the header starts below it.
+  const below = i + 1 < lines.length ? headerBand(lines, i + 1, clean) : null
+  return below !== null && below.known >= here.known ? null : here.header
+}
+
+/** The header read from lines[i] on, and how many of its cells name a column; null where there is none. */
+function headerBand(lines: PdfLine[], i: number, clean: Clean): { header: Header; known: number } | null {
   const first = lines[i]!
-  const cells = cellsOf(first, clean)
-  if (cells.length < 3 || !cells.some((c) => columnOf(c.text) !== null)) return null
-  const columns = cells.map(({ left, right }) => ({ left, right }))
-  const texts = cells.map((c) => c.text)
+  const columns: Array<Column & { text: string }> = []
   let best: Header | null = null
   let known = 0
   for (let k = 0; k < 4 && i + k < lines.length; k++) {
     const line = lines[i + k]!
+    // A header is set in one type, and no line of it is a heading of the text ("二、细化措施").
+    if (Math.abs(line.size - first.size) > 1.5 || readMarker(line.text.trim()) !== null) break
     if (k > 0) {
       const previous = lines[i + k - 1]!
       if (line.page !== first.page || previous.y - line.y > line.size * 2.5) break
-      const at = line.runs.map((r) => columns.findIndex((c) => r.x + r.w / 2 >= c.left - line.size * 0.5 && r.x + r.w / 2 <= c.right + line.size * 0.5))
-      if (at.some((c) => c < 0)) break
-      line.runs.forEach((r, n) => { texts[at[n]!] += clean(r.raw) })
     }
+    const cells = cellsOf(line, clean)
+    // Where a cell's lines stand over each other (neighbouring cells may stand closer than a glyph apart).
+    const within = cells.map((cell) => columns.filter((c) => cell.left < c.right && cell.right > c.left))
+    if (within.some((cs) => cs.length > 1) || columns.some((c) => within.filter((cs) => cs[0] === c).length > 1)) break
+    cells.forEach((cell, n) => {
+      const column = within[n]![0]
+      if (column) {
+        column.text += cell.text
+        column.left = Math.min(column.left, cell.left)
+        column.right = Math.max(column.right, cell.right)
+      } else columns.push({ ...cell })
+    })
+    if (columns.length < 3) continue
+    const sorted = [...columns].sort((x, y) => x.left - y.left)
+    const texts = sorted.map((c) => c.text)
     const names = headerColumns(texts)
     const found = names ? names.filter((c) => c !== null).length : 0
     // Most cells header words (a line of text whose glyphs pdf.js sets apart holds a header word or two among others).
     if (names && found > known && found >= texts.length * 0.6) {
       known = found
-      best = { cells: [...texts], columns: columns.map((c) => ({ ...c })), end: i + k + 1 }
+      best = { cells: texts, columns: sorted.map(({ left, right }) => ({ left, right })), end: i + k + 1 }
     }
   }
-  return best
+  return best === null ? null : { header: best, known }
 }
 
 /**
@@ -365,7 +407,7 @@ export function readTables(lines: PdfLine[], rulesOf: (page: number) => Rule[], 
         page = piece.page
       }
       const { tops, first } = pages.get(page)!
-      rowOf(piece, rows, rows[at]!, tops[piece.column]!, first[piece.column]!, open[piece.column]!).cells[piece.column]!.push(piece)
+      rowOf(piece, rows, rows[at]!, tops[piece.column]!, first[piece.column]!, open[piece.column]!, tops[0]!).cells[piece.column]!.push(piece)
     }
     for (const row of rows) {
       // A cell's pieces in reading order; in a unit cell, two on one line set apart stand for two units.
@@ -398,7 +440,7 @@ interface PageRuling {
  * goes on to, the row whose cell was open at the foot of the page before; else the row starting in the cell
  * below the piece (its number centred in the row).
  */
-function rowOf(piece: Piece, rows: Row[], standing: Row, rules: number[], top: number | null, open: Row | null): Row {
+function rowOf(piece: Piece, rows: Row[], standing: Row, rules: number[], top: number | null, open: Row | null, firstColumn: number[]): Row {
   const above = rules.filter((y) => y > piece.y + piece.h * 0.3)
   if (above.length === 0) return standing
   const rule = above[above.length - 1]!
@@ -407,8 +449,17 @@ function rowOf(piece: Piece, rows: Row[], standing: Row, rules: number[], top: n
   // A row that starts in the cell at or above the piece (several: a merged cell, the first of them).
   const started = within.find((r) => r.y >= piece.y - piece.h * 0.3)
   if (started) return started
-  // The cell goes on from the page before.
-  if (top !== null && Math.abs(rule - top) < 1 && open) return open
+  // The cell goes on from the page before; unless a row's number stands in the first cell of the page's first
+  // column and this cell ends where that one does (a row starting at the top of the page, its number centred
+  // below its first lines: not a merged cell going on over it).
+  if (top !== null && Math.abs(rule - top) < 1 && open) {
+    const firstAbove = firstColumn.filter((y) => y > piece.y + piece.h * 0.3).pop()
+    const firstNext = firstColumn.find((y) => y < piece.y + piece.h * 0.3) ?? -Infinity
+    const starting = within[0]
+    const newRow = starting !== undefined && firstAbove !== undefined && Math.abs(firstAbove - rule) < 1 &&
+      Math.abs(next - firstNext) < 1 && starting.y < firstAbove && starting.y > firstNext
+    if (!newRow) return open
+  }
   // A row whose number stands below the piece (a 序号 cell centred in its row).
   return within[0] ?? standing
 }

@@ -2,7 +2,7 @@
 // lines by their position (pdf.js getTextContent), running headers, footers
 // and page numbers dropped (and listed), lines re-joined into paragraphs where a line runs
 // on to the right margin and the next one starts at the left margin without
-// indent; a task table read into rows and columns by its glyphs' positions
+// indent (or, in an automatic list's item, at the item's text indent); a task table read into rows and columns by its glyphs' positions
 // and its ruling (pdf-tables.ts), a row a line with tabs between its cells.
 // Line N of the text remembers its page: errors say "第N页".
 
@@ -291,20 +291,52 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const right = rights[Math.floor((rights.length - 1) * 0.9)]!
   const out: string[] = []
   const pageOf: number[] = []
+  // Where the wrapped lines of the paragraph being read start when it is an item of an automatic list: at its
+  // text's indent, right of its number (a hanging indent), not at the margin. Before its second line, a range.
+  let hang: number | { from: number; to: number } | null = null
   body.forEach((line, i) => {
     const previous = i > 0 ? body[i - 1]! : null
+    const tolerance = line.size * 0.5
+    const atHang = hang !== null && Math.abs(line.x - left) >= tolerance &&
+      (typeof hang === 'number' ? Math.abs(line.x - hang) < tolerance : line.x > hang.from && line.x < hang.to)
     const continues = previous !== null && !previous.table && !line.table &&
       previous.right >= right - pitch(previous) * 3 && // the line before ran on to the right margin (line breaking may leave it two characters short)
-      Math.abs(line.x - left) < line.size * 0.5 && // this one starts at the margin, not indented
+      // this one starts at the margin, not indented, or at the list item's text indent
+      (Math.abs(line.x - left) < tolerance || atHang) &&
       readMarker(line.text.trim()) === null
     if (continues) {
       out[out.length - 1] += line.text
+      if (atHang) hang = line.x
     } else {
       out.push(line.text)
       pageOf.push(line.page)
+      hang = line.table ? null : hangingIndent(line)
     }
   })
   return { text: out.join('\n'), pageOf, pages, textPages, dropped }
+}
+
+/**
+ * Where the wrapped lines of a numbered line may start when its list has a hanging indent (Word's and
+ * LibreOffice's "1." lists by default): right of where its number starts, and not right of where its text does
+ * (a number wider than the indent pushes the first line's text to the next tab stop, "17.  强化…", while the
+ * wrapped lines stay at the indent). Where the text starts: the run after the number where the number is set
+ * in runs of its own (as office suites set a list's number), else the number's width estimated (a half-width
+ * character about half the type size). Null for a line without a number.
+ */
+function hangingIndent(line: Line): { from: number; to: number } | null {
+  const marker = readMarker(line.text.trim())
+  if (marker === null) return null
+  const number = marker.text.replace(/\s+/g, '')
+  let read = ''
+  let text: number | null = null
+  for (const [k, run] of line.runs.entries()) {
+    read += withoutLayoutSpaces(run.raw).replace(/\s+/g, '')
+    if (read === number) { text = line.runs[k + 1]?.x ?? null; break }
+    if (read.length >= number.length) break
+  }
+  text ??= line.x + [...number].reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.55 : 1), 0) * line.size
+  return { from: line.x + line.size * 0.5, to: text + line.size * 0.5 }
 }
 
 /**

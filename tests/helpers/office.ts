@@ -36,6 +36,12 @@ export interface TableOptions {
   unruled?: boolean
   /** Cells' text centred from top to bottom (as clerks often set a table): a merged 重点任务 cell's text and a short 序号 stand in the middle of their rows. */
   middle?: boolean
+  /** numbered: the 1. list set with a hanging indent (its number, a tab, the text; wrapped lines start under the text), as Word and LibreOffice set a numbered list by default. */
+  hanging?: boolean
+  /** task-table: column widths (cm) by header, in place of a clerk's usual ones (COLUMN_WIDTHS): a column narrower than its header's words wraps the header cell. */
+  widths?: Readonly<Record<string, number>>
+  /** note-tables: the label column only as wide as its words (a table sized to its content, as Word's AutoFit sets it). */
+  fitted?: boolean
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -59,6 +65,9 @@ const LIST_STYLES = `
 </text:list-style>
 <text:list-style style:name="Tasks">
   <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="nothing"/></style:list-level-properties></text:list-level-style-number>
+</text:list-style>
+<text:list-style style:name="HangingTasks">
+  <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."><style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1.27cm" fo:text-indent="-0.5cm" fo:margin-left="1.27cm"/></style:list-level-properties></text:list-level-style-number>
 </text:list-style>`
 
 function document(body: string, footer: string, styles = ''): string {
@@ -69,7 +78,9 @@ function document(body: string, footer: string, styles = ''): string {
 <style:style style:name="Standard" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="32pt"/><style:text-properties ${FONT}/></style:style>
 <style:style style:name="Centred" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:text-indent="0pt"/></style:style>
 <style:style style:name="Right" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="end" fo:text-indent="0pt"/></style:style>
+<style:style style:name="HangingItem" style:family="paragraph" style:parent-style-name="Standard" style:list-style-name="HangingTasks"><style:paragraph-properties fo:margin-left="1.27cm" fo:text-indent="-0.5cm"/></style:style>
 <style:style style:name="Cell" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="start" fo:text-indent="0pt"/></style:style>
+<style:style style:name="NoteCell" style:family="paragraph" style:parent-style-name="Cell"><style:paragraph-properties style:snap-to-layout-grid="false"/></style:style>
 <style:style style:name="TaskCell" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="start" fo:text-indent="0pt" style:snap-to-layout-grid="false"/><style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
 <style:style style:name="TaskCellJustified" style:family="paragraph" style:parent-style-name="TaskCell"><style:paragraph-properties fo:text-align="justify"/></style:style>
 ${LIST_STYLES}
@@ -77,6 +88,8 @@ ${LIST_STYLES}
 <office:automatic-styles>
 <style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="3.7cm" fo:margin-bottom="3.5cm" fo:margin-left="2.8cm" fo:margin-right="2.6cm" style:layout-grid-mode="both" style:layout-grid-lines="22" style:layout-grid-base-height="0.8cm" style:layout-grid-ruby-height="0cm" style:layout-grid-base-width="0.557cm" style:layout-grid-snap-to="true" style:layout-grid-display="false" style:layout-grid-print="false" style:layout-grid-standard-mode="true"/><style:footer-style/></style:page-layout>
 <style:style style:name="TaskTable" style:family="table"><style:table-properties style:width="15.6cm" table:align="left"/></style:style>
+<style:style style:name="NoteLabel" style:family="table-column"><style:table-column-properties style:column-width="2.5cm"/></style:style>
+<style:style style:name="NoteValue" style:family="table-column"><style:table-column-properties style:column-width="13.1cm"/></style:style>
 <style:style style:name="Ruled" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/></style:style>
 <style:style style:name="RuledMiddle" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000" style:vertical-align="middle"/></style:style>
 <style:style style:name="Unruled" style:family="table-cell"><style:table-cell-properties fo:padding="0.1cm" fo:border="none"/></style:style>
@@ -119,6 +132,11 @@ function table(rows: Array<Array<string | null>>, columns: number): string {
   return `<table:table table:name="T"><table:table-column table:number-columns-repeated="${columns}"/>${tableRows(rows, 'Cell')}</table:table>`
 }
 
+/** A ruled two-column note table whose label column is as wide as its four-character labels and the cell's padding (2.5 cm), its text off the page's character grid. */
+function fittedTable(fields: Array<[string, string]>): string {
+  return `<table:table table:name="Note" table:style-name="TaskTable"><table:table-column table:style-name="NoteLabel"/><table:table-column table:style-name="NoteValue"/>${tableRows(fields, 'NoteCell', ' table:style-name="Ruled"')}</table:table>`
+}
+
 function tableRows(rows: Array<Array<string | null>>, paragraph: string, cell = ''): string {
   const spanned = (r: number, c: number) => { let n = 1; while (rows[r + n]?.[c] === null) n++; return n }
   return rows.map((row, r) => `<table:table-row>${row.map((text, c) => (text === null
@@ -130,9 +148,10 @@ function tableRows(rows: Array<Array<string | null>>, paragraph: string, cell = 
 const COLUMN_WIDTHS: Readonly<Record<string, number>> = { 序号: 1.2, 重点任务: 2.8, 牵头单位: 2.4, 责任单位: 2.6, 配合单位: 2.4, 责任领导: 1.8, 责任人: 1.6, 完成时限: 2.2 }
 
 /** The column styles of every task table of a document, named by their header. */
-function columnStyles(headers: string[]): string {
-  const fixed = headers.filter((h) => h in COLUMN_WIDTHS).reduce((sum, h) => sum + COLUMN_WIDTHS[h]!, 0)
-  return headers.map((h, i) => `<style:style style:name="Col${i}" style:family="table-column"><style:table-column-properties style:column-width="${(COLUMN_WIDTHS[h] ?? Math.max(3, 15.6 - fixed)).toFixed(2)}cm"/></style:style>`).join('\n')
+function columnStyles(headers: string[], given: Readonly<Record<string, number>> = {}): string {
+  const widths: Readonly<Record<string, number>> = { ...COLUMN_WIDTHS, ...given }
+  const fixed = headers.filter((h) => h in widths).reduce((sum, h) => sum + widths[h]!, 0)
+  return headers.map((h, i) => `<style:style style:name="Col${i}" style:family="table-column"><style:table-column-properties style:column-width="${(widths[h] ?? Math.max(3, 15.6 - fixed)).toFixed(2)}cm"/></style:style>`).join('\n')
 }
 
 /** A ruled task table: its header row (repeated on each page, if asked), then its rows. */
@@ -170,7 +189,7 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
   const styles: string[] = []
   const writeTable = (header: string[], cells: Array<Array<string | null>>) => {
     body.push(taskTable(header, cells, options).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
-    styles.push(columnStyles(header).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
+    styles.push(columnStyles(header, options.widths).replace(/Col(\d+)/g, `T${styles.length}Col$1`))
   }
   const endTable = () => {
     if (rows.length > 0) {
@@ -222,15 +241,15 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
     }
     if (layout === 'note-tables' && note) {
       body.push(p(note.body))
-      body.push(table(note.fields.map(([k, v]) => [k, v]), 2))
+      body.push(options.fitted ? fittedTable(note.fields) : table(note.fields.map(([k, v]) => [k, v]), 2))
       return
     }
     if (layout !== 'numbered' || marker === null || !['cn', 'cn-paren', 'arabic'].includes(marker.kind)) return body.push(p(line))
     // Automatic numbering: the marker leaves the text and becomes the list's.
     const level = marker.kind === 'cn-paren' ? 2 : 1
-    const style = marker.kind === 'arabic' ? 'Tasks' : 'PlanOutline'
+    const style = marker.kind === 'arabic' ? (options.hanging ? 'HangingTasks' : 'Tasks') : 'PlanOutline'
     let start = ''
-    if (style === 'Tasks') {
+    if (marker.kind === 'arabic') {
       if (marker.number !== tasks + 1) start = ` text:start-value="${marker.number}"`
       tasks = marker.number
     } else {
@@ -238,7 +257,7 @@ export function planFodt(text: string, layout: OfficeLayout, footer = '— <text
       if (marker.number !== next) start = ` text:start-value="${marker.number}"`
       outline = level === 1 ? [marker.number, 0] : [outline[0]!, marker.number]
     }
-    const item = `<text:list-item${start}>${p(marker.rest)}</text:list-item>`
+    const item = `<text:list-item${start}>${p(marker.rest, style === 'HangingTasks' ? 'HangingItem' : 'Standard')}</text:list-item>`
     const nested = level === 2 ? `<text:list-item><text:list>${item}</text:list></text:list-item>` : item
     // A list goes on from the last one of its style (text:continue-list), as LibreOffice writes a list broken by other paragraphs.
     const id = `list${body.length}`

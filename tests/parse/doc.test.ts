@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { readSource } from '../../scripts/parse/formats.ts'
 import { parsePlan } from '../../scripts/parse/index.ts'
 import { reportLines } from '../../scripts/views/report.ts'
-import { content, FIXTURES, planOf, registry } from '../helpers/plans.ts'
+import { content, FIXTURES, planOf, registry, SEED } from '../helpers/plans.ts'
 
 const file = (name: string) => `${FIXTURES}${name}`
 
@@ -26,7 +26,7 @@ describe('a .doc file', () => {
     const { source, result } = await read('word/typed-numbers.doc')
     if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
     expect(content(result.plan)).toEqual(content(await planOf(`${FIXTURES}plans/lead-support/input.txt`)))
-    expect(source.where(12)).toBe(': 第12段')
+    expect(source.where(11)).toBe(': 第11段')
   })
 
   it.each(['office/seed-numbered.doc', 'office/canonical-numbered.doc', 'office/lead-support-numbered.doc', 'word/automatic-numbering.doc'])(
@@ -48,6 +48,27 @@ describe('a .doc file', () => {
     const { source, result } = await read('office/seed-numbered.doc')
     expect(source.text.split('\n')[53]).toBe('（十）严肃查处瞒报谎报迟报漏报事故行为')
     expect(reportLines('plan.doc', result, source.where).join('\n')).toMatch(/第54段/)
+  })
+})
+
+describe('a .doc with tables', () => {
+  it('a note written as a small table under its task is the task\'s note, its fields a line each, as in .docx', async () => {
+    const { source, result } = await read('office/seed-note-tables.doc')
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
+    expect(content(result.plan)).toEqual(content(await planOf(SEED)))
+    expect(result.warnings).toEqual([])
+    // Read as "责任单位\t各村\t" in the task's text, and "完成时限\t…" as a heading, before.
+    expect(result.plan.tasks[0]!.note).toBe('责任单位：各村\n完成时限：长期坚持')
+    const lines = source.text.split('\n')
+    expect(lines.slice(9, 12)).toEqual([expect.stringMatching(/^1\.树牢安全发展理念。/), '责任单位：各村', '完成时限：长期坚持'])
+    expect(source.where(11)).toBe(': 第11段')
+  })
+
+  it('a task table stays a line a row, its cells set apart by tabs', async () => {
+    const { source, result } = await read('office/seed-task-table.doc')
+    if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'))
+    expect(content(result.plan)).toEqual(content(await planOf(SEED)))
+    expect(source.text).toMatch(/^序号\t重点任务\t具体措施\t责任单位\t完成时限\t?$/m)
   })
 })
 

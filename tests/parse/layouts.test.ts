@@ -128,21 +128,25 @@ describe('any plan', () => {
 
 // As an office suite saves it: LibreOffice makes a justified A4 PDF (a GB/T 9704-like character grid, so pdf.js
 // reads spaces between the characters), a PDF whose tasks are a 任务分工 table (ruled or not, its header row
-// repeated on each page or not, its cells justified or not, its cells' text at the top or in the middle, in turn) and an .odt with automatic numbering of
-// each plan, in one run per format (some 10 s each; tests/helpers/office.ts).
+// repeated on each page or not, its cells justified or not, its cells' text at the top or in the middle, in turn), an .odt with automatic numbering,
+// a PDF whose 1. list has a hanging indent and a .doc whose notes are small tables under their tasks of each plan, in one run per format (some 10 s each; tests/helpers/office.ts).
 describe('any plan, as LibreOffice saves it', () => {
   const sampled = fc.sample(made, { numRuns: 6, seed: 20231208 }).map((parts) => read(madeText(parts)))
   const plans: Array<readonly [string, Plan]> = [...models, ...sampled.map((plan, i) => [`made-${i + 1}`, plan] as const)]
   let pdf: Record<string, Uint8Array> = {}
   let odt: Record<string, Uint8Array> = {}
   let tablePdf: Record<string, Uint8Array> = {}
+  let hangingPdf: Record<string, Uint8Array> = {}
+  let noteTableDoc: Record<string, Uint8Array> = {}
   const tableOptions: TableOptions[] = [{}, { repeatHeader: true, justify: true }, { unruled: true }, { repeatHeader: true, middle: true }, { justify: true, unruled: true }, { middle: true }]
   beforeAll(() => {
     const text = Object.fromEntries(plans.map(([name, plan]) => [name, planText(plan, 'inline')]))
     pdf = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'justified')])), 'pdf')
     tablePdf = convert(Object.fromEntries(plans.map(([name, plan], i) => [name, planFodt(planText(plan, 'table-tabs'), 'task-table', undefined, tableOptions[i % tableOptions.length])])), 'pdf')
     odt = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'numbered')])), 'odt')
-  }, 120_000)
+    hangingPdf = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'numbered', undefined, { hanging: true })])), 'pdf')
+    noteTableDoc = convert(Object.fromEntries(Object.entries(text).map(([name, t]) => [name, planFodt(t, 'note-tables')])), 'doc')
+  }, 180_000)
 
   it.each(plans)('%s, as a justified PDF, reads back to itself', async (name, plan) => {
     expect(content(await readFile('plan.pdf', pdf[name]!))).toEqual(content(plan))
@@ -154,6 +158,14 @@ describe('any plan, as LibreOffice saves it', () => {
 
   it.each(plans)('%s, as an .odt with automatic numbering, reads back to itself', async (name, plan) => {
     expect(content(await readFile('plan.odt', odt[name]!))).toEqual(content(plan))
+  })
+
+  it.each(plans)('%s, as a PDF whose 1. 2. are an automatic list with a hanging indent, reads back to itself', async (name, plan) => {
+    expect(content(await readFile('plan.pdf', hangingPdf[name]!))).toEqual(content(plan))
+  })
+
+  it.each(plans)('%s, as a .doc whose notes are small tables under their tasks, reads back to itself', async (name, plan) => {
+    expect(content(await readFile('plan.doc', noteTableDoc[name]!))).toEqual(content(plan))
   })
 })
 

@@ -87,7 +87,7 @@ describe('the first plan as LibreOffice saves it in Word', () => {
 describe('a task table set in a PDF, as LibreOffice saves it', () => {
   const tasks = (plan: Awaited<ReturnType<typeof modelOf>>['plan']) => plan.tasks.map((t) => ({ title: t.title, units: t.units, deadline: t.deadline, measure: t.measure }))
 
-  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
+  it.each(['seed-task-table.pdf', 'seed-task-table-repeated.pdf', 'seed-task-table-unruled.pdf', 'seed-task-table-word.pdf', 'seed-task-table-wrapped-header.pdf'])('%s reads to the tasks of the same table in Word, and to the model of the .txt, without a warning', async (name) => {
     const { plan, warnings } = await modelOf(name)
     const word = await modelOf('seed-task-table.docx')
     expect(tasks(plan)).toEqual(tasks(word.plan))
@@ -111,6 +111,15 @@ describe('a task table set in a PDF, as LibreOffice saves it', () => {
     expect(lines[header + 36]).toBe('三、阶段划分')
   })
 
+  it('reads a header whose one wrapped cell stands above and below the others\' line (cells centred from top to bottom)', async () => {
+    const { text } = await read('seed-task-table-wrapped-header.pdf')
+    const lines = text.split('\n')
+    expect(lines).toContain('序号\t重点任务\t具体措施\t责任单位\t完成时限')
+    expect(lines).not.toContain('责任单')
+    // Row 14 starts at the top of page 6, its number centred below its first lines.
+    expect(lines).toContainEqual(expect.stringMatching(/^14\t严肃追究领导责任和监管责任\t落实通报约谈制度。/))
+  })
+
   it('skips the header row repeated on each page', async () => {
     const { text } = await read('seed-task-table-repeated.pdf')
     expect(text.split('\n').filter((l) => l.startsWith('序号\t'))).toHaveLength(1)
@@ -121,5 +130,26 @@ describe('a task table set in a PDF, as LibreOffice saves it', () => {
     expect(content(plan)).toEqual(content(await planOf(SEED)))
     expect(warnings).toEqual([])
     expect(source.text.split('\n')).toContain('责任单位：镇党委、镇政府，各村')
+  })
+
+  it('so does a note table whose label column is only as wide as its words (its value a cell\'s padding away)', async () => {
+    const { plan, warnings, source } = await modelOf('seed-note-tables-fitted.pdf')
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+    // Read as "责任单位各村", the cells glued, before: every task without units.
+    expect(source.text.split('\n').slice(10, 13)).toEqual([expect.stringMatching(/^1\.树牢安全发展理念。.*红线意识。$/), '责任单位：各村', '完成时限：长期坚持'])
+    expect(plan.tasks.every((t) => t.units.length > 0)).toBe(true)
+  })
+})
+
+describe('a PDF whose 1. 2. are an automatic list with a hanging indent', () => {
+  it('reads to the model of the .txt, without a warning: an item\'s wrapped lines, set under its text, are re-joined', async () => {
+    const { plan, warnings, source } = await modelOf('seed-numbered-hanging.pdf')
+    expect(content(plan)).toEqual(content(await planOf(SEED)))
+    expect(warnings).toEqual([])
+    const lines = source.text.split('\n')
+    // Item 17's number is wider than the indent: its first line's text starts at the next tab stop, its wrapped lines at the indent.
+    expect(lines).toContainEqual(expect.stringMatching(/^17\.强化企业实际控制人追责。严格落实重大危险源.*依法追究企业实际控制人的责任。/))
+    expect(lines.filter((l) => /^\d+\./.test(l))).toHaveLength(35)
   })
 })

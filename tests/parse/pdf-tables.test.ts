@@ -100,6 +100,34 @@ describe('a task table in a PDF', () => {
   })
 })
 
+describe('a header cell that wraps while the others do not', () => {
+  it('is read whole where it stands above and below the others\' line (centred from top to bottom), the heading above apart', () => {
+    expect(read([
+      line(1, 740, [[90, '（三）道路交通安全']], 15),
+      line(1, 712, [[400, '责任单']]),
+      line(1, 700, [[90, '序号'], [130, '具体措施'], [470, '完成时限']]),
+      line(1, 688, [[400, '位']]),
+      line(1, 664, [[90, '1'], [130, '整治农用车违法载人。'], [400, '镇派出所'], [470, '10月底前']]),
+      line(1, 630, [[90, '三、保障措施']], 15),
+    ])).toEqual([
+      '（三）道路交通安全',
+      '序号\t具体措施\t责任单位\t完成时限',
+      '1\t整治农用车违法载人。\t镇派出所\t10月底前',
+      '三、保障措施',
+    ])
+  })
+})
+
+describe('a line just above a header', () => {
+  it('is not read into it where the header reads as well without it, even with its words over the header\'s cells', () => {
+    expect(read([
+      line(1, 722, [[130, '重点'], [210, '安排']], 12),
+      HEADER,
+      line(1, 682, [[90, '1'], [130, '压实责任'], [210, '落实包保责任。'], [400, '各村'], [470, '长期坚持']]),
+    ])).toEqual(['重点安排', '序号\t重点任务\t具体措施\t责任单位\t完成时限', '1\t压实责任\t落实包保责任。\t各村\t长期坚持'])
+  })
+})
+
 describe('a note set as a small table under its task', () => {
   it('reads as its fields, a line each, a value wrapped in its cell joined', () => {
     expect(read([
@@ -115,5 +143,17 @@ describe('a note set as a small table under its task', () => {
     // 10 pt apart, less than a glyph: a justified line's glyphs, not cells.
     const text = line(1, 680, [[90, '责任单位：'], [175, '镇政府']], 15)
     expect(read([text])).toEqual(['责任单位：镇政府'])
+  })
+
+  it('in columns only as wide as its words is read too: its value a cell\'s padding from its label, nearer than a glyph', () => {
+    // The label's glyphs at their width (4 × 15 pt), its value 7 pt after it: a ruled cell's padding.
+    const lines = [
+      line(1, 700, [[90, '3.开展九小场所排查。']], 15),
+      line(1, 680, [[90, '责任单位'], [157, '镇消防所、各村（社区）']], 15),
+      line(1, 650, [[90, '完成时限'], [157, '2024年6月底前']], 15),
+    ]
+    expect(read(lines)).toEqual(['3.开展九小场所排查。', '责任单位：镇消防所、各村（社区）', '完成时限：2024年6月底前'])
+    // The same words in a justified line: the label's glyphs 7.5 pt apart, as far as the value is from it.
+    expect(read([line(1, 680, [[90, '责  任  单  位'], [180, '镇消防所']], 15)])).toEqual(['责任单位镇消防所'])
   })
 })
