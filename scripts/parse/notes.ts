@@ -14,7 +14,7 @@
 // Pure: text in, note or null out.
 
 import { isDeadlinePhrase } from './deadlines.ts'
-import { isSpace, trimBy, trimSpaceEnd } from '../text/prose.ts'
+import { isSpace, splitOutsideParentheses, trimBy, trimSpaceEnd } from '../text/prose.ts'
 
 /** What a field says, by the label it is written with. */
 export type FieldRole = 'responsible' | 'lead' | 'support' | 'leader' | 'person' | 'deadline' | 'progress'
@@ -182,20 +182,7 @@ function labelledFields(inner: string, context: NoteContext = NO_CONTEXT): NoteF
 
 /** Items of a unit list, split at "、" (not inside parentheses). */
 function listItems(text: string): string[] {
-  const items: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '（' || c === '(') depth++
-    else if ((c === '）' || c === ')') && depth > 0) depth--
-    else if (depth === 0 && c === '、') {
-      items.push(text.slice(start, i))
-      start = i + 1
-    }
-  }
-  items.push(text.slice(start))
-  return items.map((i) => i.trim())
+  return splitOutsideParentheses(text, (c) => c === '、').map((i) => i.trim())
 }
 
 const allUnits = (text: string, context: NoteContext) => listItems(text).every((item) => isUnitName(item, context))

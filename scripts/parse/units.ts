@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { pinyin } from 'pinyin-pro'
 import type { Unit } from '../model/plan.ts'
 import { matchKey, visibleForm } from './characters.ts'
-import { isSpace, trimBy, trimSpaceEnd } from '../text/prose.ts'
+import { isSpace, splitOutsideParentheses, trimBy, trimSpaceEnd } from '../text/prose.ts'
 
 export interface RegistryEntry {
   name: string
@@ -125,20 +125,7 @@ const SEPARATORS = new Set([...'、，,；;'])
 
 /** Splits a unit list at "、", "，" and their half-width or semicolon kin, not inside parentheses. */
 export function splitUnits(text: string): string[] {
-  const items: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '（' || c === '(') depth++
-    else if ((c === '）' || c === ')') && depth > 0) depth--
-    else if (depth === 0 && SEPARATORS.has(c)) {
-      items.push(text.slice(start, i))
-      start = i + 1
-    }
-  }
-  items.push(text.slice(start))
-  return items.map((item) => trimBy(item, isSpace, (c) => isSpace(c) || c === '。' || c === '.')).filter((item) => item !== '')
+  return splitOutsideParentheses(text, (c) => SEPARATORS.has(c)).map((item) => trimBy(item, isSpace, (c) => isSpace(c) || c === '。' || c === '.')).filter((item) => item !== '')
 }
 
 /**

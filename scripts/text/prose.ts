@@ -32,3 +32,21 @@ export function trimBy(text: string, atStart: (c: string) => boolean, atEnd: (c:
 
 /** The text without white space at its end. */
 export const trimSpaceEnd = (text: string): string => trimBy(text, never, isSpace)
+
+/** The text split where `isSeparator` accepts a character outside parentheses (（）and ()), the separators left out. */
+export function splitOutsideParentheses(text: string, isSeparator: (c: string) => boolean): string[] {
+  const items: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '（' || c === '(') depth++
+    else if ((c === '）' || c === ')') && depth > 0) depth--
+    else if (depth === 0 && isSeparator(c)) {
+      items.push(text.slice(start, i))
+      start = i + 1
+    }
+  }
+  items.push(text.slice(start))
+  return items
+}
