@@ -9,7 +9,7 @@ import type { IsoDate, Notice, Problem } from '../model/plan.ts'
 import { invisibleCharacterWarnings } from './characters.ts'
 import { isoDate } from './deadlines.ts'
 import { readMarker } from './markers.ts'
-import { readNumber, NUMBER } from '../text/numerals.ts'
+import { readNumber, readYear, NUMBER } from '../text/numerals.ts'
 import { buildOutline, type Outline } from './outline.ts'
 import { splitRunTogetherItems } from './runs.ts'
 import { clean, toParagraphs, type Paragraph } from './paragraphs.ts'
@@ -22,10 +22,10 @@ const FULL_DATE = new RegExp(`^[（(]?${NUM}\\s*年\\s*${NUM}\\s*月\\s*${NUM}\\
 
 /** "2022年5月10日", "二〇二二年五月十日", "（2023年5月8日）" → ISO date; null if the line is no date. */
 export function readFullDate(text: string): IsoDate | null {
-  // The zero of a year is written 〇, or with a look-alike: ○ (a circle), O or Ｏ (letters), 零.
+  // The zero of a year is written 〇, or with a look-alike: ○ (a circle), O or Ｏ (letters), 零 (readYear reads them all).
   const m = FULL_DATE.exec(text.replace(/[\s\u3000]/g, '').replace(/[○ＯO◯]/g, '〇'))
   if (!m) return null
-  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : Number([...m[1]!].map((c) => readNumber(c)).join(''))
+  const year = /^\d+$/.test(m[1]!) ? Number(m[1]) : readYear(m[1]!)
   return isoDate(year, readNumber(m[2]!), readNumber(m[3]!))
 }
 
